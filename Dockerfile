@@ -1,0 +1,29 @@
+# AndesOps: one container (Docker, a VM, a Hugging Face Space).
+# Build stage: Maven + Java 25. The production frontend bundle is committed (src/main/bundles), so no Node is
+# needed here; CI builds the same jar with the same wrapper and profile.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -q dependency:go-offline || true
+COPY src/ src/
+COPY bin/ bin/
+RUN ./mvnw -B -ntp package -DskipTests && cp target/andesops-*.jar /src/app.jar
+
+# Runtime stage: a JRE only, a non-root user with UID 1000 (as Hugging Face Spaces runs it), data under /data.
+FROM eclipse-temurin:25-jre
+RUN (userdel -r ubuntu 2>/dev/null || true) \
+ && useradd --uid 1000 --create-home --shell /usr/sbin/nologin andes \
+ && mkdir -p /data /app && chown andes:andes /data
+WORKDIR /app
+COPY --from=build --chown=andes:andes /src/app.jar /app/app.jar
+USER andes
+ENV PORT=7860 \
+    ANDESOPS_DATA_DIR=/data \
+    VAADIN_USAGE_STATS_ENABLED=false \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dorg.sqlite.tmpdir=/data --enable-native-access=ALL-UNNAMED"
+VOLUME ["/data"]
+EXPOSE 7860
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

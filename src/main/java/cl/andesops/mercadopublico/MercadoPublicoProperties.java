@@ -1,0 +1,35 @@
+package cl.andesops.mercadopublico;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import cl.andesops.shared.config.Secret;
+
+/**
+ * The Mercado Público integration: {@code MERCADO_PUBLICO_TICKET}, {@code MERCADO_PUBLICO_BASE_URL},
+ * {@code COMPRA_AGIL_BASE_URL}, and the limits the real API enforces (one request at a time, starts at least
+ * {@code minSpacing} apart, {@code dailyQuota} requests per ticket and Chile calendar day).
+ */
+@Validated
+@ConfigurationProperties("andesops.mercadopublico")
+public record MercadoPublicoProperties(
+        @DefaultValue("") Secret ticket,
+        @NotNull @DefaultValue("https://api.mercadopublico.cl") URI baseUrl,
+        @NotNull @DefaultValue("https://api2.mercadopublico.cl") URI compraAgilBaseUrl,
+        @DefaultValue("1500ms") Duration minSpacing,
+        @Min(1) @DefaultValue("10000") int dailyQuota,
+        @Min(0) @DefaultValue("500") int interactiveReserve,
+        @DefaultValue("20s") Duration requestTimeout) {
+
+    /** Without a ticket the app runs on its built-in simulator. */
+    public boolean demoMode() {
+        return !ticket.isSet();
+    }
+}

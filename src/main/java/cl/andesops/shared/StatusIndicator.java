@@ -1,0 +1,20 @@
+package cl.andesops.shared;
+
+import java.util.Optional;
+
+/**
+ * Something the header shows as a badge in every screen: the data mode (demo or live), a long sync running. A
+ * feature contributes one as a bean; the shell asks it when a page opens.
+ */
+public interface StatusIndicator {
+
+    Optional<Status> current();
+
+    /**
+     * A badge: the message key and its arguments, and how it looks.
+     *
+     * @param tone {@code success}, {@code contrast}, {@code error} or empty for the default
+     */
+    record Status(String id, String messageKey, String tooltipKey, String tone, Object... args) {
+    }
+}

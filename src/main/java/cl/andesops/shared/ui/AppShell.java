@@ -1,0 +1,36 @@
+package cl.andesops.shared.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.shared.communication.PushMode;
+import com.vaadin.flow.shared.ui.Transport;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/**
+ * The page every screen lives in: Lumo (Vaadin 25 applies no theme by itself), our stylesheet, server push over
+ * a websocket with long polling as the fallback, and the remembered light/dark choice applied before the first
+ * paint so a dark user never sees a white flash.
+ */
+@Push(value = PushMode.AUTOMATIC, transport = Transport.WEBSOCKET_XHR)
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("andesops.css")
+@Meta(name = "description", content = "AndesOps: inteligencia de compras públicas de Chile (Mercado Público)")
+class AppShell implements AppShellConfigurator {
+
+    static final String THEME_KEY = "andesops-theme";
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("AndesOps");
+        settings.addFavIcon("icon", "icons/andesops.svg", "any");
+        settings.addInlineWithContents(Inline.Position.PREPEND,
+                "try{if(localStorage.getItem('" + THEME_KEY + "')==='dark')"
+                        + "document.documentElement.setAttribute('theme','dark');}catch(e){}",
+                Inline.Wrapping.JAVASCRIPT);
+    }
+}

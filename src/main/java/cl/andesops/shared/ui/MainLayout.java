@@ -1,0 +1,176 @@
+package cl.andesops.shared.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Footer;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+
+import cl.andesops.shared.I18n;
+import cl.andesops.shared.StatusIndicator;
+
+/**
+ * The shell around every screen: the app name, a side navigation built from the routes that carry {@code @Menu}
+ * (so it lists exactly the screens that exist), status badges, the language and the light/dark switch.
+ */
+public class MainLayout extends AppLayout implements LocaleChangeObserver {
+
+    final SideNav nav = new SideNav();
+    final Select<Locale> language = new Select<>();
+    final Button themeToggle = new Button();
+    final HorizontalLayout badges = new HorizontalLayout();
+    private final Span tagline = new Span();
+    private final Anchor source = new Anchor("https://www.mercadopublico.cl", "");
+    private final List<StatusIndicator> indicators;
+    private boolean dark;
+
+    MainLayout(List<StatusIndicator> indicators) {
+        this.indicators = indicators;
+        setPrimarySection(Section.DRAWER);
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("drawer-toggle");
+        badges.setId("status-badges");
+        badges.setSpacing(false);
+        badges.addClassName("status-badges");
+
+        language.setId("language");
+        language.setItems(I18n.SPANISH, I18n.ENGLISH);
+        language.setItemLabelGenerator(l -> "en".equals(l.getLanguage()) ? "English" : "Español");
+        language.addClassName("language-select");
+        language.addValueChangeListener(e -> {
+            if (e.getValue() != null && !e.getValue().equals(I18n.supported(getLocale()))) {
+                LocalePreference.apply(UI.getCurrent(), e.getValue());
+            }
+        });
+
+        themeToggle.setId("theme-toggle");
+        themeToggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        themeToggle.addClickListener(e -> setDark(!dark, true));
+
+        Div spacer = new Div();
+        HorizontalLayout navbar = new HorizontalLayout(toggle, badges, spacer, language, themeToggle);
+        navbar.setId("navbar");
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.setFlexGrow(1, spacer);
+        navbar.addClassName("navbar");
+        addToNavbar(navbar);
+
+        Div brand = new Div();
+        brand.addClassName("brand");
+        Span logo = new Span("▲");
+        logo.addClassName("brand-logo");
+        Span name = new Span("AndesOps");
+        name.setId("app-name");
+        name.addClassName("brand-name");
+        tagline.addClassName("brand-tagline");
+        brand.add(logo, new Div(name, tagline));
+
+        nav.setId("side-nav");
+        source.setTarget("_blank");
+        Footer footer = new Footer(source);
+        footer.addClassName("drawer-footer");
+        Div drawer = new Div(brand, nav, footer);
+        drawer.addClassName("drawer");
+        addToDrawer(drawer);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        attachEvent.getUI().getPage().executeJs("try{return localStorage.getItem($0)||''}catch(e){return ''}",
+                AppShell.THEME_KEY).then(String.class, value -> setDark("dark".equals(value), false));
+        localize();
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        localize();
+    }
+
+    private void localize() {
+        tagline.setText(getTranslation("app.tagline"));
+        source.setText(getTranslation("app.source"));
+        language.setLabel(null);
+        language.setAriaLabel(getTranslation("shell.language"));
+        language.setValue(I18n.supported(getLocale()));
+        updateThemeToggle();
+        buildNav();
+        buildBadges();
+    }
+
+    private void buildNav() {
+        nav.removeAll();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(VaadinIcon.valueOf(entry.icon().substring(7).toUpperCase(Locale.ROOT)
+                        .replace('-', '_')).create());
+            }
+            nav.addItem(item);
+        }
+    }
+
+    private void buildBadges() {
+        badges.removeAll();
+        for (StatusIndicator indicator : indicators) {
+            indicator.current().ifPresent(status -> badges.add(badge(status)));
+        }
+    }
+
+    private Component badge(StatusIndicator.Status status) {
+        Span badge = new Span(getTranslation(status.messageKey(), status.args()));
+        badge.setId("badge-" + status.id());
+        badge.getElement().getThemeList().add("badge pill" + (status.tone().isEmpty() ? "" : " " + status.tone()));
+        if (status.tooltipKey() != null) {
+            badge.getElement().setAttribute("title", getTranslation(status.tooltipKey(), status.args()));
+        }
+        return badge;
+    }
+
+    /** Redraws the badges, for indicators whose status changes while a page is open. */
+    public void refreshBadges() {
+        buildBadges();
+    }
+
+    private void setDark(boolean dark, boolean remember) {
+        this.dark = dark;
+        getElement().executeJs("document.documentElement.setAttribute('theme', $0 ? 'dark' : '');"
+                + "if ($1) { try { localStorage.setItem($2, $0 ? 'dark' : 'light'); } catch (e) {} }",
+                dark, remember, AppShell.THEME_KEY);
+        updateThemeToggle();
+    }
+
+    private void updateThemeToggle() {
+        Icon icon = (dark ? VaadinIcon.SUN_O : VaadinIcon.MOON_O).create();
+        themeToggle.setIcon(icon);
+        String label = getTranslation(dark ? "shell.theme.light" : "shell.theme.dark");
+        themeToggle.setAriaLabel(label);
+        themeToggle.setTooltipText(label);
+    }
+
+    boolean isDark() {
+        return dark;
+    }
+}

@@ -1,0 +1,28 @@
+package cl.andesops.shared.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.ParentLayout;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A page that does not exist, or a record code we do not have: said plainly, with the way back. */
+@ParentLayout(MainLayout.class)
+public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        removeAll();
+        setId("not-found-view");
+        addClassName("error-view");
+        add(new H2(getTranslation("notfound.title")),
+                new Paragraph(getTranslation("notfound.body", event.getLocation().getPath())),
+                new Anchor("/", getTranslation("error.home")));
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}

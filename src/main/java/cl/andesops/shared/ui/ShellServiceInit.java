@@ -1,0 +1,47 @@
+package cl.andesops.shared.ui;
+
+import java.util.UUID;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets each new UI's language, and replaces Vaadin's error handler so that an exception thrown in an event
+ * listener is logged with an id and shown as a plain message, never as a stack trace.
+ */
+@Component
+class ShellServiceInit implements VaadinServiceInitListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ShellServiceInit.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(sessionInit -> sessionInit.getSession().setErrorHandler(error -> {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Unhandled UI error [{}]", id, error.getThrowable());
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.access(() -> {
+                    Notification n = Notification.show(ui.getTranslation("error.unexpected", id), 6000,
+                            Notification.Position.BOTTOM_START);
+                    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                });
+            }
+        }));
+        event.getSource().addUIInitListener(uiInit -> {
+            UI ui = uiInit.getUI();
+            var locale = LocalePreference.fromRequest(VaadinRequest.getCurrent());
+            ui.setLocale(locale);
+            if (ui.getSession() != null) {
+                ui.getSession().setLocale(locale);
+            }
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package cl.andesops;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of STYLE.md. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cl.andesops");
+
+    @Test
+    void views_never_touch_sql_or_repositories() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                        "org.springframework.data.repository..", "java.sql..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Queries")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_wire_packages_speak_http_to_mercado_publico() {
+        noClasses().that().resideOutsideOfPackages("..mercadopublico..", "..simulator..", "..analysis..",
+                        "..tenders.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void feature_packages_have_no_cycles() {
+        slices().matching("cl.andesops.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void shared_depends_on_no_feature() {
+        noClasses().that().resideInAPackage("cl.andesops.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("cl.andesops.orders..", "cl.andesops.tenders..",
+                        "cl.andesops.compraagil..", "cl.andesops.sync..", "cl.andesops.mercadopublico..",
+                        "cl.andesops.simulator..", "cl.andesops.analysis..", "cl.andesops.admin..")
+                .check(CLASSES);
+    }
+}

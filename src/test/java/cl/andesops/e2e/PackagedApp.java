@@ -1,0 +1,91 @@
+package cl.andesops.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production jar started as its own process, on a free port with an empty data directory, as an operator
+ * would run it. Its output goes to a log file the tests can scan.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    final int port;
+    final Path log;
+    final Duration startup;
+    private final Process process;
+
+    private PackagedApp(int port, Path log, Process process, Duration startup) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.startup = startup;
+    }
+
+    static PackagedApp start(Map<String, String> env) throws Exception {
+        String jar = System.getProperty("andesops.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("The packaged jar is missing (" + jar + "): run through 'mvnw verify'");
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path dir = Files.createTempDirectory("andesops-e2e");
+        Path log = dir.resolve("app.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PORT", Integer.toString(port));
+        pb.environment().put("ANDESOPS_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
+        pb.environment().putAll(env);
+        Instant t0 = Instant.now();
+        Process process = pb.start();
+        PackagedApp app = new PackagedApp(port, log, process, null);
+        HttpClient http = HttpClient.newHttpClient();
+        while (Duration.between(t0, Instant.now()).toSeconds() < 90) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(app.uri("/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return new PackagedApp(port, log, process, Duration.between(t0, Instant.now()));
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The app did not become healthy in 90 s:\n" + Files.readString(log));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cl.andesops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The production jar, started as an operator would, opened in real headless Chromium. */
+class ShellBrowserIT {
+
+    static PackagedApp app;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = PackagedApp.start(Map.of());
+        driver = Browser.open(1366, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void the_shell_renders_in_spanish_with_no_console_errors_in_light_and_dark() throws Exception {
+        driver.get(app.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> !d.findElements(By.id("app-name")).isEmpty()
+                && !d.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+        assertThat(driver.findElement(By.id("app-name")).getText()).isEqualTo("AndesOps");
+        assertThat(driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream().map(e -> e.getText())
+                .toList()).contains("Monitor de mercado");
+        assertThat(driver.findElement(By.id("badge-mode")).getText()).isEqualTo("Modo demo");
+        wait.until(d -> !d.findElements(By.cssSelector("#orders-grid")).isEmpty());
+        Browser.screenshot(driver, "shell-light");
+
+        driver.findElement(By.id("theme-toggle")).click();
+        wait.until(d -> "dark".equals(((JavascriptExecutor) d)
+                .executeScript("return document.documentElement.getAttribute('theme')")));
+        Browser.screenshot(driver, "shell-dark");
+
+        driver.navigate().refresh();
+        wait.until(d -> !d.findElements(By.id("app-name")).isEmpty());
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.getAttribute('theme')")).as("the dark choice is remembered")
+                .isEqualTo("dark");
+        driver.findElement(By.id("theme-toggle")).click();
+
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void health_is_up_and_no_stack_trace_reaches_a_page() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var health = http.send(java.net.http.HttpRequest.newBuilder(app.uri("/actuator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        var missing = http.send(java.net.http.HttpRequest.newBuilder(app.uri("/api/v1/does-not-exist")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).doesNotContain("Exception", "at cl.andesops", "at org.springframework");
+        assertThat(app.logText()).contains("Vaadin is running in production mode");
+    }
+}

@@ -1,0 +1,53 @@
+package cl.andesops.shared.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cl.andesops.AndesOpsApplication;
+import cl.andesops.mercadopublico.MercadoPublicoProperties;
+
+/** Starts the whole app with fake secret values, prints its configuration records, and scans the log. */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsNeverLoggedTest {
+
+    static final String[] SECRETS = {"fake-ticket-7f3a9c", "AIfake-gemini-key-5521", "gsk_fake_groq_key_9911",
+            "fake-featherless-key-3141", "fake-admin-password-2718"};
+
+    @Test
+    void secrets_never_reach_the_log(CapturedOutput output) {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
+                .properties("MERCADO_PUBLICO_TICKET=" + SECRETS[0],
+                        "MERCADO_PUBLICO_BASE_URL=http://127.0.0.1:9",
+                        "COMPRA_AGIL_BASE_URL=http://127.0.0.1:9",
+                        "GEMINI_API_KEY=" + SECRETS[1], "GROQ_API_KEY=" + SECRETS[2],
+                        "FEATHERLESS_API_KEY=" + SECRETS[3], "ADMIN_PASSWORD=" + SECRETS[4],
+                        "DATABASE_URL=jdbc:sqlite:target/secrets-test/andesops.db",
+                        "andesops.storage.data-dir=target/secrets-test",
+                        "server.port=0", "logging.level.cl.andesops=DEBUG")
+                .run()) {
+            System.out.println(ctx.getBean(MercadoPublicoProperties.class));
+            System.out.println(ctx.getBean(AiProperties.class));
+            System.out.println(ctx.getBean(AdminProperties.class));
+            System.out.println(ctx.getBean(StorageProperties.class));
+        }
+        assertThat(output.getAll()).contains("Secret[set]");
+        for (String secret : SECRETS) {
+            assertThat(output.getAll()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void a_secret_masks_itself_in_text() {
+        Secret s = Secret.of("abc123");
+        assertThat(s.maskIn("GET /x?ticket=abc123&fecha=1")).isEqualTo("GET /x?ticket=****&fecha=1");
+        assertThat(s).hasToString("Secret[set]");
+        assertThat(Secret.of("  ")).hasToString("Secret[missing]");
+        assertThat(Secret.of(" k ").reveal()).isEqualTo("k");
+    }
+}

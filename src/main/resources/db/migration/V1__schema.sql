@@ -60,6 +60,7 @@ CREATE TABLE purchase_order (
     day                INTEGER,
     has_detail         INTEGER NOT NULL DEFAULT 0,
     fetched_at         INTEGER NOT NULL,
+    category_code      TEXT,                    -- the first item's category, for the usual-price check
     flag               TEXT                     -- why it looks unusual, null when it does not
 );
 CREATE INDEX po_created ON purchase_order (created_at DESC, id DESC);
@@ -67,6 +68,17 @@ CREATE INDEX po_day ON purchase_order (day, type, state_code);
 CREATE INDEX po_buyer ON purchase_order (buyer_code, created_at DESC);
 CREATE INDEX po_supplier ON purchase_order (supplier_code, created_at DESC);
 CREATE INDEX po_tender ON purchase_order (tender_code);
+CREATE INDEX po_buyer_supplier ON purchase_order (buyer_code, supplier_code);
+
+-- What a buyer usually pays in a category (log-amount moments), kept at write time to flag unusual orders.
+CREATE TABLE buyer_category_stats (
+    buyer_code     TEXT NOT NULL,
+    category_code  TEXT NOT NULL,
+    orders         INTEGER NOT NULL,
+    sum_log        REAL NOT NULL,
+    sum_log_sq     REAL NOT NULL,
+    PRIMARY KEY (buyer_code, category_code)
+) WITHOUT ROWID;
 CREATE INDEX po_detail ON purchase_order (has_detail) WHERE has_detail = 0;
 
 CREATE TABLE order_item (
@@ -306,14 +318,15 @@ CREATE INDEX sync_job_state ON sync_job (state, priority DESC, id);
 CREATE TABLE sync_task (
     job_id     INTEGER NOT NULL REFERENCES sync_job (id) ON DELETE CASCADE,
     code       TEXT NOT NULL,
-    priority   INTEGER NOT NULL,                -- higher first: new, then state changed, then closing soonest
-    reason     TEXT NOT NULL,                   -- NEW, CHANGED
+    priority   INTEGER NOT NULL,                -- higher first: new, then state changed
+    due        INTEGER NOT NULL DEFAULT 0,      -- then soonest first (a tender's closing time)
+    reason     TEXT NOT NULL,                   -- NEW, CHANGED, MISSING
     state      TEXT NOT NULL DEFAULT 'PENDING', -- PENDING, DONE, FAILED
     attempts   INTEGER NOT NULL DEFAULT 0,
     last_error TEXT,
     PRIMARY KEY (job_id, code)
 ) WITHOUT ROWID;
-CREATE INDEX sync_task_pending ON sync_task (job_id, state, priority DESC);
+CREATE INDEX sync_task_pending ON sync_task (job_id, state, priority DESC, due);
 
 CREATE TABLE sync_cursor (
     name   TEXT PRIMARY KEY,

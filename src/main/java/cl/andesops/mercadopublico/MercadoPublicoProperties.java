@@ -2,6 +2,7 @@ package cl.andesops.mercadopublico;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,9 @@ public record MercadoPublicoProperties(
         @DefaultValue("1500ms") Duration minSpacing,
         @Min(1) @DefaultValue("10000") int dailyQuota,
         @Min(0) @DefaultValue("500") int interactiveReserve,
-        @DefaultValue("20s") Duration requestTimeout) {
+        @DefaultValue("20s") Duration requestTimeout,
+        @DefaultValue({"30s", "60s", "120s"}) List<Duration> burstBackoff,
+        @DefaultValue({"2s", "5s", "15s"}) List<Duration> errorBackoff) {
 
     /** Without a ticket the app runs on its built-in simulator. */
     public boolean demoMode() {

@@ -1,13 +1,75 @@
 package cl.andesops.orders;
 
-/** What the Monitor is filtered by; empty fields do not filter. */
-public record OrderFilter(String text) {
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What the Monitor and the API filter orders by; null or empty fields do not filter. Dates are Chile calendar
+ * days, inclusive; amounts are pesos.
+ */
+public record OrderFilter(String text, Set<Integer> states, Set<String> types, String buyerCode,
+                          String supplierCode, String region, Long minAmount, Long maxAmount, LocalDate from,
+                          LocalDate to) {
+
+    public OrderFilter {
+        text = text == null || text.isBlank() ? null : text.strip();
+        states = states == null ? Set.of() : Set.copyOf(states);
+        types = types == null ? Set.of() : Set.copyOf(types);
+        buyerCode = blankToNull(buyerCode);
+        supplierCode = blankToNull(supplierCode);
+        region = blankToNull(region);
+    }
 
     public static OrderFilter none() {
-        return new OrderFilter(null);
+        return new OrderFilter(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public static OrderFilter text(String text) {
+        return none().withText(text);
     }
 
     public boolean hasText() {
-        return text != null && !text.isBlank();
+        return text != null;
+    }
+
+    public OrderFilter withText(String t) {
+        return new OrderFilter(t, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to);
+    }
+
+    public OrderFilter withStates(Set<Integer> s) {
+        return new OrderFilter(text, s, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to);
+    }
+
+    public OrderFilter withTypes(Set<String> t) {
+        return new OrderFilter(text, states, t, buyerCode, supplierCode, region, minAmount, maxAmount, from, to);
+    }
+
+    public OrderFilter withBuyer(String b) {
+        return new OrderFilter(text, states, types, b, supplierCode, region, minAmount, maxAmount, from, to);
+    }
+
+    public OrderFilter withSupplier(String s) {
+        return new OrderFilter(text, states, types, buyerCode, s, region, minAmount, maxAmount, from, to);
+    }
+
+    public OrderFilter withRegion(String r) {
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, r, minAmount, maxAmount, from, to);
+    }
+
+    public OrderFilter withAmount(Long min, Long max) {
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, min, max, from, to);
+    }
+
+    public OrderFilter withDates(LocalDate f, LocalDate t) {
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, f, t);
+    }
+
+    /** Only filters that the rollups can answer: dates, types, states, region. */
+    public boolean rollupFriendly() {
+        return text == null && buyerCode == null && supplierCode == null && minAmount == null && maxAmount == null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL behind the Monitor: pages of orders, newest first, filtered in the database. */
+/** The SQL behind the Monitor and the orders API: filtered pages, newest first, counted in the database. */
 @Repository
 class OrderQueries {
 
@@ -19,37 +22,127 @@ class OrderQueries {
         this.jdbc = jdbc;
     }
 
-    List<OrderRow> find(OrderFilter filter, int offset, int limit) {
-        return jdbc.sql("""
-                        SELECT code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
-                               amount_clp, created_at, region, flag
-                          FROM purchase_order
-                         WHERE (:text IS NULL OR code LIKE :like OR name LIKE :like OR buyer_name LIKE :like
-                                OR supplier_name LIKE :like)
-                         ORDER BY created_at DESC, id DESC
-                         LIMIT :limit OFFSET :offset""")
-                .param("text", filter.hasText() ? filter.text() : null)
-                .param("like", filter.hasText() ? "%" + filter.text().strip() + "%" : null)
-                .param("limit", limit).param("offset", offset)
-                .query(OrderQueries::row).list();
+    List<OrderRow> find(OrderFilter filter, OrderSort sort, int offset, int limit) {
+        Where w = where(filter);
+        var spec = jdbc.sql("""
+                SELECT code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
+                       amount_clp, created_at, region, flag
+                  FROM purchase_order""" + w.sql + " ORDER BY " + sort.sql + " LIMIT :limit OFFSET :offset");
+        w.bind(spec);
+        return spec.param("limit", limit).param("offset", offset).query(OrderQueries::row).list();
     }
 
     int count(OrderFilter filter) {
+        Where w = where(filter);
+        var spec = jdbc.sql("SELECT count(*) FROM purchase_order" + w.sql);
+        w.bind(spec);
+        return spec.query(Integer.class).single();
+    }
+
+    Optional<OrderDetailView> detail(String code) {
         return jdbc.sql("""
-                        SELECT count(*) FROM purchase_order
-                         WHERE (:text IS NULL OR code LIKE :like OR name LIKE :like OR buyer_name LIKE :like
-                                OR supplier_name LIKE :like)""")
-                .param("text", filter.hasText() ? filter.text() : null)
-                .param("like", filter.hasText() ? "%" + filter.text().strip() + "%" : null)
-                .query(Integer.class).single();
+                        SELECT o.*, b.unit_rut FROM purchase_order o
+                          LEFT JOIN buyer b ON b.unit_code = o.buyer_unit_code
+                         WHERE o.code = :code""").param("code", code)
+                .query((rs, n) -> new OrderDetailView(rs.getString("code"), rs.getString("name"),
+                        rs.getString("description"), (Integer) rs.getObject("state_code"), rs.getString("state"),
+                        rs.getString("supplier_state"), rs.getString("type"), rs.getString("currency"),
+                        decimal(rs.getString("net_total")), decimal(rs.getString("tax")),
+                        decimal(rs.getString("total")), longOrNull(rs, "amount_clp"), rs.getString("tender_code"),
+                        rs.getString("buyer_code"), rs.getString("buyer_name"), rs.getString("unit_name"),
+                        rs.getString("unit_rut"), rs.getString("supplier_code"), rs.getString("supplier_name"),
+                        rs.getString("supplier_rut"), rs.getString("region"), rs.getString("payment_terms"),
+                        instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "accepted_at"),
+                        instant(rs, "cancelled_at"), instant(rs, "modified_at"), rs.getInt("has_detail") == 1,
+                        rs.getString("flag"), items(rs.getLong("id"))))
+                .optional();
+    }
+
+    private List<OrderDetailView.Item> items(long orderId) {
+        return jdbc.sql("SELECT * FROM order_item WHERE order_id = :id ORDER BY line").param("id", orderId)
+                .query((rs, n) -> new OrderDetailView.Item(rs.getInt("line"), rs.getString("category_code"),
+                        rs.getString("category"), rs.getString("product_code"), rs.getString("product"),
+                        rs.getString("buyer_spec"), rs.getString("supplier_spec"), decimal(rs.getString("quantity")),
+                        rs.getString("unit"), decimal(rs.getString("net_price")), decimal(rs.getString("total"))))
+                .list();
+    }
+
+    /** A WHERE clause built from the filter, with its parameters. */
+    static final class Where {
+        final String sql;
+        private final List<Object[]> params;
+
+        Where(String sql, List<Object[]> params) {
+            this.sql = sql;
+            this.params = params;
+        }
+
+        List<Object[]> params() {
+            return params;
+        }
+
+        void bind(JdbcClient.StatementSpec spec) {
+            for (Object[] p : params) {
+                spec.param((String) p[0], p[1]);
+            }
+        }
+    }
+
+    static Where where(OrderFilter f) {
+        List<String> clauses = new ArrayList<>();
+        List<Object[]> params = new ArrayList<>();
+        if (f.hasText()) {
+            clauses.add("(code LIKE :like OR name LIKE :like OR buyer_name LIKE :like OR supplier_name LIKE :like)");
+            params.add(new Object[]{"like", "%" + f.text().replace("%", "").replace("_", "") + "%"});
+        }
+        if (!f.states().isEmpty()) {
+            clauses.add("state_code IN (:states)");
+            params.add(new Object[]{"states", List.copyOf(f.states())});
+        }
+        if (!f.types().isEmpty()) {
+            clauses.add("type IN (:types)");
+            params.add(new Object[]{"types", List.copyOf(f.types())});
+        }
+        if (f.buyerCode() != null) {
+            clauses.add("buyer_code = :buyer");
+            params.add(new Object[]{"buyer", f.buyerCode()});
+        }
+        if (f.supplierCode() != null) {
+            clauses.add("supplier_code = :supplier");
+            params.add(new Object[]{"supplier", f.supplierCode()});
+        }
+        if (f.region() != null) {
+            clauses.add("region = :region");
+            params.add(new Object[]{"region", f.region()});
+        }
+        if (f.minAmount() != null) {
+            clauses.add("amount_clp >= :min");
+            params.add(new Object[]{"min", f.minAmount()});
+        }
+        if (f.maxAmount() != null) {
+            clauses.add("amount_clp <= :max");
+            params.add(new Object[]{"max", f.maxAmount()});
+        }
+        if (f.from() != null) {
+            clauses.add("day >= :from");
+            params.add(new Object[]{"from", day(f.from())});
+        }
+        if (f.to() != null) {
+            clauses.add("day <= :to");
+            params.add(new Object[]{"to", day(f.to())});
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    }
+
+    static int day(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
 
     static OrderRow row(ResultSet rs, int n) throws SQLException {
         return new OrderRow(rs.getString("code"), rs.getString("name"), rs.getString("buyer_name"),
                 rs.getString("supplier_name"), rs.getString("type"), (Integer) rs.getObject("state_code"),
                 rs.getString("state"), rs.getString("currency"), decimal(rs.getString("total")),
-                (Long) longOrNull(rs, "amount_clp"), instant(rs, "created_at"), rs.getString("region"),
-                rs.getString("flag"));
+                longOrNull(rs, "amount_clp"), instant(rs, "created_at"), rs.getString("region"), rs.getString("flag"));
     }
 
     static BigDecimal decimal(String s) {

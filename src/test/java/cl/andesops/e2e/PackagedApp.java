@@ -33,6 +33,10 @@ final class PackagedApp implements AutoCloseable {
     }
 
     static PackagedApp start(Map<String, String> env) throws Exception {
+        return start(env, Files.createTempDirectory("andesops-e2e"));
+    }
+
+    static PackagedApp start(Map<String, String> env, Path dir) throws Exception {
         String jar = System.getProperty("andesops.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("The packaged jar is missing (" + jar + "): run through 'mvnw verify'");
@@ -41,13 +45,12 @@ final class PackagedApp implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path dir = Files.createTempDirectory("andesops-e2e");
-        Path log = dir.resolve("app.log");
+        Path log = Files.createTempFile("andesops-app", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PORT", Integer.toString(port));
-        pb.environment().put("ANDESOPS_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().put("ANDESOPS_DATA_DIR", dir.toString());
         pb.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
         pb.environment().putAll(env);
         Instant t0 = Instant.now();
@@ -79,6 +82,12 @@ final class PackagedApp implements AutoCloseable {
 
     String logText() throws IOException {
         return Files.readString(log);
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything, as a crash or an OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

@@ -81,7 +81,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     }
 
     OrderFilter filter() {
-        return new OrderFilter(search.getValue());
+        return OrderFilter.text(search.getValue());
     }
 
     @Override

@@ -11,7 +11,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.dialect.JdbcDialect;
 import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
@@ -43,10 +50,53 @@ class PersistenceConfig {
     }
 
     @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(DatabaseTarget target) {
+        // the main pool: reads (views, REST, aggregates) and Flyway at start
+        return pool("andesops-read", target, target.jdbcUrl(),
+                target.kind() == DatabaseTarget.Kind.SQLITE ? SQLITE_POOL_SIZE : 10);
+    }
+
+    /** The one writer: a single connection whose transactions begin IMMEDIATE (see {@link Writer}). */
+    @Bean(name = Writer.NAME + "DataSource", destroyMethod = "close")
+    HikariDataSource writerDataSource(DatabaseTarget target) {
+        boolean sqlite = target.kind() == DatabaseTarget.Kind.SQLITE;
+        String url = sqlite ? target.jdbcUrl() + "&transaction_mode=IMMEDIATE" : target.jdbcUrl();
+        return pool("andesops-write", target, url, sqlite ? 1 : 4);
+    }
+
+    @Bean
+    @Primary
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    @Primary
+    NamedParameterJdbcTemplate namedParameterJdbcTemplate(JdbcTemplate jdbcTemplate) {
+        return new NamedParameterJdbcTemplate(jdbcTemplate);
+    }
+
+    @Bean
+    @Primary
+    JdbcClient jdbcClient(NamedParameterJdbcTemplate namedParameterJdbcTemplate) {
+        return JdbcClient.create(namedParameterJdbcTemplate);
+    }
+
+    @Bean(name = Writer.NAME)
+    JdbcTemplate writerJdbc(@Qualifier(Writer.NAME + "DataSource") DataSource writer) {
+        return new JdbcTemplate(writer);
+    }
+
+    @Bean(name = Writer.NAME + "Tx")
+    TransactionTemplate writerTx(@Qualifier(Writer.NAME + "DataSource") DataSource writer) {
+        return new TransactionTemplate(new DataSourceTransactionManager(writer));
+    }
+
+    private static HikariDataSource pool(String name, DatabaseTarget target, String url, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("andesops");
-        config.setJdbcUrl(target.jdbcUrl());
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
         config.setDriverClassName(target.driverClassName());
         if (target.username() != null) {
             config.setUsername(target.username());
@@ -54,7 +104,7 @@ class PersistenceConfig {
         if (target.password().isSet()) {
             config.setPassword(target.password().reveal());
         }
-        config.setMaximumPoolSize(target.kind() == DatabaseTarget.Kind.SQLITE ? SQLITE_POOL_SIZE : 10);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
     }

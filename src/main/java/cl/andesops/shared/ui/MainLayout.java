@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -28,6 +29,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 
 import cl.andesops.shared.I18n;
 import cl.andesops.shared.StatusIndicator;
+import cl.andesops.shared.events.LiveUpdates;
 
 /**
  * The shell around every screen: the app name, a side navigation built from the routes that carry {@code @Menu}
@@ -42,10 +44,13 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private final Span tagline = new Span();
     private final Anchor source = new Anchor("https://www.mercadopublico.cl", "");
     private final List<StatusIndicator> indicators;
+    private final LiveUpdates live;
+    private Runnable unsubscribe;
     private boolean dark;
 
-    MainLayout(List<StatusIndicator> indicators) {
+    MainLayout(List<StatusIndicator> indicators, LiveUpdates live) {
         this.indicators = indicators;
+        this.live = live;
         setPrimarySection(Section.DRAWER);
 
         DrawerToggle toggle = new DrawerToggle();
@@ -102,6 +107,17 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         attachEvent.getUI().getPage().executeJs("try{return localStorage.getItem($0)||''}catch(e){return ''}",
                 AppShell.THEME_KEY).then(String.class, value -> setDark("dark".equals(value), false));
         localize();
+        UI ui = attachEvent.getUI();
+        unsubscribe = live.onProgress(p -> ui.access(this::buildBadges));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        super.onDetach(detachEvent);
     }
 
     @Override
@@ -147,11 +163,6 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             badge.getElement().setAttribute("title", getTranslation(status.tooltipKey(), status.args()));
         }
         return badge;
-    }
-
-    /** Redraws the badges, for indicators whose status changes while a page is open. */
-    public void refreshBadges() {
-        buildBadges();
     }
 
     private void setDark(boolean dark, boolean remember) {

@@ -20,15 +20,15 @@ class SecretsNeverLoggedTest {
             "fake-featherless-key-3141", "fake-admin-password-2718"};
 
     @Test
-    void secrets_never_reach_the_log(CapturedOutput output) {
+    void secrets_never_reach_the_log(CapturedOutput output) throws Exception {
+        String dir = java.nio.file.Files.createTempDirectory("andesops-secrets").toString();
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
                 .properties("MERCADO_PUBLICO_TICKET=" + SECRETS[0],
                         "MERCADO_PUBLICO_BASE_URL=http://127.0.0.1:9",
                         "COMPRA_AGIL_BASE_URL=http://127.0.0.1:9",
                         "GEMINI_API_KEY=" + SECRETS[1], "GROQ_API_KEY=" + SECRETS[2],
                         "FEATHERLESS_API_KEY=" + SECRETS[3], "ADMIN_PASSWORD=" + SECRETS[4],
-                        "DATABASE_URL=jdbc:sqlite:target/secrets-test/andesops.db",
-                        "andesops.storage.data-dir=target/secrets-test",
+                        "DATABASE_URL=jdbc:sqlite:" + dir + "/andesops.db", "andesops.storage.data-dir=" + dir,
                         "server.port=0", "logging.level.cl.andesops=DEBUG")
                 .run()) {
             System.out.println(ctx.getBean(MercadoPublicoProperties.class));

@@ -1,0 +1,298 @@
+package cl.andesops.orders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cl.andesops.mercadopublico.MpCodes;
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.format.Formats;
+
+/**
+ * The Monitor's KPIs and charts. Filters the rollups can answer (period, type, state, region) are read from them in
+ * milliseconds; others (text, buyer, supplier, amount) go to the orders table through its indexes. Results are
+ * cached per filter until the next committed change, so any number of open Monitors with the same filter cost one
+ * computation per change: compute once, fan out.
+ */
+@Service
+public class MonitorService {
+
+    static final int DEFAULT_DAYS = 30;
+    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("dd-MM");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<OrderFilter, MonitorSummary> cache = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicLong computations = new AtomicLong();
+
+    MonitorService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(DataChanged event) {
+        if (event.dataset() == DataChanged.Dataset.ORDERS) {
+            version.incrementAndGet();
+            cache.clear();
+        }
+    }
+
+    /** How many summaries were computed (not served from the cache): for tests and benchmarks. */
+    public long computations() {
+        return computations.get();
+    }
+
+    /** The filter with its period made explicit: the last 30 days unless it says otherwise. */
+    public OrderFilter withDefaultPeriod(OrderFilter f) {
+        LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
+        LocalDate to = f.to() != null ? f.to() : today;
+        LocalDate from = f.from() != null ? f.from() : to.minusDays(DEFAULT_DAYS - 1);
+        return f.withDates(from.isAfter(to) ? to : from, to);
+    }
+
+    public MonitorSummary summary(OrderFilter requested) {
+        OrderFilter f = withDefaultPeriod(requested);
+        long v = version.get();
+        MonitorSummary cached = cache.get(f);
+        if (cached != null) {
+            return cached;
+        }
+        MonitorSummary computed = compute(f);
+        if (version.get() == v) {
+            cache.put(f, computed);
+        }
+        return computed;
+    }
+
+    private MonitorSummary compute(OrderFilter f) {
+        computations.incrementAndGet();
+        long days = ChronoUnit.DAYS.between(f.from(), f.to()) + 1;
+        OrderFilter previous = f.withDates(f.from().minusDays(days), f.from().minusDays(1));
+        boolean rollups = f.rollupFriendly();
+        long[] totals = rollups ? rollupTotals(f) : rawTotals(f);
+        long[] previousTotals = rollups ? rollupTotals(previous) : rawTotals(previous);
+        boolean hourly = days == 1;
+        List<MonitorSummary.Point> series = hourly ? hourly(f) : daily(f, rollups);
+        boolean byParty = rollups && f.types().isEmpty() && f.states().isEmpty() && f.region() == null;
+        List<MonitorSummary.Slice> buyers = new ArrayList<>(byParty
+                ? topFromRollup(f, "order_rollup_buyer", "buyer_code") : topRaw(f, "buyer_code", "buyer_name"));
+        List<MonitorSummary.Slice> suppliers = new ArrayList<>(byParty
+                ? topFromRollup(f, "order_rollup_supplier", "supplier_code")
+                : topRaw(f, "supplier_code", "supplier_name"));
+        nameBuyers(buyers);
+        nameSuppliers(suppliers);
+        long distinctBuyers = byParty ? distinctFromRollup(f, "order_rollup_buyer", "buyer_code")
+                : distinctRaw(f, "buyer_code");
+        long distinctSuppliers = byParty ? distinctFromRollup(f, "order_rollup_supplier", "supplier_code")
+                : distinctRaw(f, "supplier_code");
+        List<MonitorSummary.Slice> byType = group(f, rollups, "type");
+        List<MonitorSummary.Slice> byState = group(f, rollups, "state_code").stream()
+                .map(s -> new MonitorSummary.Slice(s.key(), MpCodes.order(Integer.valueOf(s.key())), s.orders(),
+                        s.amountClp())).toList();
+        List<MonitorSummary.Slice> byRegion = group(f, rollups, "region").stream()
+                .map(s -> new MonitorSummary.Slice(s.key(), shortRegion(s.key()), s.orders(), s.amountClp())).toList();
+        return new MonitorSummary(f.from(), f.to(), totals[0], totals[1], median(f, totals[0]), distinctBuyers,
+                distinctSuppliers, previousTotals[0], previousTotals[1], hourly, series, buyers, suppliers, byType,
+                byState, byRegion);
+    }
+
+    // ---- rollup reads -----------------------------------------------------------------------------------
+
+    private record Sql(String where, Map<String, Object> params) {
+    }
+
+    /** The WHERE over order_rollup_day for the filter's period, types, states and region. */
+    private static Sql rollupWhere(OrderFilter f) {
+        StringBuilder w = new StringBuilder(" WHERE day BETWEEN :from AND :to");
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", OrderQueries.day(f.from()));
+        p.put("to", OrderQueries.day(f.to()));
+        if (!f.types().isEmpty()) {
+            w.append(" AND type IN (:types)");
+            p.put("types", List.copyOf(f.types()));
+        }
+        if (!f.states().isEmpty()) {
+            w.append(" AND state_code IN (:states)");
+            p.put("states", List.copyOf(f.states()));
+        }
+        if (f.region() != null) {
+            w.append(" AND region = :region");
+            p.put("region", f.region());
+        }
+        return new Sql(w.toString(), p);
+    }
+
+    private long[] rollupTotals(OrderFilter f) {
+        Sql s = rollupWhere(f);
+        return jdbc.sql("SELECT coalesce(sum(orders), 0), coalesce(sum(amount_clp), 0) FROM order_rollup_day" + s.where())
+                .params(s.params()).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    private List<MonitorSummary.Point> daily(OrderFilter f, boolean rollups) {
+        Map<Integer, long[]> byDay = new HashMap<>();
+        if (rollups) {
+            Sql s = rollupWhere(f);
+            jdbc.sql("SELECT day, sum(orders), sum(amount_clp) FROM order_rollup_day" + s.where() + " GROUP BY day")
+                    .params(s.params()).query(rs -> {
+                        byDay.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                    });
+        } else {
+            OrderQueries.Where w = detailedWhere(f);
+            var spec = jdbc.sql("SELECT day, count(*), coalesce(sum(amount_clp), 0) FROM purchase_order" + w.sql
+                    + " GROUP BY day");
+            w.bind(spec);
+            spec.query(rs -> {
+                byDay.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3)});
+            });
+        }
+        List<MonitorSummary.Point> points = new ArrayList<>();
+        for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
+            long[] v = byDay.getOrDefault(OrderQueries.day(d), new long[2]);
+            points.add(new MonitorSummary.Point(d.toString(), DAY_LABEL.format(d), v[0], v[1]));
+        }
+        return points;
+    }
+
+    private List<MonitorSummary.Point> hourly(OrderFilter f) {
+        Instant start = f.from().atStartOfDay(Formats.CHILE).toInstant();
+        long firstHour = start.toEpochMilli() / 3_600_000L;
+        Map<Long, long[]> byHour = new HashMap<>();
+        if (f.rollupFriendly() && f.types().isEmpty() && f.states().isEmpty() && f.region() == null) {
+            jdbc.sql("SELECT hour, orders, amount_clp FROM order_rollup_hour WHERE hour BETWEEN :a AND :b")
+                    .param("a", firstHour).param("b", firstHour + 25).query(rs -> {
+                        byHour.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                    });
+        } else {
+            OrderQueries.Where w = detailedWhere(f);
+            var spec = jdbc.sql("SELECT created_at / 3600000, count(*), coalesce(sum(amount_clp), 0) FROM purchase_order"
+                    + w.sql + " GROUP BY 1");
+            w.bind(spec);
+            spec.query(rs -> {
+                byHour.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3)});
+            });
+        }
+        List<MonitorSummary.Point> points = new ArrayList<>();
+        Instant end = f.from().plusDays(1).atStartOfDay(Formats.CHILE).toInstant();
+        for (Instant h = start; h.isBefore(end); h = h.plusSeconds(3600)) {
+            long[] v = byHour.getOrDefault(h.toEpochMilli() / 3_600_000L, new long[2]);
+            String label = String.format("%02d:00", h.atZone(Formats.CHILE).getHour());
+            points.add(new MonitorSummary.Point(h.toString(), label, v[0], v[1]));
+        }
+        return points;
+    }
+
+    private List<MonitorSummary.Slice> topFromRollup(OrderFilter f, String table, String column) {
+        return jdbc.sql("SELECT " + column + ", sum(orders), sum(amount_clp) FROM " + table
+                        + " WHERE day BETWEEN :from AND :to GROUP BY " + column
+                        + " HAVING sum(orders) > 0 ORDER BY sum(amount_clp) DESC LIMIT 10")
+                .param("from", OrderQueries.day(f.from())).param("to", OrderQueries.day(f.to()))
+                .query((rs, n) -> new MonitorSummary.Slice(rs.getString(1), rs.getString(1), rs.getLong(2),
+                        rs.getLong(3))).list();
+    }
+
+    private long distinctFromRollup(OrderFilter f, String table, String column) {
+        return jdbc.sql("SELECT count(DISTINCT " + column + ") FROM " + table
+                        + " WHERE day BETWEEN :from AND :to AND orders > 0")
+                .param("from", OrderQueries.day(f.from())).param("to", OrderQueries.day(f.to()))
+                .query(Long.class).single();
+    }
+
+    private List<MonitorSummary.Slice> group(OrderFilter f, boolean rollups, String column) {
+        if (rollups) {
+            Sql s = rollupWhere(f);
+            return jdbc.sql("SELECT " + column + ", sum(orders), sum(amount_clp) FROM order_rollup_day" + s.where()
+                            + " GROUP BY " + column + " HAVING sum(orders) > 0 ORDER BY sum(amount_clp) DESC")
+                    .params(s.params()).query((rs, n) -> new MonitorSummary.Slice(rs.getString(1), rs.getString(1),
+                            rs.getLong(2), rs.getLong(3))).list();
+        }
+        OrderQueries.Where w = detailedWhere(f);
+        var spec = jdbc.sql("SELECT " + column + ", count(*), coalesce(sum(amount_clp), 0) FROM purchase_order"
+                + w.sql + " GROUP BY " + column + " ORDER BY 3 DESC");
+        w.bind(spec);
+        return spec.query((rs, n) -> new MonitorSummary.Slice(rs.getString(1) == null ? "" : rs.getString(1),
+                rs.getString(1) == null ? "" : rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    // ---- raw reads ---------------------------------------------------------------------------------------
+
+    private static OrderQueries.Where detailedWhere(OrderFilter f) {
+        OrderQueries.Where w = OrderQueries.where(f);
+        String sql = w.sql.isEmpty() ? " WHERE has_detail = 1" : w.sql + " AND has_detail = 1";
+        return new OrderQueries.Where(sql, w.params());
+    }
+
+    private long[] rawTotals(OrderFilter f) {
+        OrderQueries.Where w = detailedWhere(f);
+        var spec = jdbc.sql("SELECT count(*), coalesce(sum(amount_clp), 0) FROM purchase_order" + w.sql);
+        w.bind(spec);
+        return spec.query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    private List<MonitorSummary.Slice> topRaw(OrderFilter f, String codeColumn, String nameColumn) {
+        OrderQueries.Where w = detailedWhere(f);
+        var spec = jdbc.sql("SELECT " + codeColumn + ", max(" + nameColumn + "), count(*), coalesce(sum(amount_clp), 0)"
+                + " FROM purchase_order" + w.sql + " AND " + codeColumn + " IS NOT NULL GROUP BY " + codeColumn
+                + " ORDER BY 4 DESC LIMIT 10");
+        w.bind(spec);
+        return spec.query((rs, n) -> new MonitorSummary.Slice(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4))).list();
+    }
+
+    private long distinctRaw(OrderFilter f, String column) {
+        OrderQueries.Where w = detailedWhere(f);
+        var spec = jdbc.sql("SELECT count(DISTINCT " + column + ") FROM purchase_order" + w.sql);
+        w.bind(spec);
+        return spec.query(Long.class).single();
+    }
+
+    private Long median(OrderFilter f, long count) {
+        if (count == 0) {
+            return null;
+        }
+        OrderQueries.Where w = detailedWhere(f);
+        var spec = jdbc.sql("SELECT amount_clp FROM purchase_order" + w.sql
+                + " AND amount_clp IS NOT NULL ORDER BY amount_clp LIMIT 1 OFFSET :middle");
+        w.bind(spec);
+        return spec.param("middle", count / 2).query(Long.class).optional().orElse(null);
+    }
+
+    private void nameBuyers(List<MonitorSummary.Slice> slices) {
+        rename(slices, "SELECT organism_name FROM buyer WHERE organism_code = :code LIMIT 1");
+    }
+
+    private void nameSuppliers(List<MonitorSummary.Slice> slices) {
+        rename(slices, "SELECT name FROM supplier WHERE code = :code");
+    }
+
+    private void rename(List<MonitorSummary.Slice> slices, String sql) {
+        for (int i = 0; i < slices.size(); i++) {
+            MonitorSummary.Slice s = slices.get(i);
+            if (s.label() == null || s.label().equals(s.key())) {
+                String name = jdbc.sql(sql).param("code", s.key()).query(String.class).optional().orElse(s.key());
+                slices.set(i, new MonitorSummary.Slice(s.key(), name, s.orders(), s.amountClp()));
+            }
+        }
+    }
+
+    /** "Región Metropolitana de Santiago" → "Metropolitana de Santiago": regions read better short in charts. */
+    static String shortRegion(String region) {
+        if (region == null || region.isBlank()) {
+            return "—";
+        }
+        return region.strip().replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "");
+    }
+}

@@ -1,0 +1,31 @@
+package cl.andesops.orders;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The KPIs and chart series of the Monitor for one filter and period, with the previous period of the same length
+ * for comparison. Amounts are pesos.
+ */
+public record MonitorSummary(LocalDate from, LocalDate to, long orders, long amountClp, Long medianClp, long buyers,
+                             long suppliers, long previousOrders, long previousAmountClp, boolean hourly,
+                             List<Point> series, List<Slice> topBuyers, List<Slice> topSuppliers, List<Slice> byType,
+                             List<Slice> byState, List<Slice> byRegion) {
+
+    /** One step of the time series: an hour (label {@code HH:00}) or a day (label {@code dd-MM}). */
+    public record Point(String key, String label, long orders, long amountClp) {
+    }
+
+    /** One bar or slice: {@code key} is what a click filters by (a code), {@code label} what is shown. */
+    public record Slice(String key, String label, long orders, long amountClp) {
+    }
+
+    /** Change against the previous period, in percent; null when there is nothing to compare with. */
+    public Double ordersChange() {
+        return previousOrders == 0 ? null : (orders - previousOrders) * 100.0 / previousOrders;
+    }
+
+    public Double amountChange() {
+        return previousAmountClp == 0 ? null : (amountClp - previousAmountClp) * 100.0 / previousAmountClp;
+    }
+}

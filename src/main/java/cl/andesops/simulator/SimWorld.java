@@ -1,0 +1,489 @@
+package cl.andesops.simulator;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cl.andesops.shared.format.Formats;
+
+/**
+ * The simulated market, generated on demand and deterministic from the seed: the n-th order of a day is always the
+ * same order, and its state follows a timeline fixed at creation (sent, accepted or cancelled, received), so what
+ * the API shows depends only on the clock. Codes carry their day and index ({@code unit-seq-TYPEyy}, seq =
+ * day-of-year × 10,000 + index), so a detail request regenerates its record without any stored state.
+ */
+final class SimWorld {
+
+    static final int MAX_PER_DAY = 10_000;
+    private static final Pattern CODE = Pattern.compile("^(\\d+)-(\\d+)-([A-Z0-9]+)(\\d{2})$");
+
+    record Order(String code, String name, String description, String type, String typeCode, SimCatalog.Buyer buyer,
+                 SimCatalog.Supplier supplier, Instant createdAt, Instant sentAt, Instant acceptedAt,
+                 Instant cancelledAt, Instant receivedAt, String tenderCode, String paymentTerms,
+                 String dispatchType, List<Line> lines, BigDecimal rating) {
+
+        int stateCode(Instant now) {
+            if (cancelledAt != null && !now.isBefore(cancelledAt)) {
+                return 9;
+            }
+            if (receivedAt != null && !now.isBefore(receivedAt)) {
+                return 12;
+            }
+            if (acceptedAt != null && !now.isBefore(acceptedAt)) {
+                return 6;
+            }
+            return 4;
+        }
+
+        Instant modifiedAt(Instant now) {
+            Instant last = sentAt;
+            for (Instant t : new Instant[]{acceptedAt, cancelledAt, receivedAt}) {
+                if (t != null && !now.isBefore(t) && t.isAfter(last)) {
+                    last = t;
+                }
+            }
+            return last;
+        }
+
+        BigDecimal net() {
+            return lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    record Line(int n, SimCatalog.Product product, BigDecimal quantity, BigDecimal unitPrice, String buyerSpec,
+                String supplierSpec) {
+        BigDecimal total() {
+            return quantity.multiply(unitPrice).setScale(1, RoundingMode.HALF_UP);
+        }
+    }
+
+    record Tender(String code, String name, String description, String type, SimCatalog.Buyer buyer,
+                  Instant createdAt, Instant publishedAt, Instant closesAt, Instant awardAt, int fate,
+                  BigDecimal estimatedAmount, boolean amountVisible, int bidders, int complaints,
+                  List<TenderLine> lines) {
+
+        int stateCode(Instant now) {
+            if (now.isBefore(closesAt)) {
+                return 5;
+            }
+            return now.isBefore(awardAt) ? 6 : fate;
+        }
+    }
+
+    record TenderLine(int n, SimCatalog.Product product, BigDecimal quantity, SimCatalog.Supplier winner,
+                      BigDecimal unitPrice, String description) {
+    }
+
+    record CompraAgil(String code, String name, String description, SimCatalog.Buyer buyer, Instant publishedAt,
+                      Instant closesAt, Instant decidedAt, int fate, BigDecimal budget, int deliveryDays,
+                      List<CaProduct> products, List<Quote> quotes) {
+
+        /** 2 publicada, 3 cerrada, 4 proveedor seleccionado, 5 cancelada, 6 desierta. */
+        int stateId(Instant now) {
+            if (now.isBefore(closesAt)) {
+                return 2;
+            }
+            return now.isBefore(decidedAt) ? 3 : fate;
+        }
+
+        Instant changedAt(Instant now) {
+            Instant last = publishedAt;
+            for (Quote q : quotes) {
+                if (!now.isBefore(q.createdAt()) && q.createdAt().isAfter(last)) {
+                    last = q.createdAt();
+                }
+            }
+            if (!now.isBefore(closesAt) && closesAt.isAfter(last)) {
+                last = closesAt;
+            }
+            if (!now.isBefore(decidedAt) && decidedAt.isAfter(last)) {
+                last = decidedAt;
+            }
+            return last;
+        }
+
+        List<Quote> quotesAt(Instant now) {
+            return quotes.stream().filter(q -> !now.isBefore(q.createdAt())).toList();
+        }
+    }
+
+    record CaProduct(int n, SimCatalog.Product product, BigDecimal quantity) {
+    }
+
+    record Quote(long id, SimCatalog.Supplier supplier, Instant createdAt, List<BigDecimal> unitPrices,
+                 boolean selected) {
+    }
+
+    private final long seed;
+    private final SimulatorSettings settings;
+    final SimCatalog catalog;
+    private final Map<LocalDate, List<Order>> orderCache = Collections.synchronizedMap(lru(64));
+    private final Map<LocalDate, List<Tender>> tenderCache = Collections.synchronizedMap(lru(96));
+    private final Map<LocalDate, List<CompraAgil>> caCache = Collections.synchronizedMap(lru(96));
+
+    SimWorld(SimulatorSettings settings) {
+        this.seed = settings.seed();
+        this.settings = settings;
+        this.catalog = new SimCatalog(seed, settings.suppliers());
+    }
+
+    private static <K, V> Map<K, V> lru(int size) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
+    // ---- orders ------------------------------------------------------------------------------------------
+
+    int ordersOn(LocalDate day) {
+        return count(day, settings.ordersPerDay(), 11);
+    }
+
+    /** Every order created on a day, whether or not its creation time has come yet. */
+    List<Order> ordersOf(LocalDate day) {
+        return orderCache.computeIfAbsent(day, d -> {
+            int n = ordersOn(d);
+            List<Order> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(order(d, i, n));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    /** Orders created on a day up to {@code now}. */
+    List<Order> ordersVisible(LocalDate day, Instant now) {
+        return ordersOf(day).stream().filter(o -> !o.createdAt().isAfter(now)).toList();
+    }
+
+    Optional<Order> order(String code) {
+        return decode(code).flatMap(c -> {
+            List<Order> day = ordersOf(c.day());
+            return c.index() < day.size() && day.get(c.index()).code().equals(code)
+                    ? Optional.of(day.get(c.index())) : Optional.empty();
+        });
+    }
+
+    private Order order(LocalDate day, int i, int n) {
+        SplittableRandom r = random('O', day, i);
+        Instant created = spread(day, i, n, r);
+        String type = pick(r, new String[]{"SE", "AG", "CM", "CC"}, new int[]{49, 41, 8, 2});
+        SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.1));
+        SimCatalog.Supplier supplier = catalog.suppliers.get(
+                Math.floorMod(buyer.code().hashCode() + zipf(r, catalog.suppliers.size(), 1.05), catalog.suppliers.size()));
+        int lineCount = 1 + (int) Math.min(5, Math.abs(r.nextGaussian() * 1.5));
+        List<Line> lines = new ArrayList<>();
+        SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.8));
+        double scale = "AG".equals(type) ? 0.35 : "CM".equals(type) ? 1.5 : 1.0;
+        for (int l = 1; l <= lineCount; l++) {
+            SimCatalog.Product p = l == 1 ? main : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
+            BigDecimal qty = BigDecimal.valueOf(p.medianPrice() > 1_000_000 ? 1 : 1 + r.nextInt(60)).setScale(1);
+            long price = Math.max(100, Math.round(p.medianPrice() * scale * Math.exp(r.nextGaussian() * 0.9)));
+            if (r.nextInt(400) == 0) {
+                price *= 25; // the rare order far above what is usual: the Monitor should notice
+            }
+            lines.add(new Line(l, p, qty, SimCatalog.money(price), p.name(),
+                    p.name() + ". " + supplier.name() + ". Despacho incluido."));
+        }
+        Instant sent = created.plus(Duration.ofMinutes(5 + r.nextInt(55)));
+        int fate = r.nextInt(100);
+        Instant accepted = fate < 92 ? sent.plus(Duration.ofMinutes(30 + r.nextInt(60 * 40))) : null;
+        Instant cancelled = fate >= 96 ? sent.plus(Duration.ofHours(2 + r.nextInt(70))) : null;
+        Instant received = accepted != null && r.nextInt(100) < 65
+                ? accepted.plus(Duration.ofHours(24 * 3 + r.nextInt(24 * 17))) : null;
+        String unit = buyer.code();
+        String code = unit + "-" + (day.getDayOfYear() * MAX_PER_DAY + i) + "-" + type
+                + String.format("%02d", day.getYear() % 100);
+        String name = switch (r.nextInt(4)) {
+            case 0 -> "Adquisición de " + main.noun();
+            case 1 -> main.name() + " para " + shortName(buyer.name());
+            case 2 -> "Compra de " + main.noun() + " - " + department(r);
+            default -> main.name().toUpperCase();
+        };
+        String tender = "SE".equals(type) && r.nextInt(3) == 0
+                ? unit + "-" + (10 + r.nextInt(900)) + "-LE" + String.format("%02d", day.getYear() % 100) : null;
+        return new Order(code, name, name + ". Solicitado por " + department(r) + ".", type,
+                "SE".equals(type) ? "8" : "CM".equals(type) ? "9" : "AG".equals(type) ? "12" : "14", buyer, supplier,
+                created, sent, accepted, cancelled, received, tender, pick(r, new String[]{"2", "1", "39", "47"},
+                new int[]{70, 15, 10, 5}), pick(r, new String[]{"7", "9", "12", "14"}, new int[]{80, 8, 7, 5}),
+                List.copyOf(lines), BigDecimal.valueOf(30 + r.nextInt(20)).divide(BigDecimal.TEN));
+    }
+
+    // ---- tenders -----------------------------------------------------------------------------------------
+
+    int tendersOn(LocalDate day) {
+        return count(day, settings.tendersPerDay(), 13);
+    }
+
+    List<Tender> tendersOf(LocalDate day) {
+        return tenderCache.computeIfAbsent(day, d -> {
+            int n = tendersOn(d);
+            List<Tender> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(tender(d, i, n));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    Optional<Tender> tender(String code) {
+        return decode(code).flatMap(c -> {
+            List<Tender> day = tendersOf(c.day());
+            return c.index() < day.size() && day.get(c.index()).code().equals(code)
+                    ? Optional.of(day.get(c.index())) : Optional.empty();
+        });
+    }
+
+    private Tender tender(LocalDate day, int i, int n) {
+        SplittableRandom r = random('T', day, i);
+        Instant published = spread(day, i, n, r);
+        String type = pick(r, new String[]{"LE", "LP", "L1", "LR", "LQ", "CO", "E2", "O1", "R1"},
+                new int[]{52, 22, 10, 8, 2, 2, 1, 2, 1});
+        SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.0));
+        SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.7));
+        Instant closes = published.plus(Duration.ofDays(5 + r.nextInt(26))).plus(Duration.ofHours(r.nextInt(8)));
+        Instant award = closes.plus(Duration.ofDays(3 + r.nextInt(25)));
+        int fateRoll = r.nextInt(100);
+        int fate = fateRoll < 74 ? 8 : fateRoll < 90 ? 7 : fateRoll < 96 ? 15 : 18;
+        int lineCount = 1 + r.nextInt(6);
+        List<TenderLine> lines = new ArrayList<>();
+        int bidders = fate == 8 ? 1 + zipf(r, 12, 1.2) : r.nextInt(3);
+        long total = 0;
+        for (int l = 1; l <= lineCount; l++) {
+            SimCatalog.Product p = l == 1 ? main : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
+            BigDecimal qty = BigDecimal.valueOf(p.medianPrice() > 1_000_000 ? 1 : 10 + r.nextInt(500)).setScale(1);
+            long unit = Math.max(100, Math.round(p.medianPrice() * Math.exp(r.nextGaussian() * 0.6)));
+            total += unit * qty.longValue();
+            SimCatalog.Supplier winner = fate == 8
+                    ? catalog.suppliers.get(zipf(r, catalog.suppliers.size(), 1.05)) : null;
+            lines.add(new TenderLine(l, p, qty, winner, SimCatalog.money(unit),
+                    p.name() + ". " + spec(r, p)));
+        }
+        String code = buyer.code() + "-" + (day.getDayOfYear() * MAX_PER_DAY + i) + "-" + type
+                + String.format("%02d", day.getYear() % 100);
+        String name = switch (r.nextInt(5)) {
+            case 0 -> "Adquisición de " + main.noun() + " para " + shortName(buyer.name());
+            case 1 -> "Licitación pública " + main.noun() + " " + day.getYear();
+            case 2 -> "Suministro de " + main.noun() + " - " + department(r);
+            case 3 -> "Contratación de " + main.noun();
+            default -> main.name() + " " + shortName(buyer.name());
+        };
+        String description = "Se requiere " + main.noun() + " para " + department(r).toLowerCase() + " de "
+                + shortName(buyer.name()) + ". " + spec(r, main)
+                + " Las ofertas deben ajustarse a las bases administrativas y técnicas.";
+        return new Tender(code, name, description, type, buyer, published.minus(Duration.ofHours(20)), published,
+                closes, award, fate, SimCatalog.money(total), r.nextInt(100) < 60, bidders, r.nextInt(700),
+                List.copyOf(lines));
+    }
+
+    /** The tenders with activity on a day: published, closed or decided that day (the v1 {@code fecha} list). */
+    List<Tender> tendersWithActivity(LocalDate day, Instant now) {
+        List<Tender> out = new ArrayList<>();
+        for (Tender t : tendersOf(day)) {
+            if (!t.publishedAt().isAfter(now)) {
+                out.add(t);
+            }
+        }
+        for (int back = 1; back <= 60; back++) {
+            for (Tender t : tendersOf(day.minusDays(back))) {
+                if ((day(t.closesAt()).equals(day) || day(t.awardAt()).equals(day)) && !t.publishedAt().isAfter(now)
+                        && (!day(t.closesAt()).equals(day) || !t.closesAt().isAfter(now))) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every tender still open for bids at {@code now} (the v1 {@code estado=activas} list). */
+    List<Tender> activeTenders(Instant now) {
+        List<Tender> out = new ArrayList<>();
+        LocalDate today = day(now);
+        for (int back = 0; back <= 31; back++) {
+            for (Tender t : tendersOf(today.minusDays(back))) {
+                if (!t.publishedAt().isAfter(now) && now.isBefore(t.closesAt())) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- Compra Ágil -------------------------------------------------------------------------------------
+
+    int compraAgilOn(LocalDate day) {
+        return count(day, settings.compraAgilPerDay(), 17);
+    }
+
+    List<CompraAgil> compraAgilOf(LocalDate day) {
+        return caCache.computeIfAbsent(day, d -> {
+            int n = compraAgilOn(d);
+            List<CompraAgil> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(compraAgil(d, i, n));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    Optional<CompraAgil> compraAgil(String code) {
+        return decode(code).flatMap(c -> {
+            List<CompraAgil> day = compraAgilOf(c.day());
+            return c.index() < day.size() && day.get(c.index()).code().equals(code)
+                    ? Optional.of(day.get(c.index())) : Optional.empty();
+        });
+    }
+
+    private CompraAgil compraAgil(LocalDate day, int i, int n) {
+        SplittableRandom r = random('C', day, i);
+        Instant published = spread(day, i, n, r);
+        SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.0));
+        SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.6));
+        Instant closes = published.plus(Duration.ofDays(3 + r.nextInt(3)));
+        Instant decided = closes.plus(Duration.ofHours(4 + r.nextInt(96)));
+        int roll = r.nextInt(100);
+        int fate = roll < 62 ? 4 : roll < 90 ? 6 : 5;
+        List<CaProduct> products = new ArrayList<>();
+        int productCount = 1 + r.nextInt(4);
+        long budget = 0;
+        for (int p = 1; p <= productCount; p++) {
+            SimCatalog.Product product = p == 1 ? main : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
+            BigDecimal qty = BigDecimal.valueOf(1 + r.nextInt(40));
+            budget += Math.min(product.medianPrice(), 1_500_000) * qty.longValue();
+            products.add(new CaProduct(p, product, qty));
+        }
+        budget = Math.min(budget, 6_800_000); // Compra Ágil stops at 100 UTM
+        int quoteCount = fate == 5 ? r.nextInt(2) : fate == 6 ? r.nextInt(3) : 1 + r.nextInt(6);
+        List<Quote> quotes = new ArrayList<>();
+        int selected = fate == 4 ? r.nextInt(quoteCount) : -1;
+        long window = Duration.between(published, closes).toMinutes();
+        for (int q = 0; q < quoteCount; q++) {
+            SimCatalog.Supplier s = catalog.suppliers.get(zipf(r, catalog.suppliers.size(), 1.0));
+            List<BigDecimal> prices = new ArrayList<>();
+            for (CaProduct p : products) {
+                prices.add(BigDecimal.valueOf(Math.max(100, Math.round(
+                        Math.min(p.product().medianPrice(), 1_500_000) * (0.7 + r.nextDouble() * 0.6)))));
+            }
+            quotes.add(new Quote(575_000_000L + (long) day.getDayOfYear() * 100_000 + i * 10L + q, s,
+                    published.plus(Duration.ofMinutes(1 + r.nextLong(Math.max(2, window - 1)))), prices,
+                    q == selected));
+        }
+        String code = buyer.code() + "-" + (day.getDayOfYear() * MAX_PER_DAY + i) + "-COT"
+                + String.format("%02d", day.getYear() % 100);
+        String name = main.name().toUpperCase() + " (" + department(r).toUpperCase() + ")";
+        return new CompraAgil(code, name, "* Revisar y cumplir con el detalle del documento adjunto\n* "
+                + spec(r, main) + "\n* No se considerarán ofertas que no coticen la totalidad de los productos",
+                buyer, published, closes, decided, fate, BigDecimal.valueOf(budget), 2 + r.nextInt(10),
+                List.copyOf(products), List.copyOf(quotes));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    record Decoded(LocalDate day, int index) {
+    }
+
+    static Optional<Decoded> decode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Matcher m = CODE.matcher(code.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long seq = Long.parseLong(m.group(2));
+        int dayOfYear = (int) (seq / MAX_PER_DAY);
+        int index = (int) (seq % MAX_PER_DAY);
+        int year = 2000 + Integer.parseInt(m.group(4));
+        if (dayOfYear < 1 || dayOfYear > LocalDate.of(year, 12, 31).getDayOfYear()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decoded(LocalDate.ofYearDay(year, dayOfYear), index));
+    }
+
+    static LocalDate day(Instant t) {
+        return LocalDate.ofInstant(t, Formats.CHILE);
+    }
+
+    private int count(LocalDate day, int perDay, int salt) {
+        if (perDay <= 0) {
+            return 0;
+        }
+        SplittableRandom r = random((char) salt, day, -1);
+        double factor = day.getDayOfWeek() == DayOfWeek.SATURDAY ? 0.15
+                : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.08 : 0.9 + r.nextDouble() * 0.2;
+        return Math.min(MAX_PER_DAY - 1, Math.max(1, (int) Math.round(perDay * factor)));
+    }
+
+    /** Spread the n records of a day over the whole day, in order, with a little jitter. */
+    private static Instant spread(LocalDate day, int i, int n, SplittableRandom r) {
+        Instant start = day.atTime(LocalTime.MIDNIGHT).atZone(Formats.CHILE).toInstant();
+        long slot = 86_400_000L / n;
+        return start.plusMillis(slot * i + (slot > 2 ? r.nextLong(slot / 2) : 0)).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private SplittableRandom random(char kind, LocalDate day, int i) {
+        long h = seed * 0x9E3779B97F4A7C15L + kind * 1_000_003L + day.toEpochDay() * 7_919L + i;
+        return new SplittableRandom(h);
+    }
+
+    /** An index in [0, n) with a heavy head: a few buyers and suppliers account for much of the spending. */
+    private static int zipf(SplittableRandom r, int n, double s) {
+        double u = r.nextDouble();
+        int k = (int) Math.floor(Math.pow(n, Math.pow(u, 1.0 / s))) - 1;
+        return Math.clamp(k, 0, n - 1);
+    }
+
+    private static String pick(SplittableRandom r, String[] values, int[] weights) {
+        int total = 0;
+        for (int w : weights) {
+            total += w;
+        }
+        int x = r.nextInt(total);
+        for (int k = 0; k < values.length; k++) {
+            x -= weights[k];
+            if (x < 0) {
+                return values[k];
+            }
+        }
+        return values[values.length - 1];
+    }
+
+    private static final String[] DEPARTMENTS = {"Departamento de Salud", "Dirección de Obras", "Unidad de Urgencia",
+            "Departamento de Educación", "Dirección de Aseo y Ornato", "Unidad de Adquisiciones",
+            "Departamento de Informática", "Dirección de Desarrollo Comunitario", "Servicio de Hospitalizados",
+            "Departamento de Finanzas"};
+
+    private static String department(SplittableRandom r) {
+        return DEPARTMENTS[r.nextInt(DEPARTMENTS.length)];
+    }
+
+    private static String spec(SplittableRandom r, SimCatalog.Product p) {
+        return switch (r.nextInt(3)) {
+            case 0 -> "Producto nuevo, con garantía mínima de 12 meses.";
+            case 1 -> "Entrega en bodega central en un plazo máximo de 10 días hábiles.";
+            default -> "Según especificaciones técnicas adjuntas (" + p.unit().toLowerCase() + ").";
+        };
+    }
+
+    private static String shortName(String organism) {
+        String s = organism.strip();
+        return s.length() > 48 ? s.substring(0, 48).strip() : s;
+    }
+}

@@ -1,0 +1,465 @@
+package cl.andesops.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cl.andesops.mercadopublico.CaPage;
+import cl.andesops.mercadopublico.CaQuery;
+import cl.andesops.mercadopublico.CaRequest;
+import cl.andesops.mercadopublico.CompraAgilClient;
+import cl.andesops.mercadopublico.Endpoints;
+import cl.andesops.mercadopublico.ListQuery;
+import cl.andesops.mercadopublico.ListedOrder;
+import cl.andesops.mercadopublico.ListedTender;
+import cl.andesops.mercadopublico.MercadoPublicoClient;
+import cl.andesops.mercadopublico.MercadoPublicoException;
+import cl.andesops.mercadopublico.OrderDetail;
+import cl.andesops.mercadopublico.Purpose;
+import cl.andesops.mercadopublico.TenderDetail;
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.events.DataChanged.Dataset;
+import cl.andesops.shared.events.SyncProgress;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.persistence.Writer;
+
+/**
+ * The one worker that talks to Mercado Público. It runs the persisted jobs by priority: a job first lists (and
+ * stores what the list says, with its work list, in one transaction), then fetches details one by one, each stored
+ * and marked done in one transaction. Killed at any point, it resumes from the database with nothing lost or
+ * doubled. Every commit is announced as a {@link DataChanged} event; progress as {@link SyncProgress}.
+ */
+@Component
+public class SyncEngine implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final JobRepository jobs;
+    private final OrderStore orders;
+    private final TenderStore tenders;
+    private final CompraAgilStore compraAgil;
+    private final MercadoPublicoClient v1;
+    private final CompraAgilClient v2;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SyncProperties properties;
+    private final boolean simulated;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Object signal = new Object();
+    private final Deque<Instant> recentDone = new ArrayDeque<>();
+    private volatile boolean paused;
+    private volatile Instant stoppedUntil;
+    private volatile String stopReason;
+    private volatile String currentJob;
+    private volatile Instant lastProgressAt = Instant.EPOCH;
+    private Thread worker;
+    private Instant nextTodayPoll = Instant.EPOCH;
+    private Instant nextTenderPoll = Instant.EPOCH;
+    private Instant nextCompraAgilPoll = Instant.EPOCH;
+    private LocalDate lastPollDay;
+
+    SyncEngine(JobRepository jobs, OrderStore orders, TenderStore tenders, CompraAgilStore compraAgil,
+               MercadoPublicoClient v1, CompraAgilClient v2, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
+               Clock clock, SyncProperties properties, Endpoints endpoints) {
+        this.jobs = jobs;
+        this.orders = orders;
+        this.tenders = tenders;
+        this.compraAgil = compraAgil;
+        this.v1 = v1;
+        this.v2 = v2;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+        this.simulated = endpoints.simulated();
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        if (!properties.enabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        bootstrap();
+        worker = Thread.ofPlatform().name("sync-worker").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // after the web server is up; stopped before it
+    }
+
+    // ---- control -----------------------------------------------------------------------------------------
+
+    public void pause() {
+        paused = true;
+        publishProgress(true);
+    }
+
+    public void resume() {
+        paused = false;
+        stoppedUntil = null;
+        stopReason = null;
+        wake();
+        publishProgress(true);
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Queues the orders and tenders of one day ahead of the backlog. */
+    public long enqueueDay(LocalDate day) {
+        long id = tx.execute(s -> {
+            long orderJob = jobs.enqueue(JobKind.DAY_ORDERS, day.toString(), 120, clock.instant());
+            jobs.enqueue(JobKind.DAY_TENDERS, day.toString(), 119, clock.instant());
+            return orderJob;
+        });
+        wake();
+        return id;
+    }
+
+    /** The state and backlog, as the progress badge and the status API show them. */
+    public SyncProgress progress() {
+        long[] backlog = jobs.backlog();
+        long total = backlog[0];
+        long done = backlog[1];
+        String state = !running.get() ? "DISABLED" : stopReason != null ? "STOPPED" : paused ? "PAUSED"
+                : backlog[2] > 0 ? "RUNNING" : "IDLE";
+        Duration left = null;
+        synchronized (recentDone) {
+            Instant cutoff = clock.instant().minusSeconds(60);
+            while (!recentDone.isEmpty() && recentDone.peekFirst().isBefore(cutoff)) {
+                recentDone.pollFirst();
+            }
+            if (recentDone.size() >= 3 && total > done) {
+                double perSecond = recentDone.size()
+                        / Math.max(1.0, Duration.between(recentDone.peekFirst(), clock.instant()).toMillis() / 1000.0);
+                left = Duration.ofSeconds((long) ((total - done) / perSecond));
+            }
+        }
+        return new SyncProgress(state, currentJob, done, total, left, stopReason, clock.instant());
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    // ---- the loop ----------------------------------------------------------------------------------------
+
+    private void bootstrap() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
+        tx.executeWithoutResult(s -> {
+            jobs.enqueue(JobKind.TODAY_ORDERS, null, 100, now);
+            jobs.enqueue(JobKind.ACTIVE_TENDERS, null, 80, now);
+            for (int i = 1; i <= properties.historyDays(); i++) {
+                String day = today.minusDays(i).toString();
+                if (!jobs.everDone(JobKind.DAY_ORDERS, day)) {
+                    jobs.enqueue(JobKind.DAY_ORDERS, day, 95 - Math.min(i, 30), now);
+                }
+                if (!jobs.everDone(JobKind.DAY_TENDERS, day)) {
+                    jobs.enqueue(JobKind.DAY_TENDERS, day, 60 - Math.min(i, 30), now);
+                }
+            }
+            jobs.prune(now.minus(Duration.ofDays(7)));
+        });
+        nextTodayPoll = now.plus(properties.pollInterval(simulated));
+        nextTenderPoll = now.plus(properties.tendersInterval());
+        nextCompraAgilPoll = now;
+        lastPollDay = today;
+    }
+
+    private void loop() {
+        log.info("Sync started ({})", simulated ? "simulator" : "Mercado Público");
+        while (running.get()) {
+            try {
+                schedulePolls();
+                if (paused || (stoppedUntil != null && clock.instant().isBefore(stoppedUntil))) {
+                    idle(Duration.ofSeconds(1));
+                    continue;
+                }
+                if (stoppedUntil != null) {
+                    stoppedUntil = null;
+                    stopReason = null;
+                }
+                Optional<SyncJob> next = jobs.next();
+                if (next.isEmpty()) {
+                    currentJob = null;
+                    publishProgress(false);
+                    idle(Duration.ofSeconds(1));
+                    continue;
+                }
+                step(next.get());
+            } catch (MercadoPublicoException e) {
+                handleStop(e);
+            } catch (RuntimeException e) {
+                log.error("Sync step failed; retrying in {}", properties.failureBackoff(), e);
+                idle(properties.failureBackoff());
+            }
+        }
+        log.info("Sync stopped");
+    }
+
+    private void schedulePolls() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
+        if (!now.isBefore(nextTodayPoll)) {
+            tx.executeWithoutResult(s -> {
+                jobs.enqueue(JobKind.TODAY_ORDERS, null, 100, now);
+                if (lastPollDay != null && !lastPollDay.equals(today)) {
+                    // the day turned: collect yesterday's late orders under its own date
+                    jobs.enqueue(JobKind.DAY_ORDERS, lastPollDay.toString(), 98, now);
+                    jobs.enqueue(JobKind.DAY_TENDERS, lastPollDay.toString(), 70, now);
+                }
+            });
+            lastPollDay = today;
+            nextTodayPoll = now.plus(properties.pollInterval(simulated));
+        }
+        if (!now.isBefore(nextTenderPoll)) {
+            tx.executeWithoutResult(s -> {
+                jobs.enqueue(JobKind.ACTIVE_TENDERS, null, 80, now);
+                jobs.enqueue(JobKind.DAY_TENDERS, today.toString(), 79, now);
+            });
+            nextTenderPoll = now.plus(properties.tendersInterval());
+        }
+        if (!now.isBefore(nextCompraAgilPoll)) {
+            String from = jobs.cursor("compra-agil:until")
+                    .orElse(now.minus(Duration.ofDays(properties.compraAgilHistoryDays())).toString());
+            String window = from + "/" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            tx.executeWithoutResult(s -> {
+                jobs.enqueue(JobKind.COMPRA_AGIL, window, 85, now);
+                jobs.cursor("compra-agil:until", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            });
+            nextCompraAgilPoll = now.plus(properties.compraAgilInterval(simulated));
+        }
+    }
+
+    private void step(SyncJob job) {
+        currentJob = job.kind() + (job.param() == null ? "" : " " + job.param());
+        switch (job.state()) {
+            case "QUEUED", "LISTING" -> list(job);
+            default -> details(job);
+        }
+    }
+
+    private void list(SyncJob job) {
+        tx.executeWithoutResult(s -> jobs.markListing(job.id(), clock.instant()));
+        switch (job.kind()) {
+            case TODAY_ORDERS, DAY_ORDERS -> {
+                ListQuery q = job.kind() == JobKind.TODAY_ORDERS ? ListQuery.today()
+                        : ListQuery.day(LocalDate.parse(job.param()));
+                List<ListedOrder> listed = v1.orders(q, Purpose.BACKGROUND);
+                commitList(job, Dataset.ORDERS, listed.size(), () -> orders.storeList(listed), Map.of());
+            }
+            case DAY_TENDERS, ACTIVE_TENDERS -> {
+                ListQuery q = job.kind() == JobKind.ACTIVE_TENDERS ? ListQuery.state("activas")
+                        : ListQuery.day(LocalDate.parse(job.param()));
+                List<ListedTender> listed = v1.tenders(q, Purpose.BACKGROUND);
+                Map<String, Long> due = new HashMap<>();
+                commitList(job, Dataset.TENDERS, listed.size(), () -> tenders.storeList(listed, due), due);
+            }
+            case COMPRA_AGIL -> listCompraAgil(job);
+        }
+    }
+
+    private void commitList(SyncJob job, Dataset dataset, int listed,
+                            java.util.function.Supplier<OrderStore.ListOutcome> store, Map<String, Long> due) {
+        OrderStore.ListOutcome outcome = tx.execute(s -> {
+            OrderStore.ListOutcome o = store.get();
+            jobs.addTasks(job.id(), o.toFetch(), due, listed);
+            jobs.countRequests(job.id(), 1);
+            jobs.markDetails(job.id());
+            return o;
+        });
+        log.info("{} {}: {} listed, {} new, {} changed, {} to fetch", job.kind(), job.param() == null ? ""
+                : job.param(), listed, outcome.added().size(), outcome.changed().size(), outcome.toFetch().size());
+        publish(dataset, outcome.added(), outcome.changed());
+    }
+
+    private void listCompraAgil(SyncJob job) {
+        String[] window = job.param().split("/");
+        Instant from = Instant.parse(window[0]);
+        Instant to = Instant.parse(window[1]);
+        String cursorName = "job:" + job.id() + ":page";
+        int page = jobs.cursor(cursorName).map(Integer::parseInt).orElse(1);
+        while (running.get()) {
+            CaPage result = v2.list(CaQuery.changedBetween(from, to, page), Purpose.BACKGROUND);
+            int current = page;
+            OrderStore.ListOutcome outcome = tx.execute(s -> {
+                OrderStore.ListOutcome o = compraAgil.storeList(result.items());
+                jobs.addTasks(job.id(), o.toFetch(), Map.of(), result.items().size());
+                jobs.countRequests(job.id(), 1);
+                jobs.cursor(cursorName, Integer.toString(current + 1));
+                return o;
+            });
+            publish(Dataset.COMPRA_AGIL, outcome.added(), outcome.changed());
+            if (page >= result.totalPages() || result.items().isEmpty()) {
+                break;
+            }
+            page++;
+        }
+        tx.executeWithoutResult(s -> jobs.markDetails(job.id()));
+    }
+
+    private void details(SyncJob job) {
+        List<String> codes = jobs.pendingTasks(job.id(), properties.chunk());
+        if (codes.isEmpty()) {
+            tx.executeWithoutResult(s -> jobs.finish(job.id(), "DONE", null, clock.instant()));
+            log.info("{} {} done", job.kind(), job.param() == null ? "" : job.param());
+            publishProgress(true);
+            return;
+        }
+        for (String code : codes) {
+            if (!running.get() || paused) {
+                return;
+            }
+            try {
+                fetchAndStore(job, code);
+            } catch (MercadoPublicoException e) {
+                switch (e.kind()) {
+                    case AUTH_OR_QUOTA, QUOTA_RESERVED -> throw e;
+                    case BAD_PARAMETERS, NOT_FOUND -> tx.executeWithoutResult(s ->
+                            jobs.taskFailed(job.id(), code, e.getMessage(), true));
+                    default -> {
+                        tx.executeWithoutResult(s -> jobs.taskFailed(job.id(), code, e.getMessage(), false));
+                        idle(properties.failureBackoff());
+                        return;
+                    }
+                }
+            }
+            publishProgress(false);
+        }
+    }
+
+    private void fetchAndStore(SyncJob job, String code) {
+        switch (job.kind()) {
+            case TODAY_ORDERS, DAY_ORDERS -> {
+                Optional<OrderDetail> detail = v1.order(code, Purpose.BACKGROUND);
+                List<String> added = new ArrayList<>();
+                tx.executeWithoutResult(s -> {
+                    if (detail.isPresent()) {
+                        added.addAll(orders.storeDetails(List.of(detail.get())));
+                        jobs.taskDone(job.id(), code);
+                    } else {
+                        jobs.taskFailed(job.id(), code, "Mercado Público no devolvió el detalle de " + code, true);
+                    }
+                    jobs.countRequests(job.id(), 1);
+                });
+                detail.ifPresent(d -> publish(Dataset.ORDERS, added, added.isEmpty() ? List.of(code) : List.of()));
+            }
+            case DAY_TENDERS, ACTIVE_TENDERS -> {
+                Optional<TenderDetail> detail = v1.tender(code, Purpose.BACKGROUND);
+                List<String> added = new ArrayList<>();
+                tx.executeWithoutResult(s -> {
+                    if (detail.isPresent()) {
+                        added.addAll(tenders.storeDetails(List.of(detail.get())));
+                        jobs.taskDone(job.id(), code);
+                    } else {
+                        jobs.taskFailed(job.id(), code, "Mercado Público no devolvió el detalle de " + code, true);
+                    }
+                    jobs.countRequests(job.id(), 1);
+                });
+                detail.ifPresent(d -> publish(Dataset.TENDERS, added, added.isEmpty() ? List.of(code) : List.of()));
+            }
+            case COMPRA_AGIL -> {
+                Optional<CaRequest> detail = v2.detail(code, Purpose.BACKGROUND);
+                List<String> added = new ArrayList<>();
+                tx.executeWithoutResult(s -> {
+                    if (detail.isPresent()) {
+                        added.addAll(compraAgil.storeDetails(List.of(detail.get())));
+                        jobs.taskDone(job.id(), code);
+                    } else {
+                        jobs.taskFailed(job.id(), code, "Compra Ágil no devolvió el detalle de " + code, true);
+                    }
+                    jobs.countRequests(job.id(), 1);
+                });
+                detail.ifPresent(d -> publish(Dataset.COMPRA_AGIL, added, added.isEmpty() ? List.of(code)
+                        : List.of()));
+            }
+        }
+        synchronized (recentDone) {
+            recentDone.addLast(clock.instant());
+        }
+    }
+
+    private void handleStop(MercadoPublicoException e) {
+        Instant now = clock.instant();
+        if (e.kind() == MercadoPublicoException.Kind.QUOTA_RESERVED) {
+            // wait for the next Chile day, when the quota resets
+            LocalDate tomorrow = LocalDate.ofInstant(now, Formats.CHILE).plusDays(1);
+            stoppedUntil = tomorrow.atStartOfDay(Formats.CHILE).toInstant();
+        } else if (e.kind() == MercadoPublicoException.Kind.AUTH_OR_QUOTA) {
+            stoppedUntil = now.plus(Duration.ofHours(1));
+        } else {
+            stoppedUntil = now.plus(properties.failureBackoff());
+        }
+        stopReason = e.getMessage();
+        log.warn("Sync stopped until {}: {}", stoppedUntil, e.getMessage());
+        publishProgress(true);
+    }
+
+    private void publish(Dataset dataset, List<String> added, List<String> changed) {
+        if (!added.isEmpty() || !changed.isEmpty()) {
+            events.publishEvent(new DataChanged(dataset, added, changed));
+        }
+    }
+
+    private void publishProgress(boolean force) {
+        Instant now = clock.instant();
+        if (force || Duration.between(lastProgressAt, now).toMillis() >= 500) {
+            lastProgressAt = now;
+            events.publishEvent(progress());
+        }
+    }
+
+    private void idle(Duration d) {
+        synchronized (signal) {
+            try {
+                signal.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+        }
+    }
+}

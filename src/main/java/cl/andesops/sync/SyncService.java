@@ -1,0 +1,55 @@
+package cl.andesops.sync;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+
+import cl.andesops.mercadopublico.Endpoints;
+import cl.andesops.mercadopublico.RequestLedger;
+import cl.andesops.shared.format.Formats;
+
+/** The sync as other features see it: its status, and the few controls an admin has. */
+@Service
+public class SyncService {
+
+    private final SyncEngine engine;
+    private final JobRepository jobs;
+    private final RequestLedger ledger;
+    private final Endpoints endpoints;
+    private final Clock clock;
+
+    SyncService(SyncEngine engine, JobRepository jobs, RequestLedger ledger, Endpoints endpoints, Clock clock) {
+        this.engine = engine;
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.endpoints = endpoints;
+        this.clock = clock;
+    }
+
+    public SyncStatus status(int recentJobs) {
+        RequestLedger.Usage usage = ledger.usage(endpoints.ticket());
+        return new SyncStatus(engine.progress(), endpoints.simulated(), usage.day(), usage.total(),
+                usage.background(), usage.interactive(), usage.quota(), usage.left(), jobs.recent(recentJobs));
+    }
+
+    /** Queues a day's orders and tenders ahead of everything else; refuses days in the future. */
+    public long syncDay(LocalDate day) {
+        LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
+        if (day.isAfter(today)) {
+            throw new IllegalArgumentException("La fecha " + day + " está en el futuro");
+        }
+        if (day.isBefore(LocalDate.of(2007, 1, 1))) {
+            throw new IllegalArgumentException("Mercado Público no tiene datos anteriores a 2007");
+        }
+        return engine.enqueueDay(day);
+    }
+
+    public void pause() {
+        engine.pause();
+    }
+
+    public void resume() {
+        engine.resume();
+    }
+}

@@ -1,0 +1,186 @@
+package cl.andesops.sync;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cl.andesops.shared.persistence.Writer;
+import cl.andesops.mercadopublico.MpCodes;
+import cl.andesops.mercadopublico.LineAward;
+import cl.andesops.mercadopublico.ListedTender;
+import cl.andesops.mercadopublico.TenderDetail;
+import cl.andesops.mercadopublico.TenderLine;
+
+/** Writes tenders, their items and awards: the list at once, details later; idempotent. Callers own the transaction. */
+@Component
+class TenderStore {
+
+    private final JdbcTemplate jdbc;
+    private final Fx fx;
+    private final Clock clock;
+
+    TenderStore(@Qualifier(Writer.NAME) JdbcTemplate jdbc, Fx fx, Clock clock) {
+        this.jdbc = jdbc;
+        this.fx = fx;
+        this.clock = clock;
+    }
+
+    record Known(Integer state, boolean hasDetail) {
+    }
+
+    /** Codes needing a detail map to (reason, closing time): new, state changed, or never detailed. */
+    OrderStore.ListOutcome storeList(List<ListedTender> listed, Map<String, Long> dueOut) {
+        Map<String, Known> known = known(listed.stream().map(ListedTender::code).toList());
+        long now = clock.millis();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        Map<String, String> toFetch = new LinkedHashMap<>();
+        for (ListedTender t : listed) {
+            if (t.code() == null) {
+                continue;
+            }
+            Known k = known.get(t.code());
+            Long closes = t.closesAt() == null ? null : t.closesAt().toEpochMilli();
+            dueOut.put(t.code(), closes == null ? Long.MAX_VALUE : closes);
+            if (k == null) {
+                inserts.add(new Object[]{t.code(), t.name(), t.stateCode(), MpCodes.tender(t.stateCode()),
+                        MpCodes.typeFromCode(t.code()), closes, now});
+                added.add(t.code());
+                toFetch.put(t.code(), "NEW");
+            } else if (!Objects.equals(k.state(), t.stateCode())) {
+                updates.add(new Object[]{t.stateCode(), MpCodes.tender(t.stateCode()), closes, now, t.code()});
+                changed.add(t.code());
+                toFetch.put(t.code(), "CHANGED");
+            } else if (!k.hasDetail()) {
+                toFetch.put(t.code(), "MISSING");
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO tender (code, name, state_code, state, type, closes_at, fetched_at, has_detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0)""", inserts);
+        jdbc.batchUpdate("UPDATE tender SET state_code = ?, state = ?, closes_at = coalesce(?, closes_at), "
+                + "fetched_at = ? WHERE code = ?", updates);
+        return new OrderStore.ListOutcome(added, changed, toFetch);
+    }
+
+    List<String> storeDetails(List<TenderDetail> details) {
+        Map<String, Known> known = known(details.stream().map(TenderDetail::code).toList());
+        long now = clock.millis();
+        List<Object[]> rows = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (TenderDetail t : details) {
+            if (!known.containsKey(t.code())) {
+                added.add(t.code());
+            }
+            var award = t.award();
+            rows.add(new Object[]{t.code(), t.name(), t.description(), t.stateCode(),
+                    t.state() != null ? t.state() : MpCodes.tender(t.stateCode()), t.type(), t.typeCode(), t.currency(),
+                    str(t.estimatedAmount()), t.amountVisible(), fx.toClp(t.estimatedAmount(), t.currency()),
+                    t.buyer().unitCode(), t.buyer().organismCode(), t.buyer().organismName(), t.buyer().unitName(),
+                    t.buyer().region(), t.buyer().commune(), millis(t.createdAt()), millis(t.publishedAt()),
+                    millis(t.closesAt()), millis(t.forumOpensAt()), millis(t.forumClosesAt()), millis(t.answersAt()),
+                    millis(t.technicalOpeningAt()), millis(t.economicOpeningAt()), millis(t.awardedAt()),
+                    millis(t.estimatedAwardAt()), t.complaints(), t.stages(),
+                    award == null ? null : award.bidders(), award == null ? null : award.type(),
+                    award == null ? null : award.number(), award == null ? null : millis(award.date()),
+                    award == null ? null : award.url(), t.contractDuration(), t.paymentModality(), t.funding(), now});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO tender (code, name, description, state_code, state, type, type_code, currency,
+                    estimated_amount, amount_visible, amount_clp, buyer_unit_code, buyer_code, buyer_name, unit_name,
+                    region, commune, created_at, published_at, closes_at, forum_opens_at, forum_closes_at, answers_at,
+                    technical_opening_at, economic_opening_at, awarded_at, est_award_at, complaints, stages, bidders,
+                    award_act_type, award_act_number, award_act_date, award_act_url, contract_duration,
+                    payment_modality, funding_source, fetched_at, has_detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, 1)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, description = excluded.description,
+                    state_code = excluded.state_code, state = excluded.state, type = excluded.type,
+                    type_code = excluded.type_code, currency = excluded.currency,
+                    estimated_amount = excluded.estimated_amount, amount_visible = excluded.amount_visible,
+                    amount_clp = excluded.amount_clp, buyer_unit_code = excluded.buyer_unit_code,
+                    buyer_code = excluded.buyer_code, buyer_name = excluded.buyer_name, unit_name = excluded.unit_name,
+                    region = excluded.region, commune = excluded.commune, created_at = excluded.created_at,
+                    published_at = excluded.published_at, closes_at = excluded.closes_at,
+                    forum_opens_at = excluded.forum_opens_at, forum_closes_at = excluded.forum_closes_at,
+                    answers_at = excluded.answers_at, technical_opening_at = excluded.technical_opening_at,
+                    economic_opening_at = excluded.economic_opening_at, awarded_at = excluded.awarded_at,
+                    est_award_at = excluded.est_award_at, complaints = excluded.complaints, stages = excluded.stages,
+                    bidders = excluded.bidders, award_act_type = excluded.award_act_type,
+                    award_act_number = excluded.award_act_number, award_act_date = excluded.award_act_date,
+                    award_act_url = excluded.award_act_url, contract_duration = excluded.contract_duration,
+                    payment_modality = excluded.payment_modality, funding_source = excluded.funding_source,
+                    fetched_at = excluded.fetched_at, has_detail = 1""", rows);
+        Map<String, Long> ids = new HashMap<>();
+        List<String> codes = details.stream().map(TenderDetail::code).toList();
+        for (int from = 0; from < codes.size(); from += 500) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
+            jdbc.query("SELECT id, code FROM tender WHERE code IN (" + marks(chunk.size()) + ")",
+                    rs -> {
+                        ids.put(rs.getString(2), rs.getLong(1));
+                    }, chunk.toArray());
+        }
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> items = new ArrayList<>();
+        List<Object[]> awards = new ArrayList<>();
+        for (TenderDetail t : details) {
+            long id = ids.get(t.code());
+            deletes.add(new Object[]{id});
+            for (TenderLine l : t.items()) {
+                items.add(new Object[]{id, l.line(), l.productCode(), l.categoryCode(), l.category(), l.productName(),
+                        l.description(), l.unit(), str(l.quantity())});
+                LineAward a = l.award();
+                if (a != null && (a.supplierRut() != null || a.supplierName() != null)) {
+                    awards.add(new Object[]{id, l.line(), a.supplierRut(), a.supplierName(), str(a.quantity()),
+                            str(a.unitPrice())});
+                }
+            }
+        }
+        jdbc.batchUpdate("DELETE FROM tender_item WHERE tender_id = ?", deletes);
+        jdbc.batchUpdate("DELETE FROM tender_award WHERE tender_id = ?", deletes);
+        jdbc.batchUpdate("""
+                INSERT INTO tender_item (tender_id, line, product_code, category_code, category, product_name,
+                    description, unit, quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
+        jdbc.batchUpdate("""
+                INSERT INTO tender_award (tender_id, line, supplier_rut, supplier_name, quantity, unit_price)
+                VALUES (?, ?, ?, ?, ?, ?)""", awards);
+        return added;
+    }
+
+    private Map<String, Known> known(List<String> codes) {
+        Map<String, Known> out = new HashMap<>();
+        for (int from = 0; from < codes.size(); from += 500) {
+            List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
+            jdbc.query("SELECT code, state_code, has_detail FROM tender WHERE code IN (" + marks(chunk.size()) + ")",
+                    rs -> {
+                        out.put(rs.getString(1), new Known((Integer) rs.getObject(2), rs.getInt(3) == 1));
+                    }, chunk.toArray());
+        }
+        return out;
+    }
+
+    static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    private static Long millis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+
+    private static String str(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+}

@@ -1,0 +1,95 @@
+package cl.andesops.tenders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TenderQueries {
+
+    private final JdbcClient jdbc;
+
+    TenderQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<TenderRow> find(String text, Integer state, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT code, name, state_code, state, type, buyer_name, region, estimated_amount,
+                               amount_visible, published_at, closes_at
+                          FROM tender
+                         WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR buyer_name LIKE :like)
+                           AND (:state IS NULL OR state_code = :state)
+                         ORDER BY closes_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+                .param("like", like(text)).param("state", state).param("limit", limit).param("offset", offset)
+                .query(TenderQueries::row).list();
+    }
+
+    int count(String text, Integer state) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM tender
+                         WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR buyer_name LIKE :like)
+                           AND (:state IS NULL OR state_code = :state)""")
+                .param("like", like(text)).param("state", state).query(Integer.class).single();
+    }
+
+    Optional<TenderDetailView> detail(String code) {
+        return jdbc.sql("SELECT * FROM tender WHERE code = :code").param("code", code).query((rs, n) -> {
+            long id = rs.getLong("id");
+            return new TenderDetailView(rs.getString("code"), rs.getString("name"), rs.getString("description"),
+                    (Integer) rs.getObject("state_code"), rs.getString("state"), rs.getString("type"),
+                    rs.getString("currency"), decimal(rs.getString("estimated_amount")),
+                    rs.getInt("amount_visible") == 1, rs.getString("buyer_code"), rs.getString("buyer_name"),
+                    rs.getString("unit_name"), rs.getString("region"), rs.getString("commune"),
+                    instant(rs, "created_at"), instant(rs, "published_at"), instant(rs, "closes_at"),
+                    instant(rs, "forum_opens_at"), instant(rs, "forum_closes_at"), instant(rs, "answers_at"),
+                    instant(rs, "technical_opening_at"), instant(rs, "economic_opening_at"),
+                    instant(rs, "awarded_at"), instant(rs, "est_award_at"), (Integer) rs.getObject("complaints"),
+                    (Integer) rs.getObject("bidders"), rs.getString("award_act_number"),
+                    instant(rs, "award_act_date"), rs.getString("award_act_url"), rs.getInt("has_detail") == 1,
+                    items(id), awards(id));
+        }).optional();
+    }
+
+    private List<TenderDetailView.Item> items(long id) {
+        return jdbc.sql("SELECT * FROM tender_item WHERE tender_id = :id ORDER BY line").param("id", id)
+                .query((rs, n) -> new TenderDetailView.Item(rs.getInt("line"), rs.getString("product_code"),
+                        rs.getString("category_code"), rs.getString("category"), rs.getString("product_name"),
+                        rs.getString("description"), rs.getString("unit"), decimal(rs.getString("quantity"))))
+                .list();
+    }
+
+    private List<TenderDetailView.Award> awards(long id) {
+        return jdbc.sql("SELECT * FROM tender_award WHERE tender_id = :id ORDER BY line").param("id", id)
+                .query((rs, n) -> new TenderDetailView.Award(rs.getInt("line"), rs.getString("supplier_rut"),
+                        rs.getString("supplier_name"), decimal(rs.getString("quantity")),
+                        decimal(rs.getString("unit_price"))))
+                .list();
+    }
+
+    private static String like(String text) {
+        return text == null || text.isBlank() ? null : "%" + text.strip().replace("%", "").replace("_", "") + "%";
+    }
+
+    static TenderRow row(ResultSet rs, int n) throws SQLException {
+        return new TenderRow(rs.getString("code"), rs.getString("name"), (Integer) rs.getObject("state_code"),
+                rs.getString("state"), rs.getString("type"), rs.getString("buyer_name"), rs.getString("region"),
+                decimal(rs.getString("estimated_amount")), rs.getInt("amount_visible") == 1,
+                instant(rs, "published_at"), instant(rs, "closes_at"));
+    }
+
+    static BigDecimal decimal(String s) {
+        return s == null || s.isBlank() ? null : new BigDecimal(s);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+}

@@ -1,0 +1,121 @@
+package cl.andesops.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import cl.andesops.shared.format.Formats;
+import cl.andesops.testing.SyncedAppTest;
+
+/** The REST API over real HTTP: pages with totals, records by code, the sync endpoints, and clean 4xx answers. */
+class ApiTest extends SyncedAppTest {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (auth != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void orders_tenders_and_compra_agil_list_with_totals_and_open_by_code() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
+                jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1").query(Integer.class).single() > 50
+                        && jdbc.sql("SELECT count(*) FROM tender WHERE has_detail = 1").query(Integer.class).single() > 0
+                        && jdbc.sql("SELECT count(*) FROM ca_request WHERE has_detail = 1").query(Integer.class)
+                        .single() > 0);
+        JsonNode page = json.readTree(get("/api/v1/orders?size=5").body());
+        assertThat(page.get("items")).hasSize(5);
+        assertThat(page.get("total").asLong()).isGreaterThan(50);
+        String code = jdbc.sql("SELECT code FROM purchase_order WHERE has_detail = 1 LIMIT 1").query(String.class)
+                .single();
+        JsonNode order = json.readTree(get("/api/v1/orders/" + code).body());
+        assertThat(order.get("code").asString()).isEqualTo(code);
+        assertThat(order.get("items")).isNotEmpty();
+        assertThat(order.get("officialUrl").asString()).contains("codigoOC=" + code);
+        String buyer = order.get("buyerCode").asString();
+        JsonNode byBuyer = json.readTree(get("/api/v1/orders?buyer=" + buyer + "&size=200").body());
+        assertThat(byBuyer.get("items").valueStream()).allMatch(n -> n.get("code").asString().startsWith(buyer + "-"));
+
+        JsonNode tenders = json.readTree(get("/api/v1/tenders?size=3").body());
+        assertThat(tenders.get("total").asLong()).isPositive();
+        String tender = jdbc.sql("SELECT code FROM tender WHERE has_detail = 1 LIMIT 1").query(String.class).single();
+        assertThat(json.readTree(get("/api/v1/tenders/" + tender).body()).get("items")).isNotEmpty();
+
+        String ca = jdbc.sql("SELECT code FROM ca_request WHERE has_detail = 1 LIMIT 1").query(String.class).single();
+        JsonNode request = json.readTree(get("/api/v1/compra-agil/" + ca).body());
+        assertThat(request.get("products")).isNotEmpty();
+        assertThat(json.readTree(get("/api/v1/compra-agil").body()).get("total").asLong()).isPositive();
+    }
+
+    @Test
+    void bad_input_gets_a_clear_4xx_and_never_a_stack_trace() throws Exception {
+        for (String path : new String[]{"/api/v1/orders?page=-1", "/api/v1/orders?size=100000",
+                "/api/v1/orders?from=ayer", "/api/v1/orders?state=abc", "/api/v1/orders?sort=RANDOM",
+                "/api/v1/tenders?state=x"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.body()).as(path).contains("\"detail\"").doesNotContain("Exception", "\tat ");
+        }
+        HttpResponse<String> missing = get("/api/v1/orders/1-1-XX26");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("1-1-XX26");
+        assertThat(get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void sync_status_says_progress_and_quota_and_the_admin_can_sync_a_day() throws Exception {
+        JsonNode status = json.readTree(get("/api/v1/sync/status").body());
+        assertThat(status.get("simulated").asBoolean()).isTrue();
+        assertThat(status.get("quota").asInt()).isPositive();
+        assertThat(status.get("progress").get("state").asString()).isIn("RUNNING", "IDLE");
+        assertThat(status.get("jobs")).isNotEmpty();
+
+        String day = LocalDate.now(Formats.CHILE).minusDays(3).toString();
+        assertThat(post("/api/v1/admin/sync?date=" + day, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/admin/sync?date=" + day, "admin:wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = post("/api/v1/admin/sync?date=" + day, "admin:test-admin-password");
+        assertThat(ok.statusCode()).isEqualTo(202);
+        assertThat(ok.body()).contains("\"job\"");
+        assertThat(post("/api/v1/admin/sync?date=2999-01-01", "admin:test-admin-password").statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/admin/sync?date=31-12-2025", "admin:test-admin-password").statusCode()).isEqualTo(400);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM sync_job WHERE kind = 'DAY_ORDERS' AND param = :d AND state = 'DONE'")
+                .param("d", day).query(Integer.class).single() == 1);
+    }
+
+    @Test
+    void the_api_is_documented_with_openapi() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/orders", "/api/v1/tenders/{code}", "/api/v1/compra-agil",
+                "/api/v1/sync/status", "/api/v1/admin/sync");
+    }
+}

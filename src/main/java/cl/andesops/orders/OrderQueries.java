@@ -39,6 +39,42 @@ class OrderQueries {
         return spec.query(Integer.class).single();
     }
 
+    List<Party> buyers(String text, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT organism_code, max(organism_name) FROM buyer
+                         WHERE organism_code IS NOT NULL AND (:like IS NULL OR organism_name LIKE :like
+                               OR organism_code = :text)
+                         GROUP BY organism_code ORDER BY max(organism_name) LIMIT :limit OFFSET :offset""")
+                .param("like", text == null || text.isBlank() ? null : "%" + text.strip() + "%")
+                .param("text", text == null ? null : text.strip()).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Party(rs.getString(1), rs.getString(2))).list();
+    }
+
+    List<Party> suppliers(String text, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT code, name FROM supplier
+                         WHERE (:like IS NULL OR name LIKE :like OR rut LIKE :like OR code = :text)
+                         ORDER BY name LIMIT :limit OFFSET :offset""")
+                .param("like", text == null || text.isBlank() ? null : "%" + text.strip() + "%")
+                .param("text", text == null ? null : text.strip()).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new Party(rs.getString(1), rs.getString(2))).list();
+    }
+
+    Optional<Party> buyer(String code) {
+        return jdbc.sql("SELECT organism_code, organism_name FROM buyer WHERE organism_code = :c LIMIT 1")
+                .param("c", code).query((rs, n) -> new Party(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    Optional<Party> supplier(String code) {
+        return jdbc.sql("SELECT code, name FROM supplier WHERE code = :c").param("c", code)
+                .query((rs, n) -> new Party(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    List<String> regions() {
+        return jdbc.sql("SELECT DISTINCT region FROM buyer WHERE region IS NOT NULL ORDER BY region")
+                .query(String.class).list();
+    }
+
     Optional<OrderDetailView> detail(String code) {
         return jdbc.sql("""
                         SELECT o.*, b.unit_rut FROM purchase_order o

@@ -6,7 +6,6 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,21 +20,22 @@ public abstract class KaribuTest {
     @Autowired
     protected ApplicationContext context;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        if (routes == null) {
-            routes = new Routes().autoDiscoverViews("cl.andesops");
-        }
-    }
-
     @BeforeEach
     void setUpVaadin() {
-        Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        setUp(context);
     }
 
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
+    }
+
+    /** Vaadin mocked on the server over a real Spring context (also for tests that extend another base). */
+    public static void setUp(ApplicationContext context) {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("cl.andesops");
+        }
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
 }

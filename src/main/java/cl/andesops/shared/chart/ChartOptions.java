@@ -40,14 +40,14 @@ public final class ChartOptions {
         Map<String, Object> option = base(title);
         option.put("tooltip", map("trigger", "axis"));
         option.put("legend", map("bottom", 0));
-        option.put("grid", map("left", 8, "right", 16, "top", title == null ? 16 : 40, "bottom", 32,
+        option.put("grid", map("left", 8, "right", 16, "top", title == null ? 16 : 48, "bottom", 32,
                 "containLabel", true));
         option.put("xAxis", map("type", "category", "data", categories, "boundaryGap", false));
         List<Object> axes = new ArrayList<>();
         List<Object> lines = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, List<? extends Number>> s : series.entrySet()) {
-            axes.add(map("type", "value", "name", s.getKey(), "position", index == 0 ? "left" : "right",
+            axes.add(map("type", "value", "position", index == 0 ? "left" : "right",
                     "splitLine", map("show", index == 0)));
             Map<String, Object> line = map("type", "line", "name", s.getKey(), "data", s.getValue(),
                     "yAxisIndex", index, "smooth", true, "showSymbol", false);

@@ -1,0 +1,14 @@
+package cl.andesops.mercadopublico;
+
+import java.util.Optional;
+
+/** Parsing of captured or generated v1 bodies outside a client call (bulk loads, benchmarks). */
+public final class WireFormat {
+
+    private WireFormat() {
+    }
+
+    public static Optional<OrderDetail> orderDetail(byte[] body) {
+        return WireParser.order(200, body);
+    }
+}

@@ -1,0 +1,131 @@
+package cl.andesops.orders.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+
+import cl.andesops.orders.OrderDetailView;
+import cl.andesops.orders.OrderService;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.MainLayout;
+
+/** One purchase order, every field: {@code /orders/{code}}, a page that can be shared. */
+@Route(value = "orders/:code", layout = MainLayout.class)
+public class OrderView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final OrderService orders;
+    private String pageTitle = "AndesOps";
+
+    OrderView(OrderService orders) {
+        this.orders = orders;
+        setId("order-view");
+        addClassName("view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String code = event.getRouteParameters().get("code").orElse("");
+        OrderDetailView o = orders.detail(code).orElseThrow(() -> new NotFoundException(code));
+        pageTitle = o.code() + " · AndesOps";
+        removeAll();
+        H2 title = new H2(o.name() == null ? o.code() : o.name());
+        Paragraph sub = new Paragraph(o.code() + " · " + (o.state() == null ? "" : o.state())
+                + (o.type() == null ? "" : " · " + o.type()));
+        sub.addClassName("subtitle");
+        Anchor official = new Anchor(o.officialUrl(), getTranslation("order.official"));
+        official.setTarget("_blank");
+        official.setId("order-official");
+        RouterLink back = new RouterLink(getTranslation("order.back"), MarketMonitorView.class);
+        Div header = new Div(back, title, sub, official);
+        header.addClassName("view-header");
+        add(header);
+        if (o.flag() != null) {
+            Div flag = new Div(new Span("⚠ " + flagText(o.flag())));
+            flag.addClassName("flag-banner");
+            flag.setId("order-flag");
+            add(flag);
+        }
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "order.total", Formats.money(o.total(), o.currency()));
+        fact(facts, "order.net", Formats.money(o.netTotal(), o.currency()));
+        fact(facts, "order.tax", Formats.money(o.tax(), o.currency()));
+        fact(facts, "order.created", Formats.dateTime(o.createdAt()));
+        fact(facts, "order.sent", Formats.dateTime(o.sentAt()));
+        fact(facts, "order.accepted", Formats.dateTime(o.acceptedAt()));
+        fact(facts, "order.cancelled", Formats.dateTime(o.cancelledAt()));
+        fact(facts, "order.buyer", o.buyerName() + (o.unitName() != null && !o.unitName().equals(o.buyerName())
+                ? " · " + o.unitName() : ""));
+        fact(facts, "order.buyer.rut", Rut.formatOrKeep(o.unitRut()));
+        fact(facts, "order.supplier", o.supplierName());
+        fact(facts, "order.supplier.rut", Rut.formatOrKeep(o.supplierRut()));
+        fact(facts, "order.region", o.region());
+        if (o.tenderCode() != null) {
+            Div tender = new Div(new Span(getTranslation("order.tender")), new Anchor("tenders/" + o.tenderCode(),
+                    o.tenderCode()));
+            tender.addClassName("fact");
+            tender.setId("order-tender");
+            facts.add(tender);
+        }
+        add(facts);
+        add(new H3(getTranslation("order.items")));
+        Grid<OrderDetailView.Item> items = new Grid<>();
+        items.setId("order-items");
+        items.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        items.addColumn(OrderDetailView.Item::line).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        items.addColumn(i -> i.productCode() + " · " + (i.product() == null ? "" : i.product()))
+                .setHeader(getTranslation("order.item.product")).setFlexGrow(2);
+        items.addColumn(OrderDetailView.Item::supplierSpec).setHeader(getTranslation("order.item.spec")).setFlexGrow(3);
+        items.addColumn(i -> i.quantity() == null ? "" : i.quantity().stripTrailingZeros().toPlainString()
+                + (i.unit() == null ? "" : " " + i.unit())).setHeader(getTranslation("order.item.quantity"))
+                .setAutoWidth(true).setFlexGrow(0);
+        items.addColumn(i -> Formats.money(i.netPrice(), o.currency())).setHeader(getTranslation("order.item.price"))
+                .setAutoWidth(true).setFlexGrow(0);
+        items.addColumn(i -> Formats.money(i.total(), o.currency())).setHeader(getTranslation("order.item.total"))
+                .setAutoWidth(true).setFlexGrow(0);
+        items.setItems(o.items());
+        items.setAllRowsVisible(true);
+        add(items);
+        if (!o.hasDetail()) {
+            add(new Paragraph(getTranslation("order.pending")));
+        }
+    }
+
+    private void fact(Div facts, String key, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Span label = new Span(getTranslation(key));
+        label.addClassName("fact-label");
+        Span v = new Span(value);
+        v.addClassName("fact-value");
+        Div d = new Div(label, v);
+        d.addClassName("fact");
+        facts.add(d);
+    }
+
+    private String flagText(String flag) {
+        if (flag.startsWith("price:")) {
+            return getTranslation("flag.price", flag.substring(6));
+        }
+        return flag.equals("new-supplier") ? getTranslation("flag.newsupplier") : flag;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+}

@@ -1,0 +1,38 @@
+package cl.andesops.sync;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cl.andesops.mercadopublico.OrderDetail;
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.persistence.Writer;
+
+/**
+ * Stores order details in bulk (a backfill from files, a benchmark): one transaction per batch, the same upserts
+ * and rollups as the sync, one event per batch.
+ */
+@Service
+public class Ingest {
+
+    private final OrderStore orders;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    Ingest(OrderStore orders, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
+           ApplicationEventPublisher events) {
+        this.orders = orders;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    /** Returns how many of the orders were new. */
+    public int orders(List<OrderDetail> batch) {
+        List<String> added = tx.execute(s -> orders.storeDetails(batch));
+        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, added, List.of()));
+        return added.size();
+    }
+}

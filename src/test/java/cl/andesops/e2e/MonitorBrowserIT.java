@@ -1,0 +1,105 @@
+package cl.andesops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cl.andesops.shared.format.Formats;
+import cl.andesops.simulator.SimulatorServer;
+import cl.andesops.simulator.SimulatorSettings;
+
+/**
+ * The packaged app follows a simulated Mercado Público whose clock starts just after midnight, so a new order is
+ * published every two seconds. A Monitor opened in real Chromium shows the orders the sync stores next, without a
+ * reload.
+ */
+class MonitorBrowserIT {
+
+    @Test
+    void an_order_stored_by_the_sync_appears_on_an_open_monitor_without_a_reload() throws Exception {
+        Instant midnight = LocalDate.now(Formats.CHILE).atStartOfDay(Formats.CHILE).toInstant();
+        Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), midnight.plusSeconds(40)));
+        SimulatorSettings settings = new SimulatorSettings(777, 0, 43_200, 0, 0, 300, Duration.ofMillis(3), true,
+                1_000_000, "monitor-ticket", 0);
+        try (SimulatorServer sim = SimulatorServer.start(settings, simClock);
+             PackagedApp app = PackagedApp.start(Map.of("MERCADO_PUBLICO_TICKET", "monitor-ticket",
+                     "MERCADO_PUBLICO_BASE_URL", sim.baseUrl().toString(),
+                     "COMPRA_AGIL_BASE_URL", sim.baseUrl().toString(),
+                     "ANDESOPS_MERCADOPUBLICO_MINSPACING", "3ms", "ANDESOPS_SYNC_HISTORYDAYS", "0",
+                     "ANDESOPS_SYNC_POLLINTERVAL", "2s"), Files.createTempDirectory("andesops-monitor"))) {
+            ChromeDriver driver = Browser.open(1366, 1000);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+                long t0 = System.nanoTime();
+                driver.get(app.uri("/").toString());
+                wait.until(d -> !codesOnPage(d).isEmpty());
+                long firstRender = (System.nanoTime() - t0) / 1_000_000;
+                System.out.println("[measure] / first render with orders: " + firstRender + " ms");
+                ((JavascriptExecutor) driver).executeScript("window.__notReloaded = true;");
+                Set<String> before = codesOnPage(driver);
+
+                // orders the simulator publishes from now on must appear by push alone
+                String newest = waitForNewCode(sim, before);
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> codesOnPage(d).contains(newest));
+                assertThat(((JavascriptExecutor) driver).executeScript("return window.__notReloaded === true"))
+                        .as("the page was not reloaded").isEqualTo(true);
+                assertThat(driver.findElement(By.id("kpi-orders-value")).getText()).isNotEqualTo("0");
+                wait.until(d -> !d.findElements(By.cssSelector("#chart-time[data-rendered='true'] svg")).isEmpty());
+                Browser.screenshot(driver, "monitor-light");
+
+                driver.findElement(By.id("theme-toggle")).click();
+                wait.until(d -> "dark".equals(((JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.getAttribute('theme')")));
+                Thread.sleep(500);
+                Browser.screenshot(driver, "monitor-dark");
+                driver.findElement(By.id("theme-toggle")).click();
+
+                driver.manage().window().setSize(new Dimension(390, 844));
+                Thread.sleep(800);
+                Browser.screenshot(driver, "monitor-phone");
+
+                var errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                assertThat(errors).as("browser console errors").isEmpty();
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    private static String waitForNewCode(SimulatorServer sim, Set<String> seen) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<String> codes = sim.orderCodes(LocalDate.now(Formats.CHILE));
+            if (!codes.isEmpty() && !seen.contains(codes.getLast())) {
+                return codes.getLast();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The simulator published no new order");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Set<String> codesOnPage(org.openqa.selenium.WebDriver d) {
+        // one script call: the grid re-renders while pushes arrive, so element handles go stale
+        Object codes = ((JavascriptExecutor) d).executeScript("return Array.from(document.querySelectorAll("
+                + "'#orders-grid vaadin-grid-cell-content a')).map(a => a.textContent.trim()).filter(t => t)");
+        return new HashSet<>((List<String>) codes);
+    }
+}

@@ -1,0 +1,200 @@
+package cl.andesops.orders.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.orders.MonitorService;
+import cl.andesops.orders.OrderFilter;
+import cl.andesops.orders.OrderRow;
+import cl.andesops.orders.OrderService;
+import cl.andesops.shared.chart.EChart;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.testing.KaribuTest;
+import cl.andesops.testing.SyncedAppTest;
+
+/** The Monitor as a user clicks it, on the server, over orders the app synced from its simulator. */
+class MarketMonitorViewTest extends SyncedAppTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired JdbcClient jdbc;
+    @Autowired OrderService orders;
+    @Autowired MonitorService monitor;
+
+    @BeforeEach
+    void setUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM sync_job WHERE kind = 'DAY_ORDERS' AND state = 'DONE'").query(Integer.class)
+                .single() >= 2);
+        KaribuTest.setUp(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    MarketMonitorView open(String location) {
+        String query = location.startsWith("?") ? location.substring(1) : "";
+        UI.getCurrent().navigate("", com.vaadin.flow.router.QueryParameters.fromString(query));
+        return _get(MarketMonitorView.class);
+    }
+
+    static List<OrderRow> rows(Grid<OrderRow> grid) {
+        return GridKt._fetch(grid, 0, 500);
+    }
+
+    @Test
+    void opens_with_orders_kpis_and_charts_in_spanish() {
+        MarketMonitorView view = open("");
+        assertThat(_get(H2.class, s -> s.withText("Monitor de mercado"))).isNotNull();
+        assertThat(rows(view.grid)).isNotEmpty();
+        List<OrderRow> rows = rows(view.grid);
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).createdAt() != null && rows.get(i - 1).createdAt() != null) {
+                assertThat(rows.get(i).createdAt()).isBeforeOrEqualTo(rows.get(i - 1).createdAt());
+            }
+        }
+        LocalDate today = LocalDate.now(Formats.CHILE);
+        int detailed = jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1 AND day BETWEEN :a AND :b")
+                .param("a", day(today.minusDays(29))).param("b", day(today)).query(Integer.class).single();
+        assertThat(view.kpiOrders.value.getText()).isEqualTo(Formats.count(
+                monitor.summary(OrderFilter.none()).orders()));
+        assertThat(monitor.summary(OrderFilter.none()).orders()).isBetween((long) detailed - 60, (long) detailed + 60);
+        assertThat(view.typeChart.getOptionJson()).contains("Mezcla por tipo de orden");
+        assertThat(view.buyersChart.getOptionJson()).contains("Top 10 compradores");
+    }
+
+    @Test
+    void filters_narrow_the_grid_and_are_written_to_the_url() {
+        MarketMonitorView view = open("");
+        view.types.setValue(Set.of("AG"));
+        assertThat(rows(view.grid)).isNotEmpty().allMatch(o -> "AG".equals(o.type()));
+        assertThat(view.urlQuery).isEqualTo("tipo=AG");
+        view.states.setValue(Set.of(6));
+        assertThat(rows(view.grid)).allMatch(o -> "AG".equals(o.type()) && o.stateCode() == 6);
+        assertThat(view.urlQuery).isEqualTo("tipo=AG&estado=6");
+        view.minAmount.setValue(100_000.0);
+        assertThat(rows(view.grid)).allMatch(o -> o.amountClp() != null && o.amountClp() >= 100_000);
+        view.clear.click();
+        assertThat(view.urlQuery).isEmpty();
+        assertThat(view.types.getValue()).isEmpty();
+    }
+
+    @Test
+    void a_shared_link_reopens_the_same_filtered_view() {
+        String buyer = jdbc.sql("SELECT buyer_code FROM purchase_order WHERE has_detail = 1 GROUP BY buyer_code "
+                + "ORDER BY count(*) DESC LIMIT 1").query(String.class).single();
+        LocalDate today = LocalDate.now(Formats.CHILE);
+        MarketMonitorView view = open("?comprador=" + buyer + "&desde=" + today.minusDays(5) + "&hasta=" + today
+                + "&tipo=SE,AG&basura=1&min=abc");
+        assertThat(view.buyer.getValue().code()).isEqualTo(buyer);
+        assertThat(view.buyer.getValue().name()).isNotEqualTo(buyer);
+        assertThat(view.from.getValue()).isEqualTo(today.minusDays(5));
+        assertThat(view.types.getValue()).containsExactlyInAnyOrder("SE", "AG");
+        assertThat(view.minAmount.getValue()).isNull();
+        assertThat(rows(view.grid)).isNotEmpty().allMatch(o -> Set.of("SE", "AG").contains(o.type()));
+        assertThat(orders.find(view.filter(), 0, 500)).extracting(OrderRow::code)
+                .allMatch(c -> c.startsWith(buyer + "-"));
+    }
+
+    @Test
+    void clicking_a_chart_filters_the_grid() {
+        MarketMonitorView view = open("");
+        String firstType = jdbc.sql("SELECT type FROM order_rollup_day GROUP BY type HAVING sum(orders) > 0 "
+                + "ORDER BY sum(amount_clp) DESC LIMIT 1").query(String.class).single();
+        ComponentUtil.fireEvent(view.typeChart, new EChart.ChartClickEvent(view.typeChart, true, firstType, "", 0));
+        assertThat(view.types.getValue()).containsExactly(firstType);
+        assertThat(rows(view.grid)).isNotEmpty().allMatch(o -> firstType.equals(o.type()));
+
+        ComponentUtil.fireEvent(view.buyersChart, new EChart.ChartClickEvent(view.buyersChart, true, "", "", 0));
+        assertThat(view.buyer.getValue()).isNotNull();
+        String buyerCode = view.buyer.getValue().code();
+        assertThat(rows(view.grid)).allMatch(o -> o.code().startsWith(buyerCode + "-"));
+        assertThat(view.urlQuery).contains("comprador=" + buyerCode);
+    }
+
+    @Test
+    void orders_committed_by_the_sync_reach_an_open_monitor_without_a_reload() {
+        MarketMonitorView view = open("");
+        long computationsBefore = monitor.computations();
+        view.liveRefresh();
+        assertThat(monitor.computations() - computationsBefore).as("the summary comes from the shared cache")
+                .isLessThanOrEqualTo(1);
+        view.types.setValue(Set.of("CM"));
+        view.liveRefresh();
+        assertThat(rows(view.grid)).allMatch(o -> "CM".equals(o.type()));
+    }
+
+    @Test
+    void the_order_page_shows_every_field_and_its_items() {
+        String code = jdbc.sql("SELECT code FROM purchase_order WHERE has_detail = 1 LIMIT 1").query(String.class)
+                .single();
+        UI.getCurrent().navigate("orders/" + code);
+        OrderView page = _get(OrderView.class);
+        @SuppressWarnings("unchecked")
+        Grid<cl.andesops.orders.OrderDetailView.Item> items = _get(page, Grid.class, s -> s.withId("order-items"));
+        int expected = jdbc.sql("SELECT count(*) FROM order_item i JOIN purchase_order o ON o.id = i.order_id "
+                + "WHERE o.code = :c").param("c", code).query(Integer.class).single();
+        assertThat(GridKt._size(items.getDataProvider(), null)).isEqualTo(expected);
+        assertThat(_get(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("order-official"))
+                .getHref()).endsWith("codigoOC=" + code);
+    }
+
+    @Test
+    void exports_stream_the_filtered_orders_as_csv_and_xlsx() throws Exception {
+        MarketMonitorView view = open("?tipo=AG");
+        OrderFilter filter = view.filter();
+        int expected = orders.count(filter);
+        OrderExport csv = new OrderExport(orders, () -> filter, OrderExport.Format.CSV);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        csv.writeCsv(filter, out);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF\"Código\"".replace("\"Código\"", "Código"));
+        assertThat(text.split("\r\n")).hasSize(expected + 1);
+        assertThat(text.lines().skip(1)).allMatch(l -> l.contains("\"AG\""));
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        new OrderExport(orders, () -> filter, OrderExport.Format.XLSX).writeXlsx(filter, xlsx);
+        boolean sheet = false;
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("orders", ".xlsx");
+        java.nio.file.Files.write(file, xlsx.toByteArray());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().startsWith("xl/worksheets/sheet")) {
+                    String xml = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(xml.split("<row ", -1)).hasSize(expected + 2);
+                    sheet = true;
+                }
+            }
+        }
+        assertThat(sheet).isTrue();
+        assertThat(OrderExport.quote("=HYPERLINK(\"x\")")).startsWith("\"'=");
+        assertThat(OrderExport.quote("-120")).isEqualTo("\"-120\"");
+    }
+
+    static int day(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+}

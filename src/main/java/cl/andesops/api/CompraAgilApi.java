@@ -29,7 +29,8 @@ class CompraAgilApi {
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        return new ApiPage<>(compraAgil.find(q, state, page * size, size), page, size, compraAgil.count(q, state));
+        var filter = cl.andesops.compraagil.CompraAgilFilter.of(q, state);
+        return new ApiPage<>(compraAgil.find(filter, page * size, size), page, size, compraAgil.count(filter));
     }
 
     @GetMapping("/{code}")

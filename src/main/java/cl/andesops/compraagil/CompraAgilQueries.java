@@ -22,24 +22,37 @@ class CompraAgilQueries {
         this.jdbc = jdbc;
     }
 
-    List<CompraAgilRow> find(String text, Integer state, int offset, int limit) {
-        return jdbc.sql("""
+    List<CompraAgilRow> find(CompraAgilFilter f, int offset, int limit) {
+        return bind(jdbc.sql("""
                         SELECT code, name, state_id, state, organism, region, currency, available_amount, amount_clp,
                                published_at, closes_at, offers_received
-                          FROM ca_request
-                         WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR organism LIKE :like)
-                           AND (:state IS NULL OR state_id = :state)
-                         ORDER BY changed_at DESC, id DESC LIMIT :limit OFFSET :offset""")
-                .param("like", like(text)).param("state", state).param("limit", limit).param("offset", offset)
-                .query(CompraAgilQueries::row).list();
+                          FROM ca_request""" + " " + WHERE + " ORDER BY changed_at DESC, id DESC LIMIT :limit OFFSET :offset"), f)
+                .param("limit", limit).param("offset", offset).query(CompraAgilQueries::row).list();
     }
 
-    int count(String text, Integer state) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM ca_request
-                         WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR organism LIKE :like)
-                           AND (:state IS NULL OR state_id = :state)""")
-                .param("like", like(text)).param("state", state).query(Integer.class).single();
+    int count(CompraAgilFilter f) {
+        return bind(jdbc.sql("SELECT count(*) FROM ca_request " + WHERE), f).query(Integer.class).single();
+    }
+
+    List<String> regions() {
+        return jdbc.sql("SELECT DISTINCT region FROM ca_request WHERE region IS NOT NULL ORDER BY region")
+                .query(String.class).list();
+    }
+
+    private static final String WHERE = """
+             WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR organism LIKE :like)
+               AND (:state IS NULL OR state_id = :state)
+               AND (:region IS NULL OR region = :region)
+               AND (:min IS NULL OR amount_clp >= :min)
+               AND (:max IS NULL OR amount_clp <= :max)
+               AND (:after IS NULL OR closes_at >= :after)
+               AND (:before IS NULL OR closes_at <= :before)""";
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CompraAgilFilter f) {
+        return spec.param("like", like(f.text())).param("state", f.state()).param("region", f.region())
+                .param("min", f.minAmount()).param("max", f.maxAmount())
+                .param("after", f.closesAfter() == null ? null : f.closesAfter().toEpochMilli())
+                .param("before", f.closesBefore() == null ? null : f.closesBefore().toEpochMilli());
     }
 
     Optional<CompraAgilDetailView> detail(String code) {

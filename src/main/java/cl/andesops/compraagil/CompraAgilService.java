@@ -17,12 +17,16 @@ public class CompraAgilService {
         this.queries = queries;
     }
 
-    public List<CompraAgilRow> find(String text, Integer state, int offset, int limit) {
-        return queries.find(text, state, offset, limit);
+    public List<CompraAgilRow> find(CompraAgilFilter filter, int offset, int limit) {
+        return queries.find(filter, offset, limit);
     }
 
-    public int count(String text, Integer state) {
-        return queries.count(text, state);
+    public int count(CompraAgilFilter filter) {
+        return queries.count(filter);
+    }
+
+    public List<String> regions() {
+        return queries.regions();
     }
 
     public Optional<CompraAgilDetailView> detail(String code) {

@@ -26,15 +26,20 @@ class ClientConfig {
             return e;
         }
         log.info("Live mode: Mercado Público at {} and {}", properties.baseUrl(), properties.compraAgilBaseUrl());
-        return new Endpoints(properties.baseUrl(), properties.compraAgilBaseUrl(), properties.ticket(),
-                properties.minSpacing(), false);
+        return new Endpoints(properties.baseUrl(), properties.compraAgilBaseUrl(), properties.webBaseUrl(),
+                properties.ticket(), properties.minSpacing(), false);
     }
 
     @Bean
     HttpTransport httpTransport(Endpoints endpoints, RequestLedger ledger, CallLog calls,
                                 MercadoPublicoProperties properties, Clock clock) {
+        // the simulator agrees with the client on its pace, so a rare jitter-induced rejection is retried at once
+        var bursts = endpoints.simulated() ? java.util.List.of(java.time.Duration.ofMillis(200),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(3)) : properties.burstBackoff();
+        var errors = endpoints.simulated() ? java.util.List.of(java.time.Duration.ofMillis(200),
+                java.time.Duration.ofSeconds(1)) : properties.errorBackoff();
         return new HttpTransport(endpoints, new RequestGate(endpoints.minSpacing(), clock), ledger, calls,
-                properties.requestTimeout(), properties.burstBackoff(), properties.errorBackoff());
+                properties.requestTimeout(), bursts, errors);
     }
 
     @Bean

@@ -9,5 +9,6 @@ import cl.andesops.shared.config.Secret;
  * Where the clients send requests, with which ticket and how far apart: the real services, or the built-in
  * simulator in demo mode (which agrees with the client on a short spacing).
  */
-public record Endpoints(URI v1Base, URI compraAgilBase, Secret ticket, Duration minSpacing, boolean simulated) {
+public record Endpoints(URI v1Base, URI compraAgilBase, URI webBase, Secret ticket, Duration minSpacing,
+                        boolean simulated) {
 }

@@ -45,6 +45,13 @@ final class HttpMercadoPublicoClient implements MercadoPublicoClient {
         return get("Empresas/BuscarComprador", Map.of(), purpose, WireParser::companies);
     }
 
+    @Override
+    public Optional<WebPage> tenderPage(String code) {
+        return transport.page(transport.endpoints().webBase(),
+                "/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion="
+                        + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private <T> T get(String resource, Map<String, String> params, Purpose purpose,
                       java.util.function.BiFunction<Integer, byte[], T> parser) {
         return transport.get(API, transport.endpoints().v1Base(), ROOT + resource, params, false, purpose, parser);

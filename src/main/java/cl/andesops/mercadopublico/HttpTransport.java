@@ -88,6 +88,32 @@ final class HttpTransport {
         }
     }
 
+    /** A web page (no ticket, no quota): through the gate, one try; empty on any failure. */
+    java.util.Optional<WebPage> page(URI base, String pathAndQuery) {
+        URI uri = URI.create(stripSlash(base.toString()) + pathAndQuery);
+        try {
+            return gate.run(() -> { }, () -> {
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                            .header("User-Agent", "AndesOps/1.0").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        log.info("GET {} -> HTTP {}", uri, r.statusCode());
+                        return java.util.Optional.<WebPage>empty();
+                    }
+                    return java.util.Optional.of(new WebPage(r.uri().toString(), r.body()));
+                } catch (IOException e) {
+                    log.info("GET {} failed: {}", uri, e.toString());
+                    return java.util.Optional.<WebPage>empty();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return java.util.Optional.<WebPage>empty();
+                }
+            });
+        } catch (MercadoPublicoException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private <T> T send(URI uri, String shown, boolean ticketInHeader, BiFunction<Integer, byte[], T> parser) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Accept", "application/json").header("User-Agent", "AndesOps/1.0");

@@ -22,4 +22,10 @@ public interface MercadoPublicoClient {
 
     /** {@code Empresas/BuscarComprador}: every buyer organism. */
     List<Company> buyers(Purpose purpose);
+
+    /**
+     * The public tender page ({@code DetailsAcquisition.aspx?idlicitacion=}) on the web host, through the same
+     * gate (spacing, one at a time); empty when it cannot be fetched. It costs no API quota.
+     */
+    Optional<WebPage> tenderPage(String code);
 }

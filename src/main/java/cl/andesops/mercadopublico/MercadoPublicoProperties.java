@@ -24,6 +24,7 @@ public record MercadoPublicoProperties(
         @DefaultValue("") Secret ticket,
         @NotNull @DefaultValue("https://api.mercadopublico.cl") URI baseUrl,
         @NotNull @DefaultValue("https://api2.mercadopublico.cl") URI compraAgilBaseUrl,
+        @NotNull @DefaultValue("https://www.mercadopublico.cl") URI webBaseUrl,
         @DefaultValue("1500ms") Duration minSpacing,
         @Min(1) @DefaultValue("10000") int dailyQuota,
         @Min(0) @DefaultValue("500") int interactiveReserve,

@@ -22,7 +22,8 @@ class SimulatorConfig {
 
     @Bean
     SimulatedEndpoints simulatedEndpoints(SimulatorServer server) {
-        Endpoints endpoints = new Endpoints(server.baseUrl(), server.baseUrl(), Secret.of(server.settings().ticket()),
+        Endpoints endpoints = new Endpoints(server.baseUrl(), server.baseUrl(), server.baseUrl(),
+                Secret.of(server.settings().ticket()),
                 server.settings().minSpacing(), true);
         return () -> endpoints;
     }

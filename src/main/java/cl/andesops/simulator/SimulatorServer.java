@@ -166,9 +166,10 @@ public final class SimulatorServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             boolean v2 = path.startsWith("/v2/");
+            boolean api = v2 || path.startsWith("/servicios/");
             long previous = lastStartNanos;
             lastStartNanos = arrival;
-            if (settings.enforceRules()) {
+            if (settings.enforceRules() && api) {
                 String ticket = v2 ? ex.getRequestHeaders().getFirst("ticket") : q.get("ticket");
                 if (ticket == null || !ticket.equals(settings.ticket())) {
                     if (v2) {
@@ -266,6 +267,16 @@ public final class SimulatorServer implements AutoCloseable {
                 case "empresas/buscarcomprador" -> send(ex, 200, SimJson.companies(now, world.catalog.buyers.stream()
                         .map(b -> SimJson.company(b.code(), " " + b.name() + " ")).toList()));
                 default -> send(ex, 404, SimJson.error(404, "Recurso no encontrado"));
+            }
+        } else if (p.equals("/procurement/modules/rfb/detailsacquisition.aspx")) {
+            var tender = world.tender(q.getOrDefault("idlicitacion", "").strip())
+                    .filter(t -> !t.publishedAt().isAfter(now));
+            if (tender.isEmpty()) {
+                sendRaw(ex, 404, "text/html; charset=utf-8", "<html><body>No encontrado</body></html>"
+                        .getBytes(StandardCharsets.UTF_8));
+            } else {
+                sendRaw(ex, 200, "text/html; charset=utf-8", SimPages.tenderPage(tender.get(), now)
+                        .getBytes(StandardCharsets.UTF_8));
             }
         } else if (p.equals("/v2/compra-agil")) {
             compraAgilList(ex, q, now);

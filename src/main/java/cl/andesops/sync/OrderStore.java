@@ -100,10 +100,11 @@ class OrderStore {
         long now = clock.millis();
         Rollups rollups = new Rollups();
         List<Object[]> rows = new ArrayList<>();
-        List<Object[]> buyers = new ArrayList<>();
-        List<Object[]> suppliers = new ArrayList<>();
+        Map<String, Object[]> buyers = new LinkedHashMap<>();
+        Map<String, Object[]> suppliers = new LinkedHashMap<>();
         List<Object[]> stats = new ArrayList<>();
         List<String> added = new ArrayList<>();
+        Map<String, double[]> usual = usualAmounts(details);
         for (OrderDetail d : details) {
             Existing old = before.get(d.code());
             if (old == null) {
@@ -115,7 +116,7 @@ class OrderStore {
             String category = d.items().isEmpty() ? null : d.items().getFirst().categoryCode();
             String buyerCode = d.buyer().organismCode();
             String supplierCode = d.supplier().code() != null ? d.supplier().code() : d.supplier().rut();
-            String flag = flag(d.code(), buyerCode, supplierCode, category, clp);
+            String flag = flag(d.code(), buyerCode, supplierCode, category, clp, usual);
             Integer day = d.createdAt() == null ? null : dayOf(d.createdAt());
             String type = d.type() != null ? d.type() : MpCodes.typeFromCode(d.code());
             rows.add(new Object[]{d.code(), d.name(), d.description(), d.stateCode(),
@@ -126,11 +127,11 @@ class OrderStore {
                     str(d.rating()), millis(d.createdAt()), millis(d.sentAt()), millis(d.acceptedAt()),
                     millis(d.cancelledAt()), millis(d.modifiedAt()), day, now, category, flag});
             if (d.buyer().unitCode() != null) {
-                buyers.add(new Object[]{d.buyer().unitCode(), d.buyer().unitName(), d.buyer().unitRut(), buyerCode,
+                buyers.put(d.buyer().unitCode(), new Object[]{d.buyer().unitCode(), d.buyer().unitName(), d.buyer().unitRut(), buyerCode,
                         d.buyer().organismName(), d.buyer().region(), d.buyer().commune(), d.buyer().address(), now});
             }
             if (supplierCode != null) {
-                suppliers.add(new Object[]{supplierCode, d.supplier().rut(), d.supplier().name(),
+                suppliers.put(supplierCode, new Object[]{supplierCode, d.supplier().rut(), d.supplier().name(),
                         d.supplier().activity(), d.supplier().region(), d.supplier().commune(), now});
             }
             if ((old == null || !old.hasDetail()) && clp != null && clp > 0 && category != null && buyerCode != null) {
@@ -167,7 +168,9 @@ class OrderStore {
         List<Object[]> items = new ArrayList<>();
         for (OrderDetail d : details) {
             long id = ids.get(d.code());
-            deletes.add(new Object[]{id});
+            if (before.containsKey(d.code())) {
+                deletes.add(new Object[]{id});
+            }
             for (OrderLine l : d.items()) {
                 items.add(new Object[]{id, l.line(), l.categoryCode(), l.category(), l.productCode(), l.product(),
                         l.buyerSpec(), l.supplierSpec(), str(l.quantity()), l.unit(), l.currency(), str(l.netPrice()),
@@ -185,12 +188,12 @@ class OrderStore {
                 ON CONFLICT (unit_code) DO UPDATE SET unit_name = excluded.unit_name, unit_rut = excluded.unit_rut,
                     organism_code = excluded.organism_code, organism_name = excluded.organism_name,
                     region = excluded.region, commune = excluded.commune, address = excluded.address,
-                    updated_at = excluded.updated_at""", buyers);
+                    updated_at = excluded.updated_at""", new ArrayList<>(buyers.values()));
         jdbc.batchUpdate("""
                 INSERT INTO supplier (code, rut, name, activity, region, commune, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET rut = excluded.rut, name = excluded.name, activity = excluded.activity,
                     region = excluded.region, commune = excluded.commune, updated_at = excluded.updated_at""",
-                suppliers);
+                new ArrayList<>(suppliers.values()));
         jdbc.batchUpdate("""
                 INSERT INTO buyer_category_stats (buyer_code, category_code, orders, sum_log, sum_log_sq)
                 VALUES (?, ?, 1, ?, ?)
@@ -205,18 +208,17 @@ class OrderStore {
      * buyer usually pays in this category (12 times the usual), {@code new-supplier} for a supplier's first order
      * with this buyer above a threshold. Null when nothing stands out.
      */
-    private String flag(String code, String buyer, String supplier, String category, Long clp) {
+    private String flag(String code, String buyer, String supplier, String category, Long clp,
+                        Map<String, double[]> usual) {
         if (clp == null || buyer == null) {
             return null;
         }
         if (category != null && clp >= OUTLIER_MIN_CLP) {
-            var stat = jdbc.query("SELECT orders, sum_log, sum_log_sq FROM buyer_category_stats "
-                            + "WHERE buyer_code = ? AND category_code = ?",
-                    (rs, n) -> new double[]{rs.getLong(1), rs.getDouble(2), rs.getDouble(3)}, buyer, category);
-            if (!stat.isEmpty() && stat.getFirst()[0] >= 8) {
-                double n = stat.getFirst()[0];
-                double mean = stat.getFirst()[1] / n;
-                double sd = Math.sqrt(Math.max(0, stat.getFirst()[2] / n - mean * mean));
+            double[] stat = usual.get(buyer + "|" + category);
+            if (stat != null && stat[0] >= 8) {
+                double n = stat[0];
+                double mean = stat[1] / n;
+                double sd = Math.sqrt(Math.max(0, stat[2] / n - mean * mean));
                 double log = Math.log(clp);
                 if (sd > 0 && log > mean + OUTLIER_SIGMAS * sd) {
                     return "price:" + Math.round(Math.exp(log - mean));
@@ -232,6 +234,24 @@ class OrderStore {
             }
         }
         return null;
+    }
+
+    /** The buyer-category statistics the batch's large orders are compared with, read in one query per chunk. */
+    private Map<String, double[]> usualAmounts(List<OrderDetail> details) {
+        List<String> buyerCodes = details.stream().filter(d -> d.total() != null
+                        && d.total().compareTo(java.math.BigDecimal.valueOf(OUTLIER_MIN_CLP)) >= 0)
+                .map(d -> d.buyer().organismCode()).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, double[]> out = new HashMap<>();
+        for (int from = 0; from < buyerCodes.size(); from += 500) {
+            List<String> chunk = buyerCodes.subList(from, Math.min(buyerCodes.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT buyer_code, category_code, orders, sum_log, sum_log_sq FROM buyer_category_stats "
+                    + "WHERE buyer_code IN (" + marks + ")", rs -> {
+                out.put(rs.getString(1) + "|" + rs.getString(2),
+                        new double[]{rs.getLong(3), rs.getDouble(4), rs.getDouble(5)});
+            }, chunk.toArray());
+        }
+        return out;
     }
 
     Map<String, Existing> existing(List<String> codes) {

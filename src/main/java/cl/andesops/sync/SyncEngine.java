@@ -191,11 +191,12 @@ public class SyncEngine implements SmartLifecycle {
         LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
         tx.executeWithoutResult(s -> {
             jobs.enqueue(JobKind.TODAY_ORDERS, null, 100, now);
-            jobs.enqueue(JobKind.ACTIVE_TENDERS, null, 80, now);
+            // yesterday's orders, then what a supplier needs now (open tenders, Compra Ágil), then older history
+            jobs.enqueue(JobKind.ACTIVE_TENDERS, null, 93, now);
             for (int i = 1; i <= properties.historyDays(); i++) {
                 String day = today.minusDays(i).toString();
                 if (!jobs.everDone(JobKind.DAY_ORDERS, day)) {
-                    jobs.enqueue(JobKind.DAY_ORDERS, day, 95 - Math.min(i, 30), now);
+                    jobs.enqueue(JobKind.DAY_ORDERS, day, i == 1 ? 94 : 90 - Math.min(i, 30), now);
                 }
                 if (!jobs.everDone(JobKind.DAY_TENDERS, day)) {
                     jobs.enqueue(JobKind.DAY_TENDERS, day, 60 - Math.min(i, 30), now);
@@ -267,7 +268,7 @@ public class SyncEngine implements SmartLifecycle {
                     .orElse(now.minus(Duration.ofDays(properties.compraAgilHistoryDays())).toString());
             String window = from + "/" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             tx.executeWithoutResult(s -> {
-                jobs.enqueue(JobKind.COMPRA_AGIL, window, 85, now);
+                jobs.enqueue(JobKind.COMPRA_AGIL, window, 92, now);
                 jobs.cursor("compra-agil:until", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             });
             nextCompraAgilPoll = now.plus(properties.compraAgilInterval(simulated));

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +73,87 @@ class TenderQueries {
                         rs.getString("supplier_name"), decimal(rs.getString("quantity")),
                         decimal(rs.getString("unit_price"))))
                 .list();
+    }
+
+    /** What the search index holds for a tender: its text, its facets and its sort keys. */
+    record IndexRow(String code, String name, String description, String items, List<String> categories,
+                    String buyer, String region, String state, String type, Long amount, Long closesAt,
+                    Long publishedAt) {
+    }
+
+    List<String> codesAfter(String after, int limit) {
+        return jdbc.sql("SELECT code FROM tender WHERE code > :after ORDER BY code LIMIT :limit")
+                .param("after", after).param("limit", limit).query(String.class).list();
+    }
+
+    int countAll() {
+        return jdbc.sql("SELECT count(*) FROM tender").query(Integer.class).single();
+    }
+
+    List<IndexRow> indexRows(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StringBuilder> items = new java.util.HashMap<>();
+        Map<Long, List<String>> categories = new java.util.HashMap<>();
+        jdbc.sql("SELECT i.tender_id, i.product_name, i.description, i.category_code, i.category FROM tender_item i "
+                        + "JOIN tender t ON t.id = i.tender_id WHERE t.code IN (:codes)")
+                .param("codes", codes).query(rs -> {
+                    long id = rs.getLong(1);
+                    items.computeIfAbsent(id, k -> new StringBuilder()).append(nz(rs.getString(2))).append(". ")
+                            .append(nz(rs.getString(3))).append('\n');
+                    String code = rs.getString(4);
+                    if (code != null) {
+                        String cat = rs.getString(5);
+                        String last = cat == null ? "" : cat.substring(cat.lastIndexOf('/') + 1).strip();
+                        List<String> list = categories.computeIfAbsent(id, k -> new ArrayList<>());
+                        String label = code + " " + last;
+                        if (!list.contains(label)) {
+                            list.add(label);
+                        }
+                    }
+                });
+        return jdbc.sql("SELECT id, code, name, description, buyer_name, region, state, type, estimated_amount, "
+                        + "amount_visible, amount_clp, closes_at, published_at FROM tender WHERE code IN (:codes)")
+                .param("codes", codes).query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    boolean visible = rs.getInt("amount_visible") == 1;
+                    long clp = rs.getLong("amount_clp");
+                    Long amount = visible && !rs.wasNull() ? clp : null;
+                    long closes = rs.getLong("closes_at");
+                    Long closesAt = rs.wasNull() ? null : closes;
+                    long published = rs.getLong("published_at");
+                    Long publishedAt = rs.wasNull() ? null : published;
+                    return new IndexRow(rs.getString("code"), nz(rs.getString("name")),
+                            nz(rs.getString("description")), items.getOrDefault(id, new StringBuilder()).toString(),
+                            categories.getOrDefault(id, List.of()), rs.getString("buyer_name"),
+                            rs.getString("region"), rs.getString("state"), rs.getString("type"), amount, closesAt,
+                            publishedAt);
+                }).list();
+    }
+
+    List<TenderRow> rows(List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TenderRow> byCode = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT code, name, state_code, state, type, buyer_name, region, estimated_amount,
+                               amount_visible, published_at, closes_at FROM tender WHERE code IN (:codes)""")
+                .param("codes", codes).query(TenderQueries::row).list().forEach(r -> byCode.put(r.code(), r));
+        return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Purchase orders that came from a tender. */
+    List<String[]> ordersOf(String tenderCode) {
+        return jdbc.sql("SELECT code, name, supplier_name, total, currency FROM purchase_order WHERE tender_code = :c "
+                        + "ORDER BY created_at DESC LIMIT 200").param("c", tenderCode)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)}).list();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static String like(String text) {

@@ -25,6 +25,10 @@ public class TenderService {
         return queries.count(text, state);
     }
 
+    public List<String[]> ordersOf(String tenderCode) {
+        return queries.ordersOf(tenderCode);
+    }
+
     public Optional<TenderDetailView> detail(String code) {
         return code == null || code.isBlank() ? Optional.empty() : queries.detail(code.strip());
     }

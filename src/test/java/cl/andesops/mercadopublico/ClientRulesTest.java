@@ -55,9 +55,9 @@ class ClientRulesTest {
 
     HttpMercadoPublicoClient client(String ticket, int quota, int reserve, Duration timeout) {
         MercadoPublicoProperties props = new MercadoPublicoProperties(Secret.of(ticket), sim.baseUrl(),
-                sim.baseUrl(), SPACING, quota, reserve, timeout, List.of(Duration.ofMillis(60), Duration.ofMillis(60)),
+                sim.baseUrl(), sim.baseUrl(), SPACING, quota, reserve, timeout, List.of(Duration.ofMillis(60), Duration.ofMillis(60)),
                 List.of(Duration.ofMillis(250), Duration.ofMillis(250)));
-        Endpoints endpoints = new Endpoints(sim.baseUrl(), sim.baseUrl(), Secret.of(ticket), SPACING, false);
+        Endpoints endpoints = new Endpoints(sim.baseUrl(), sim.baseUrl(), sim.baseUrl(), Secret.of(ticket), SPACING, false);
         HttpTransport transport = new HttpTransport(endpoints, new RequestGate(SPACING, Clock.systemUTC()),
                 new RequestLedger(jdbc, new org.springframework.jdbc.core.JdbcTemplate(db), Clock.systemUTC(), props), new CallLog(), timeout, props.burstBackoff(),
                 props.errorBackoff());
@@ -171,7 +171,7 @@ class ClientRulesTest {
         assertThatThrownBy(() -> restarted.buyers(Purpose.INTERACTIVE))
                 .satisfies(e -> assertThat(kindOf(e)).isEqualTo(Kind.QUOTA_RESERVED));
         RequestLedger.Usage usage = new RequestLedger(jdbc, new org.springframework.jdbc.core.JdbcTemplate(db), Clock.systemUTC(), new MercadoPublicoProperties(
-                Secret.of("x"), URI.create("http://x"), URI.create("http://x"), SPACING, 5, 2, Duration.ofSeconds(1),
+                Secret.of("x"), URI.create("http://x"), URI.create("http://x"), URI.create("http://x"), SPACING, 5, 2, Duration.ofSeconds(1),
                 List.of(), List.of())).usage(Secret.of(sim.settings().ticket()));
         assertThat(usage.background()).isEqualTo(3);
         assertThat(usage.interactive()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package cl.andesops.orders.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -72,6 +73,7 @@ import cl.andesops.shared.ui.MainLayout;
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Monitor de mercado · AndesOps")
 @Menu(title = "nav.monitor", order = 1, icon = "vaadin:dashboard")
+@AnonymousAllowed
 public class MarketMonitorView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
 
     final TextField search = new TextField();

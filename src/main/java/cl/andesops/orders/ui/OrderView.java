@@ -1,5 +1,6 @@
 package cl.andesops.orders.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,6 +25,7 @@ import cl.andesops.shared.ui.MainLayout;
 
 /** One purchase order, every field: {@code /orders/{code}}, a page that can be shared. */
 @Route(value = "orders/:code", layout = MainLayout.class)
+@AnonymousAllowed
 public class OrderView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final OrderService orders;

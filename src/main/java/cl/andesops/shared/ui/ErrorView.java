@@ -1,5 +1,6 @@
 package cl.andesops.shared.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.UUID;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * exception goes to the log under the same id.
  */
 @ParentLayout(MainLayout.class)
+@AnonymousAllowed
 public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorView.class);

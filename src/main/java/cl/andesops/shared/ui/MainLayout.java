@@ -1,5 +1,6 @@
 package cl.andesops.shared.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +27,7 @@ import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import cl.andesops.shared.I18n;
 import cl.andesops.shared.StatusIndicator;
@@ -35,6 +37,7 @@ import cl.andesops.shared.events.LiveUpdates;
  * The shell around every screen: the app name, a side navigation built from the routes that carry {@code @Menu}
  * (so it lists exactly the screens that exist), status badges, the language and the light/dark switch.
  */
+@AnonymousAllowed
 public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     final SideNav nav = new SideNav();
@@ -45,12 +48,15 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private final Anchor source = new Anchor("https://www.mercadopublico.cl", "");
     private final List<StatusIndicator> indicators;
     private final LiveUpdates live;
+    private final AuthenticationContext auth;
+    private final Div account = new Div();
     private Runnable unsubscribe;
     private boolean dark;
 
-    MainLayout(List<StatusIndicator> indicators, LiveUpdates live) {
+    MainLayout(List<StatusIndicator> indicators, LiveUpdates live, AuthenticationContext auth) {
         this.indicators = indicators;
         this.live = live;
+        this.auth = auth;
         setPrimarySection(Section.DRAWER);
 
         DrawerToggle toggle = new DrawerToggle();
@@ -94,7 +100,9 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
         nav.setId("side-nav");
         source.setTarget("_blank");
-        Footer footer = new Footer(source);
+        account.setId("account");
+        account.addClassName("account");
+        Footer footer = new Footer(account, source);
         footer.addClassName("drawer-footer");
         Div drawer = new Div(brand, nav, footer);
         drawer.addClassName("drawer");
@@ -134,6 +142,22 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         updateThemeToggle();
         buildNav();
         buildBadges();
+        buildAccount();
+    }
+
+    /** "Ingresar" for visitors (only the administration needs it), "Salir" for the logged-in admin. */
+    private void buildAccount() {
+        account.removeAll();
+        if (auth.isAuthenticated()) {
+            Button logout = new Button(getTranslation("shell.logout"), e -> auth.logout());
+            logout.setId("logout");
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            account.add(new Span(auth.getPrincipalName().orElse("")), logout);
+        } else {
+            Anchor login = new Anchor("login", getTranslation("shell.login"));
+            login.setId("login-link");
+            account.add(login);
+        }
     }
 
     private void buildNav() {

@@ -1,0 +1,60 @@
+package cl.andesops.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts failed logins per client address (the forwarded one behind a proxy); after a few in a row the address
+ * is refused for a while, whatever password it tries. A success clears its count.
+ */
+@Component
+public class LoginThrottle {
+
+    private record Failures(int count, Instant lockedUntil) {
+    }
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final SecurityProperties properties;
+    private final Clock clock;
+
+    LoginThrottle(SecurityProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public boolean locked(String address) {
+        Failures f = failures.get(key(address));
+        return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+    }
+
+    @EventListener
+    void on(AbstractAuthenticationFailureEvent event) {
+        String address = address(event.getAuthentication().getDetails());
+        failures.compute(key(address), (k, f) -> {
+            int count = (f == null ? 0 : f.count()) + 1;
+            Instant until = count >= properties.maxFailedLogins() ? clock.instant().plus(properties.lockout()) : null;
+            return new Failures(until != null ? 0 : count, until != null ? until : f == null ? null : f.lockedUntil());
+        });
+    }
+
+    @EventListener
+    void on(AuthenticationSuccessEvent event) {
+        failures.remove(key(address(event.getAuthentication().getDetails())));
+    }
+
+    static String address(Object details) {
+        return details instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "unknown";
+    }
+
+    private static String key(String address) {
+        return address == null ? "unknown" : address;
+    }
+}

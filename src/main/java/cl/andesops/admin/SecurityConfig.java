@@ -1,0 +1,152 @@
+package cl.andesops.admin;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.Rfc6265CookieProcessor;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import cl.andesops.admin.ui.LoginView;
+
+/**
+ * Everything is public and read-only except the administration: the {@code admin} user logs in to {@code /admin}
+ * through a form and to {@code /api/v1/admin/**} with HTTP Basic. Headers are set for life inside a Hugging Face
+ * Space: framing only by huggingface.co and the Space's own domain, no sniffing, a strict referrer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .httpBasic(Customizer.withDefaults())
+                // a stateless API authenticated on every request: no session, so no CSRF to forge
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        headers(http, properties);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain vaadin(HttpSecurity http, SecurityProperties properties) throws Exception {
+        // our stylesheet, icon and the Lumo theme are public like the pages that use them
+        // and the error page, where a 401 of any chain is rendered
+        http.authorizeHttpRequests(a -> a.requestMatchers("/andesops.css", "/icons/**", "/lumo/**", "/aura/**",
+                "/error").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class, "/"));
+        // applied after Vaadin's own initialisation, which would otherwise put back X-Frame-Options
+        http.with(new LateHeaders(properties), Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Our headers, set in a configurer that initialises after Vaadin's. */
+    static final class LateHeaders extends AbstractHttpConfigurer<LateHeaders, HttpSecurity> {
+        private final SecurityProperties properties;
+
+        LateHeaders(SecurityProperties properties) {
+            this.properties = properties;
+        }
+
+        @Override
+        public void init(HttpSecurity http) {
+            try {
+                headers(http, properties);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void headers(HttpSecurity http, SecurityProperties properties) throws Exception {
+        // written before the response starts: Vaadin may commit its pages through a path the lazy writer misses
+        http.headers(h -> h.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        }));
+        http.headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors " + properties.frameAncestors()))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .contentTypeOptions(Customizer.withDefaults())
+                .httpStrictTransportSecurity(Customizer.withDefaults()));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(AdminCredentials credentials, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(User.withUsername(AdminCredentials.USER)
+                .password(encoder.encode(credentials.password().reveal())).roles("ADMIN").build());
+    }
+
+    /** The password check, refused outright for an address that failed too often. */
+    @Bean
+    AuthenticationProvider throttledProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                if (throttle.locked(LoginThrottle.address(authentication.getDetails()))) {
+                    throw new LockedException("Demasiados intentos fallidos; espere unos minutos");
+                }
+                return dao.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return dao.supports(type);
+            }
+        };
+    }
+
+    /**
+     * Inside a Space the app is a third-party iframe: its session cookie must be {@code SameSite=None; Secure} to be
+     * sent at all. Over plain HTTP (a laptop) that would lose the cookie, so it applies only to secure requests.
+     */
+    @Bean
+    TomcatContextCustomizer sameSiteForHttps() {
+        return context -> context.setCookieProcessor(new Rfc6265CookieProcessor() {
+            @Override
+            public String generateHeader(Cookie cookie, HttpServletRequest request) {
+                String header = super.generateHeader(cookie, request);
+                if (request != null && request.isSecure() && !header.contains("SameSite")) {
+                    return header + "; SameSite=None" + (header.contains("Secure") ? "" : "; Secure");
+                }
+                return header;
+            }
+        });
+    }
+}

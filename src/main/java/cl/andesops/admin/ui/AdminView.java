@@ -1,0 +1,238 @@
+package cl.andesops.admin.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import cl.andesops.admin.AdminService;
+import cl.andesops.admin.SecretsStatus;
+import cl.andesops.mercadopublico.CallLog;
+import cl.andesops.shared.events.LiveUpdates;
+import cl.andesops.shared.events.SyncProgress;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.ui.MainLayout;
+import cl.andesops.sync.SyncJob;
+import cl.andesops.sync.SyncStatus;
+
+/** Administración: what works, what is missing, what the sync is doing, at a glance. */
+@Route(value = "admin", layout = MainLayout.class)
+@PageTitle("Administración · AndesOps")
+@Menu(title = "nav.admin", order = 9, icon = "vaadin:cog")
+@RolesAllowed("ADMIN")
+public class AdminView extends VerticalLayout {
+
+    static final List<String> INTEGRATIONS = List.of("v1", "compra-agil", "gemini", "groq", "featherless");
+
+    final Grid<SecretsStatus.Variable> variables = new Grid<>();
+    final Grid<SyncJob> jobs = new Grid<>();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Span quota = new Span();
+    final DatePicker day = new DatePicker();
+    final Button syncDay = new Button();
+    final Button pause = new Button();
+    final Button resume = new Button();
+    final Div probes = new Div();
+    private final AdminService admin;
+    private final LiveUpdates live;
+    private final Clock clock;
+    private Runnable unsubscribe;
+
+    AdminView(AdminService admin, LiveUpdates live, Clock clock) {
+        this.admin = admin;
+        this.live = live;
+        this.clock = clock;
+        setId("admin-view");
+        addClassName("view");
+        setWidthFull();
+        Div header = new Div(new H2(getTranslation("admin.title")), new Paragraph(getTranslation(admin.simulated()
+                ? "admin.mode.demo" : "admin.mode.live")));
+        header.addClassName("view-header");
+        quota.setId("admin-quota");
+
+        variables.setId("admin-variables");
+        variables.addThemeVariants(GridVariant.LUMO_COMPACT);
+        variables.addColumn(SecretsStatus.Variable::name).setHeader(getTranslation("admin.var")).setAutoWidth(true);
+        variables.addComponentColumn(v -> {
+            String key = v.set() ? "admin.var.set" : v.value() != null ? "admin.var.default" : "admin.var.missing";
+            Span s = new Span(getTranslation(key));
+            s.getElement().getThemeList().add("badge pill small " + (v.set() ? "success" : "contrast"));
+            return s;
+        }).setHeader(getTranslation("admin.var.status")).setAutoWidth(true);
+        variables.addColumn(v -> getTranslation("admin.source." + v.source())).setHeader(getTranslation("admin.var.source"))
+                .setAutoWidth(true);
+        variables.addColumn(v -> v.secret() ? getTranslation("admin.var.hidden") : v.value() == null ? "" : v.value())
+                .setHeader(getTranslation("admin.var.value")).setFlexGrow(1);
+        variables.setItems(admin.variables());
+        variables.setAllRowsVisible(true);
+
+        probes.setId("admin-probes");
+        probes.addClassName("kpis");
+        for (String integration : INTEGRATIONS) {
+            probes.add(probeCard(integration));
+        }
+
+        progress.setId("admin-progress");
+        progressText.setId("admin-progress-text");
+        day.setId("admin-day");
+        day.setLabel(getTranslation("admin.sync.day"));
+        day.setMax(LocalDate.now(clock.withZone(Formats.CHILE)));
+        day.setValue(LocalDate.now(clock.withZone(Formats.CHILE)).minusDays(1));
+        syncDay.setId("admin-sync-day");
+        syncDay.setText(getTranslation("admin.sync.start"));
+        syncDay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        syncDay.addClickListener(e -> {
+            try {
+                long id = admin.syncDay(day.getValue());
+                Notification.show(getTranslation("admin.sync.queued", id));
+                refreshJobs();
+            } catch (IllegalArgumentException ex) {
+                Notification.show(ex.getMessage());
+            }
+        });
+        pause.setId("admin-pause");
+        pause.setText(getTranslation("admin.sync.pause"));
+        pause.addClickListener(e -> {
+            admin.pause();
+            refreshJobs();
+        });
+        resume.setId("admin-resume");
+        resume.setText(getTranslation("admin.sync.resume"));
+        resume.addClickListener(e -> {
+            admin.resume();
+            refreshJobs();
+        });
+        HorizontalLayout controls = new HorizontalLayout(day, syncDay, pause, resume);
+        controls.setAlignItems(Alignment.BASELINE);
+
+        jobs.setId("admin-jobs");
+        jobs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        jobs.addColumn(j -> j.kind().name()).setHeader(getTranslation("admin.job.kind")).setAutoWidth(true);
+        jobs.addColumn(j -> j.param() == null ? "" : j.param()).setHeader(getTranslation("admin.job.param"))
+                .setAutoWidth(true);
+        jobs.addColumn(SyncJob::state).setHeader(getTranslation("admin.job.state")).setAutoWidth(true);
+        jobs.addColumn(j -> Formats.count(j.done()) + " / " + Formats.count(j.total()))
+                .setHeader(getTranslation("admin.job.progress")).setAutoWidth(true);
+        jobs.addColumn(j -> Formats.count(j.requests())).setHeader(getTranslation("admin.job.requests"))
+                .setAutoWidth(true);
+        jobs.addColumn(j -> j.failed() == 0 ? "" : Formats.count(j.failed())).setHeader(getTranslation(
+                "admin.job.failed")).setAutoWidth(true);
+        jobs.addColumn(j -> j.lastError() == null ? "" : j.lastError()).setHeader(getTranslation("admin.job.error"))
+                .setFlexGrow(1);
+        jobs.setAllRowsVisible(true);
+
+        add(header, quota, new H3(getTranslation("admin.integrations")), probes,
+                new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.sync")),
+                progressText, progress, controls, jobs);
+        refreshJobs();
+    }
+
+    private Div probeCard(String integration) {
+        Span name = new Span(getTranslation("admin.integration." + integration));
+        name.addClassName("kpi-label");
+        Span result = new Span();
+        result.setId("probe-result-" + integration);
+        result.addClassName("probe-result");
+        Span health = new Span(healthText(integration));
+        health.addClassName("kpi-delta");
+        Button test = new Button(getTranslation("admin.probe"));
+        test.setId("probe-" + integration);
+        test.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        test.addClickListener(e -> {
+            test.setEnabled(false);
+            result.setText(getTranslation("admin.probe.running"));
+            UI ui = UI.getCurrent();
+            CompletableFuture.supplyAsync(() -> admin.probe(integration)).whenComplete((p, error) -> ui.access(() -> {
+                test.setEnabled(true);
+                if (error != null) {
+                    result.setText(getTranslation("admin.probe.failed"));
+                } else {
+                    result.setText((p.ok() ? "✔ " : "✘ ") + p.message() + " · " + p.millis() + " ms");
+                    result.getElement().getThemeList().set("error", !p.ok());
+                }
+                health.setText(healthText(integration));
+            }));
+        });
+        Div card = new Div(name, new Div(test), new Div(result), new Div(health));
+        card.addClassName("kpi");
+        card.setId("integration-" + integration);
+        return card;
+    }
+
+    private String healthText(String integration) {
+        return admin.health().stream().filter(h -> h.integration().equals(integration)).findFirst().map(h -> {
+            String ok = outcome(h.lastSuccess(), "admin.health.ok");
+            String ko = outcome(h.lastFailure(), "admin.health.failed");
+            return (ok + " " + ko).strip();
+        }).orElse("");
+    }
+
+    private String outcome(CallLog.Outcome o, String key) {
+        if (o == null) {
+            return "";
+        }
+        return getTranslation(key, Formats.relative(o.at(), clock.instant(), getLocale()))
+                + (o.error() == null ? "" : ": " + o.error());
+    }
+
+    void refreshJobs() {
+        SyncStatus status = admin.syncStatus();
+        quota.setText(getTranslation("admin.quota", Formats.count(status.requestsToday()), Formats.count(status.quota()),
+                Formats.count(status.quotaLeft()), status.quotaDay()));
+        jobs.setItems(status.jobs());
+        showProgress(status.progress());
+    }
+
+    private void showProgress(SyncProgress p) {
+        if (p == null) {
+            return;
+        }
+        progress.setValue(p.percent() / 100.0);
+        progressText.setText(getTranslation("admin.progress", getTranslation("admin.state." + p.state()), p.percent(),
+                Formats.count(p.done()), Formats.count(p.total()), p.job() == null ? "—" : p.job())
+                + (p.lastError() == null ? "" : " · " + p.lastError()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        unsubscribe = live.onProgress(p -> ui.access(() -> {
+            showProgress(p);
+            if (p.done() % 10 == 0 || !p.active()) {
+                refreshJobs();
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+        super.onDetach(detachEvent);
+    }
+}

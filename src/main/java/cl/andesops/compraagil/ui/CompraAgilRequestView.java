@@ -1,0 +1,110 @@
+package cl.andesops.compraagil.ui;
+
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+
+import cl.andesops.compraagil.CompraAgilDetailView;
+import cl.andesops.compraagil.CompraAgilService;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.MainLayout;
+
+/** One Compra Ágil request: products, delivery, budget, and the quotes received with the one selected. */
+@Route(value = "compra-agil/:code", layout = MainLayout.class)
+@AnonymousAllowed
+public class CompraAgilRequestView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CompraAgilService service;
+
+    CompraAgilRequestView(CompraAgilService service) {
+        this.service = service;
+        setId("compra-agil-request-view");
+        addClassName("view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String code = event.getRouteParameters().get("code").orElse("");
+        CompraAgilDetailView r = service.detail(code).orElseThrow(() -> new NotFoundException(code));
+        removeAll();
+        Anchor official = new Anchor(r.officialUrl(), getTranslation("order.official"));
+        official.setTarget("_blank");
+        Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H2(r.name()),
+                new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
+        header.addClassName("view-header");
+        add(header);
+        if (r.description() != null) {
+            add(new Paragraph(r.description()));
+        }
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, "ca.organism", r.organism() + (r.organismRut() == null ? "" : " · " + Rut.formatOrKeep(r.organismRut())));
+        fact(facts, "ca.budget", Formats.money(r.budget() != null ? r.budget() : r.availableAmount(), r.currency())
+                + (r.budgetType() == null ? "" : " (" + r.budgetType() + ")"));
+        fact(facts, "ca.delivery", (r.deliveryAddress() == null ? "" : r.deliveryAddress())
+                + (r.deliveryDays() == null ? "" : " · " + getTranslation("ca.days", r.deliveryDays())));
+        fact(facts, "ca.published", Formats.dateTime(r.publishedAt()));
+        fact(facts, "ca.closes", Formats.dateTime(r.closesAt()));
+        fact(facts, "ca.order", r.orderCode());
+        fact(facts, "ca.reason", r.cancelReason() != null ? r.cancelReason() : r.desertedReason());
+        add(facts);
+        add(new H3(getTranslation("ca.products")));
+        Grid<CompraAgilDetailView.Product> products = new Grid<>();
+        products.setId("ca-products");
+        products.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        products.addColumn(CompraAgilDetailView.Product::productCode).setHeader("UNSPSC").setAutoWidth(true);
+        products.addColumn(CompraAgilDetailView.Product::name).setHeader(getTranslation("order.item.product"));
+        products.addColumn(p -> p.quantity() == null ? "" : p.quantity().stripTrailingZeros().toPlainString() + " "
+                + (p.unit() == null ? "" : p.unit())).setHeader(getTranslation("order.item.quantity")).setAutoWidth(true);
+        products.setItems(r.products());
+        products.setAllRowsVisible(true);
+        add(products);
+        add(new H3(getTranslation("ca.quotes", r.quotes().size())));
+        Grid<CompraAgilDetailView.Quote> quotes = new Grid<>();
+        quotes.setId("ca-quotes");
+        quotes.addThemeVariants(GridVariant.LUMO_COMPACT);
+        quotes.addComponentColumn(q -> {
+            Span s = new Span(q.supplierName() == null ? "" : q.supplierName());
+            if (q.selected()) {
+                Span badge = new Span(getTranslation("ca.selected"));
+                badge.getElement().getThemeList().add("badge success small");
+                return new Div(s, new Span(" "), badge);
+            }
+            return s;
+        }).setHeader(getTranslation("order.supplier")).setFlexGrow(2);
+        quotes.addColumn(q -> Rut.formatOrKeep(q.supplierRut())).setHeader("RUT").setAutoWidth(true);
+        quotes.addColumn(q -> q.lines().stream().map(l -> (l.name() == null ? "" : l.name()) + ": "
+                + Formats.clp(l.unitPrice())).reduce((a, b) -> a + " · " + b).orElse(""))
+                .setHeader(getTranslation("ca.prices")).setFlexGrow(3);
+        quotes.addColumn(q -> Formats.clp(q.total())).setHeader(getTranslation("order.total")).setAutoWidth(true);
+        quotes.setItems(r.quotes());
+        quotes.setAllRowsVisible(true);
+        add(quotes);
+    }
+
+    private void fact(Div facts, String key, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Span label = new Span(getTranslation(key));
+        label.addClassName("fact-label");
+        Span v = new Span(value);
+        v.addClassName("fact-value");
+        Div d = new Div(label, v);
+        d.addClassName("fact");
+        facts.add(d);
+    }
+}

@@ -1,0 +1,153 @@
+package cl.andesops.compraagil.ui;
+
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import cl.andesops.compraagil.CompraAgilFilter;
+import cl.andesops.compraagil.CompraAgilRow;
+import cl.andesops.compraagil.CompraAgilService;
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.events.LiveUpdates;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.ui.MainLayout;
+
+/** Compra Ágil: requests as they change, with filters; the list updates itself as the sync stores them. */
+@Route(value = "compra-agil", layout = MainLayout.class)
+@PageTitle("Compra Ágil · AndesOps")
+@Menu(title = "nav.compraagil", order = 3, icon = "vaadin:cart")
+@AnonymousAllowed
+public class CompraAgilView extends VerticalLayout {
+
+    static final List<Integer> STATES = List.of(2, 3, 4, 5, 6);
+    final TextField search = new TextField();
+    final Select<Integer> state = new Select<>();
+    final ComboBox<String> region = new ComboBox<>();
+    final NumberField minAmount = new NumberField();
+    final Select<String> closing = new Select<>();
+    final Grid<CompraAgilRow> grid = new Grid<>();
+    private final Clock clock;
+    private final LiveUpdates live;
+    private Runnable unsubscribe;
+
+    CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock) {
+        this.live = live;
+        this.clock = clock;
+        setId("compra-agil-view");
+        addClassName("view");
+        setWidthFull();
+        Div header = new Div(new H2(getTranslation("ca.title")), new Paragraph(getTranslation("ca.subtitle")));
+        header.addClassName("view-header");
+        search.setId("ca-search");
+        search.setPlaceholder(getTranslation("ca.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("min(100%, 28em)");
+        state.setId("ca-state");
+        state.setEmptySelectionAllowed(true);
+        state.setEmptySelectionCaption(getTranslation("ca.state.all"));
+        state.setItems(STATES);
+        state.setItemLabelGenerator(s -> s == null ? getTranslation("ca.state.all") : getTranslation("ca.state." + s));
+        region.setId("ca-region");
+        region.setItems(service.regions());
+        region.setClearButtonVisible(true);
+        region.setPlaceholder(getTranslation("monitor.filter.region"));
+        region.setItemLabelGenerator(r -> r.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", ""));
+        minAmount.setId("ca-min");
+        minAmount.setPlaceholder(getTranslation("monitor.filter.min"));
+        minAmount.setPrefixComponent(new Span("$"));
+        minAmount.setValueChangeMode(ValueChangeMode.LAZY);
+        closing.setId("ca-closing");
+        closing.setEmptySelectionAllowed(true);
+        closing.setEmptySelectionCaption(getTranslation("ca.closing.any"));
+        closing.setItems("open", "today", "week");
+        closing.setItemLabelGenerator(c -> c == null ? getTranslation("ca.closing.any")
+                : getTranslation("ca.closing." + c));
+        for (var field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(search, state, region, minAmount, closing)) {
+            field.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        }
+        grid.setId("ca-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addComponentColumn(r -> new RouterLink(r.code(), CompraAgilRequestView.class,
+                new RouteParameters("code", r.code()))).setHeader(getTranslation("ca.col.code")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(CompraAgilRow::name).setHeader(getTranslation("ca.col.name")).setFlexGrow(3).setResizable(true);
+        grid.addColumn(CompraAgilRow::organism).setHeader(getTranslation("ca.col.organism")).setFlexGrow(2);
+        grid.addColumn(r -> r.region() == null ? "" : r.region().replaceFirst("^Regi[oó]n (de la |del |de los |de )?",
+                "")).setHeader(getTranslation("ca.col.region")).setAutoWidth(true);
+        grid.addColumn(CompraAgilRow::state).setHeader(getTranslation("ca.col.state")).setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            Span s = new Span(r.amountClp() == null ? "" : Formats.clp(r.amountClp()));
+            s.addClassName("amount");
+            return s;
+        }).setHeader(getTranslation("ca.col.budget")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.offersReceived() == null ? "" : Integer.toString(r.offersReceived()))
+                .setHeader(getTranslation("ca.col.offers")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.closesAt() == null ? "" : Formats.dateTime(r.closesAt()) + " ("
+                + Formats.relative(r.closesAt(), clock.instant(), getLocale()) + ")")
+                .setHeader(getTranslation("ca.col.closes")).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(q -> service.find(filter(), q.getOffset(), q.getLimit()).stream());
+        grid.setHeight("720px");
+        grid.setEmptyStateText(getTranslation("ca.empty"));
+        HorizontalLayout filters = new HorizontalLayout(search, state, region, minAmount, closing);
+        filters.getStyle().set("flex-wrap", "wrap");
+        add(header, filters, grid);
+    }
+
+    /** The filter the fields describe now; closing windows are counted in Chile time. */
+    CompraAgilFilter filter() {
+        java.time.Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, Formats.CHILE);
+        java.time.Instant before = switch (closing.getValue() == null ? "" : closing.getValue()) {
+            case "today" -> today.plusDays(1).atStartOfDay(Formats.CHILE).toInstant();
+            case "week" -> now.plus(java.time.Duration.ofDays(7));
+            default -> null;
+        };
+        return new CompraAgilFilter(search.getValue(), state.getValue(), region.getValue(),
+                minAmount.getValue() == null ? null : minAmount.getValue().longValue(), null,
+                closing.getValue() == null ? null : now, before);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        unsubscribe = live.onData(e -> {
+            if (e.dataset() == DataChanged.Dataset.COMPRA_AGIL && !e.added().isEmpty()) {
+                ui.access(() -> grid.getDataProvider().refreshAll());
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+        super.onDetach(detachEvent);
+    }
+}

@@ -1,0 +1,634 @@
+package cl.andesops.tenders;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import cl.andesops.shared.config.StorageProperties;
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.format.Formats;
+
+/**
+ * Full-text tender search on an embedded Lucene index: BM25 top-k over name, items, description and buyer with
+ * Spanish analysis, facet counts that follow the query, highlighting and more-like-this. The index is derived from
+ * the database (the source of truth): it is updated after every sync commit and rebuilt when missing or stale.
+ * Whatever a user types gives results or an empty list, never an error.
+ */
+@Service
+public class TenderSearch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TenderSearch.class);
+    static final int MAX_INPUT = 500;
+    static final int MAX_TERMS = 16;
+    private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(-?)(\\S+)");
+    private static final Pattern CODE = Pattern.compile("^\\d+-\\d+-[A-Za-z0-9]+$");
+    private static final String[] TEXT_FIELDS = {"name", "items", "description", "buyer"};
+    private static final float[] BOOSTS = {3f, 1.5f, 1f, 1f};
+
+    private final TenderQueries queries;
+    private final Clock clock;
+    private final Path dir;
+    private final Analyzer analyzer = new SpanishAnalyzer();
+    private final FacetsConfig facets = new FacetsConfig();
+    private volatile ExecutorService indexer;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private volatile boolean running;
+
+    TenderSearch(TenderQueries queries, Clock clock, StorageProperties storage) {
+        this.queries = queries;
+        this.clock = clock;
+        this.dir = storage.dataDir().resolve("index").resolve("tenders");
+        facets.setMultiValued("category", true);
+    }
+
+    // ---- lifecycle: open, rebuild when stale, follow the sync ---------------------------------------------
+
+    /** Also called again after a stop (tests pause idle contexts), so everything it needs is made here. */
+    @Override
+    public void start() {
+        indexer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("tender-indexer").daemon(true)
+                .unstarted(r));
+        try {
+            Files.createDirectories(dir);
+            writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            searchers = new SearcherManager(writer, null);
+            running = true;
+            int indexed = writer.getDocStats().numDocs;
+            int stored = queries.countAll();
+            if (indexed != stored) {
+                log.info("Tender index holds {} of {} tenders: rebuilding from the database", indexed, stored);
+                indexer.execute(this::rebuild);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the tender index at " + dir, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        indexer.shutdown();
+        try {
+            indexer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException | InterruptedException e) {
+            log.warn("Closing the tender index: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @EventListener
+    void on(DataChanged event) {
+        if (event.dataset() == DataChanged.Dataset.TENDERS && running) {
+            List<String> codes = new ArrayList<>(event.added());
+            codes.addAll(event.changed());
+            try {
+                indexer.execute(() -> index(codes));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopping: the next start finds the index stale and rebuilds it
+            }
+        }
+    }
+
+    /** Re-reads every tender from the database into a fresh index. */
+    void rebuild() {
+        try {
+            writer.deleteAll();
+            String after = "";
+            int n = 0;
+            while (running) {
+                List<String> codes = queries.codesAfter(after, 2_000);
+                if (codes.isEmpty()) {
+                    break;
+                }
+                for (TenderQueries.IndexRow row : queries.indexRows(codes)) {
+                    writer.addDocument(facets.build(document(row)));
+                }
+                n += codes.size();
+                after = codes.getLast();
+            }
+            writer.commit();
+            searchers.maybeRefresh();
+            log.info("Tender index rebuilt: {} tenders", n);
+        } catch (IOException e) {
+            log.error("Rebuilding the tender index failed", e);
+        }
+    }
+
+    /** Updates the given tenders in the index and makes them searchable. */
+    void index(List<String> codes) {
+        try {
+            for (int from = 0; from < codes.size(); from += 500) {
+                for (TenderQueries.IndexRow row : queries.indexRows(codes.subList(from, Math.min(codes.size(),
+                        from + 500)))) {
+                    writer.updateDocument(new Term("code", row.code()), facets.build(document(row)));
+                }
+            }
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException e) {
+            log.error("Indexing {} tenders failed", codes.size(), e);
+        }
+    }
+
+    /** Waits until every queued index update is visible: for tests and benchmarks. */
+    public void awaitIndexed() {
+        try {
+            indexer.submit(() -> { }).get();
+            searchers.maybeRefreshBlocking();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Document document(TenderQueries.IndexRow r) {
+        Document d = new Document();
+        d.add(new StringField("code", r.code(), Field.Store.YES));
+        d.add(new TextField("name", r.name(), Field.Store.YES));
+        d.add(new TextField("description", r.description(), Field.Store.YES));
+        d.add(new TextField("items", r.items(), Field.Store.NO));
+        if (r.buyer() != null) {
+            d.add(new TextField("buyer", r.buyer(), Field.Store.YES));
+            d.add(new SortedSetDocValuesFacetField("buyer", r.buyer()));
+        }
+        facet(d, "state", r.state());
+        facet(d, "type", r.type());
+        facet(d, "region", r.region());
+        for (String c : r.categories()) {
+            d.add(new SortedSetDocValuesFacetField("category", c));
+        }
+        if (r.amount() != null) {
+            d.add(new NumericDocValuesField("amount", r.amount()));
+            d.add(new LongPoint("amount_p", r.amount()));
+            d.add(new StoredField("amount_s", r.amount()));
+        }
+        long closes = r.closesAt() == null ? Long.MAX_VALUE : r.closesAt();
+        d.add(new NumericDocValuesField("closes", closes));
+        d.add(new LongPoint("closes_p", closes));
+        d.add(new StoredField("closes_s", closes));
+        long published = r.publishedAt() == null ? 0 : r.publishedAt();
+        d.add(new NumericDocValuesField("published", published));
+        d.add(new StoredField("published_s", published));
+        return d;
+    }
+
+    private static void facet(Document d, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            d.add(new SortedSetDocValuesFacetField(dim, value));
+            d.add(new StoredField(dim + "_s", value));
+        }
+    }
+
+    // ---- search ------------------------------------------------------------------------------------------
+
+    public TenderResults search(TenderQuery q, int offset, int limit) {
+        IndexSearcher searcher = acquire();
+        try {
+            Query query = query(q);
+            int n = Math.max(1, Math.min(offset + limit, 10_000));
+            FacetsCollectorManager.FacetsResult result = sort(q) == null
+                    ? FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager())
+                    : FacetsCollectorManager.search(searcher, query, n, sort(q), new FacetsCollectorManager());
+            TopDocs top = result.topDocs();
+            long total = 0;
+            for (FacetsCollector.MatchingDocs m : result.facetsCollector().getMatchingDocs()) {
+                total += m.totalHits();
+            }
+            ScoreDoc[] page = top.scoreDocs.length <= offset ? new ScoreDoc[0]
+                    : java.util.Arrays.copyOfRange(top.scoreDocs, offset, Math.min(top.scoreDocs.length, offset + limit));
+            return new TenderResults(hits(searcher, query, page), total, facets(searcher, result.facetsCollector()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Codes of the tenders most like this one (more-like-this over name, items and description). */
+    public List<TenderRow> similar(String code, int n) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs self = searcher.search(new TermQuery(new Term("code", code)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[]{"name", "description"});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
+            Query like = mlt.like("name", new StringReader(doc.get("name") + " " + doc.get("name") + " "
+                    + doc.get("description")));
+            BooleanQuery q = new BooleanQuery.Builder().add(like, Occur.MUST)
+                    .add(new TermQuery(new Term("code", code)), Occur.MUST_NOT).build();
+            List<String> codes = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
+                codes.add(searcher.storedFields().document(sd.doc).get("code"));
+            }
+            return queries.rows(codes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The full query: the text, AND the facet selections. */
+    Query query(TenderQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Query text = textQuery(q.text());
+        b.add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST);
+        filter(b, "state", q.states());
+        filter(b, "type", q.types());
+        filter(b, "region", q.regions());
+        filter(b, "buyer", q.buyers());
+        filter(b, "category", q.categories());
+        if (q.closing() != null) {
+            long[] range = closingRange(q.closing());
+            if (range != null) {
+                b.add(LongPoint.newRangeQuery("closes_p", range[0], range[1]), Occur.FILTER);
+            }
+        }
+        if (q.amount() != null) {
+            long[] range = amountRange(q.amount());
+            if (range != null) {
+                b.add(LongPoint.newRangeQuery("amount_p", range[0], range[1]), Occur.FILTER);
+            }
+        }
+        return b.build();
+    }
+
+    private void filter(BooleanQuery.Builder b, String dim, Set<String> values) {
+        if (!values.isEmpty()) {
+            String field = facets.getDimConfig(dim).indexFieldName;
+            List<BytesRef> terms = values.stream()
+                    .map(v -> org.apache.lucene.facet.DrillDownQuery.term(field, dim, v).bytes()).toList();
+            b.add(new TermInSetQuery(field, terms), Occur.FILTER);
+        }
+    }
+
+    /**
+     * The user's words as a Lucene query, built by hand (no query parser, so nothing the user types is syntax):
+     * every word must match in some field; "quoted words" as a phrase; -word excludes; the last word also as a
+     * prefix. A code typed whole finds that tender first.
+     */
+    Query textQuery(String input) {
+        String text = input == null ? "" : input.strip();
+        if (text.length() > MAX_INPUT) {
+            text = text.substring(0, MAX_INPUT);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int positives = 0;
+        int terms = 0;
+        boolean endsWithSpace = input != null && !input.isEmpty() && Character.isWhitespace(input.charAt(input.length() - 1));
+        Matcher m = TOKEN.matcher(text);
+        List<String[]> tokens = new ArrayList<>();
+        while (m.find() && tokens.size() < MAX_TERMS) {
+            if (m.group(2) != null) {
+                tokens.add(new String[]{m.group(1), m.group(2), "phrase"});
+            } else {
+                tokens.add(new String[]{m.group(3), m.group(4), "word"});
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String[] t = tokens.get(i);
+            boolean negative = "-".equals(t[0]);
+            boolean last = i == tokens.size() - 1 && !endsWithSpace && "word".equals(t[2]) && !negative;
+            Query clause;
+            if ("word".equals(t[2]) && CODE.matcher(t[1]).matches()) {
+                clause = new BoostQuery(new TermQuery(new Term("code", t[1].toUpperCase(java.util.Locale.ROOT))), 20f);
+                BooleanQuery.Builder either = new BooleanQuery.Builder().add(clause, Occur.SHOULD);
+                Query words = wordsQuery(t[1], false);
+                if (words != null) {
+                    either.add(words, Occur.SHOULD);
+                }
+                clause = either.build();
+            } else if ("phrase".equals(t[2])) {
+                clause = phraseQuery(t[1]);
+            } else {
+                clause = wordsQuery(t[1], last);
+            }
+            if (clause == null) {
+                continue;
+            }
+            terms++;
+            if (negative) {
+                b.add(clause, Occur.MUST_NOT);
+            } else {
+                b.add(clause, Occur.MUST);
+                positives++;
+            }
+        }
+        if (terms == 0) {
+            return new MatchAllDocsQuery();
+        }
+        if (positives == 0) {
+            b.add(new MatchAllDocsQuery(), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    /** One typed word: each analyzed term in any text field; the last word also as a prefix of the folded word. */
+    private Query wordsQuery(String word, boolean prefix) {
+        List<String> analyzed = analyze(word);
+        String folded = SpanishAnalyzer.fold(word).replaceAll("[^\\p{Alnum}]", "");
+        if (analyzed.isEmpty() && !(prefix && folded.length() >= 2)) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : analyzed) {
+            all.add(anyField(term, false), Occur.MUST);
+        }
+        if (!prefix || folded.length() < 2) {
+            return all.build();
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        if (!analyzed.isEmpty()) {
+            either.add(all.build(), Occur.SHOULD);
+        }
+        either.add(anyField(folded, true), Occur.SHOULD);
+        return either.build();
+    }
+
+    private Query anyField(String term, boolean prefix) {
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (int f = 0; f < TEXT_FIELDS.length; f++) {
+            Term t = new Term(TEXT_FIELDS[f], term);
+            Query q = prefix ? new PrefixQuery(t) : new TermQuery(t);
+            fields.add(new BoostQuery(q, prefix ? BOOSTS[f] * 0.5f : BOOSTS[f]), Occur.SHOULD);
+        }
+        return fields.build();
+    }
+
+    private Query phraseQuery(String phrase) {
+        List<String> analyzed = analyze(phrase);
+        if (analyzed.isEmpty()) {
+            return null;
+        }
+        if (analyzed.size() == 1) {
+            return anyField(analyzed.getFirst(), false);
+        }
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (int f = 0; f < TEXT_FIELDS.length; f++) {
+            PhraseQuery.Builder p = new PhraseQuery.Builder().setSlop(1);
+            for (String term : analyzed) {
+                p.add(new Term(TEXT_FIELDS[f], term));
+            }
+            fields.add(new BoostQuery(p.build(), BOOSTS[f]), Occur.SHOULD);
+        }
+        return fields.build();
+    }
+
+    private List<String> analyze(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("name", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && out.size() < MAX_TERMS) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    private static Sort sort(TenderQuery q) {
+        return switch (q.order()) {
+            case RELEVANCE -> null;
+            case CLOSING -> new Sort(new SortField("closes", SortField.Type.LONG));
+            case PUBLISHED -> new Sort(new SortField("published", SortField.Type.LONG, true));
+            case AMOUNT -> {
+                SortField f = new SortField("amount", SortField.Type.LONG, true);
+                f.setMissingValue(Long.MIN_VALUE);
+                yield new Sort(f);
+            }
+        };
+    }
+
+    private List<TenderHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        List<TenderHit> out = new ArrayList<>();
+        if (page.length == 0) {
+            return out;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withHighlightPhrasesStrictly(false).build();
+        TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
+                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
+        Map<String, String[]> highlights = highlighter.highlightFields(new String[]{"name", "description"}, query,
+                pageDocs, new int[]{1, 2});
+        for (int i = 0; i < page.length; i++) {
+            Document d = searcher.storedFields().document(page[i].doc);
+            String name = d.get("name");
+            String nameHtml = highlights.get("name")[i] != null ? highlights.get("name")[i] : escape(name);
+            String snippet = highlights.get("description")[i] != null ? highlights.get("description")[i]
+                    : escape(abbreviate(d.get("description"), 220));
+            Number amount = d.getField("amount_s") == null ? null : d.getField("amount_s").numericValue();
+            long closes = d.getField("closes_s").numericValue().longValue();
+            long published = d.getField("published_s").numericValue().longValue();
+            out.add(new TenderHit(d.get("code"), name, nameHtml, snippet, d.get("buyer"), d.get("region_s"),
+                    d.get("state_s"), d.get("type_s"), amount == null ? null : BigDecimal.valueOf(amount.longValue()),
+                    closes == Long.MAX_VALUE ? null : Instant.ofEpochMilli(closes),
+                    published == 0 ? null : Instant.ofEpochMilli(published)));
+        }
+        return out;
+    }
+
+    private Map<String, List<TenderResults.FacetCount>> facets(IndexSearcher searcher, FacetsCollector fc)
+            throws IOException {
+        Map<String, List<TenderResults.FacetCount>> out = new LinkedHashMap<>();
+        if (searcher.getIndexReader().numDocs() == 0) {
+            return out;
+        }
+        SortedSetDocValuesFacetCounts counts;
+        try {
+            counts = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(
+                    searcher.getIndexReader(), facets), fc);
+        } catch (IllegalArgumentException noFacetsYet) {
+            return out;
+        }
+        for (String dim : List.of("state", "type", "region", "buyer", "category")) {
+            FacetResult r;
+            try {
+                r = counts.getTopChildren(dim.equals("state") || dim.equals("type") ? 20 : 12, dim);
+            } catch (IllegalArgumentException missingDim) {
+                r = null;
+            }
+            List<TenderResults.FacetCount> values = new ArrayList<>();
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    values.add(new TenderResults.FacetCount(lv.label, dim.equals("region")
+                            ? lv.label.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "") : lv.label,
+                            lv.value.longValue()));
+                }
+            }
+            out.put(dim, values);
+        }
+        LongRange[] closing = closingRanges();
+        LongRangeFacetCounts closingCounts = new LongRangeFacetCounts("closes", fc, closing);
+        List<TenderResults.FacetCount> closingValues = new ArrayList<>();
+        for (LabelAndValue lv : closingCounts.getAllChildren("closes").labelValues) {
+            closingValues.add(new TenderResults.FacetCount(lv.label, lv.label, lv.value.longValue()));
+        }
+        out.put("closing", closingValues);
+        LongRangeFacetCounts amountCounts = new LongRangeFacetCounts("amount", fc, amountRanges());
+        List<TenderResults.FacetCount> amountValues = new ArrayList<>();
+        for (LabelAndValue lv : amountCounts.getAllChildren("amount").labelValues) {
+            amountValues.add(new TenderResults.FacetCount(lv.label, lv.label, lv.value.longValue()));
+        }
+        out.put("amount", amountValues);
+        return out;
+    }
+
+    /** The closing-date buckets, relative to now in Chile: today, this week, this month, already closed. */
+    private LongRange[] closingRanges() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
+        long endOfToday = today.plusDays(1).atStartOfDay(Formats.CHILE).toInstant().toEpochMilli() - 1;
+        long endOfWeek = today.with(TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).atStartOfDay(Formats.CHILE)
+                .toInstant().toEpochMilli() - 1;
+        long endOfMonth = today.with(TemporalAdjusters.firstDayOfNextMonth()).atStartOfDay(Formats.CHILE).toInstant()
+                .toEpochMilli() - 1;
+        long nowMs = now.toEpochMilli();
+        return new LongRange[]{new LongRange("today", nowMs, true, endOfToday, true),
+                new LongRange("week", nowMs, true, endOfWeek, true),
+                new LongRange("month", nowMs, true, endOfMonth, true),
+                new LongRange("later", endOfMonth, false, Long.MAX_VALUE - 1, true),
+                new LongRange("closed", 0, true, nowMs, false)};
+    }
+
+    private long[] closingRange(String key) {
+        for (LongRange r : closingRanges()) {
+            if (r.label.equals(key)) {
+                return new long[]{r.min, r.max};
+            }
+        }
+        return null;
+    }
+
+    private static LongRange[] amountRanges() {
+        return new LongRange[]{new LongRange("lt5", 0, true, 5_000_000, false),
+                new LongRange("5to50", 5_000_000, true, 50_000_000, false),
+                new LongRange("50to500", 50_000_000, true, 500_000_000, false),
+                new LongRange("gt500", 500_000_000, true, Long.MAX_VALUE, true)};
+    }
+
+    private static long[] amountRange(String key) {
+        for (LongRange r : amountRanges()) {
+            if (r.label.equals(key)) {
+                return new long[]{r.min, r.max};
+            }
+        }
+        return null;
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            searchers.maybeRefresh();
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            log.warn("Releasing a searcher: {}", e.toString());
+        }
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String abbreviate(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max).strip() + " …";
+    }
+}

@@ -1,0 +1,301 @@
+package cl.andesops.tenders.ui;
+
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+
+import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.ui.MainLayout;
+import cl.andesops.tenders.TenderHit;
+import cl.andesops.tenders.TenderQuery;
+import cl.andesops.tenders.TenderResults;
+import cl.andesops.tenders.TenderSearch;
+
+/** Buscador de licitaciones: instant full-text search with facets; the query and facets live in the URL. */
+@Route(value = "tenders", layout = MainLayout.class)
+@PageTitle("Licitaciones · AndesOps")
+@Menu(title = "nav.tenders", order = 2, icon = "vaadin:search")
+@AnonymousAllowed
+public class TenderSearchView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final List<String> DIMS = List.of("state", "type", "region", "buyer", "category");
+    static final Map<String, String> PARAMS = Map.of("state", "estado", "type", "tipo", "region", "region",
+            "buyer", "comprador", "category", "categoria");
+
+    final TextField search = new TextField();
+    final Select<TenderQuery.Order> order = new Select<>();
+    final Map<String, CheckboxGroup<String>> facets = new LinkedHashMap<>();
+    final RadioButtonGroup<String> closing = new RadioButtonGroup<>();
+    final RadioButtonGroup<String> amount = new RadioButtonGroup<>();
+    final Grid<TenderHit> results = new Grid<>();
+    final Span total = new Span();
+    String urlQuery = "";
+    private final Map<String, Map<String, Long>> counts = new HashMap<>();
+    private final TenderSearch engine;
+    private final Clock clock;
+    private boolean applying;
+    private long lastTotal;
+
+    TenderSearchView(TenderSearch engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+        setId("tender-search-view");
+        addClassName("view");
+        setWidthFull();
+        H2 title = new H2(getTranslation("tenders.title"));
+        Paragraph subtitle = new Paragraph(getTranslation("tenders.subtitle"));
+        Div header = new Div(title, subtitle);
+        header.addClassName("view-header");
+
+        search.setId("tender-search");
+        search.setPlaceholder(getTranslation("tenders.search.placeholder"));
+        search.setAriaLabel(getTranslation("tenders.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(250);
+        search.setWidth("min(100%, 36em)");
+        search.addValueChangeListener(e -> changed());
+        order.setId("tender-order");
+        order.setItems(TenderQuery.Order.values());
+        order.setItemLabelGenerator(o -> getTranslation("tenders.order." + o.name().toLowerCase()));
+        order.setValue(TenderQuery.Order.RELEVANCE);
+        order.setAriaLabel(getTranslation("tenders.order"));
+        order.addValueChangeListener(e -> changed());
+        total.setId("tender-total");
+        total.addClassName("result-count");
+        HorizontalLayout bar = new HorizontalLayout(search, order, total);
+        bar.setWidthFull();
+        bar.setAlignItems(Alignment.BASELINE);
+        bar.addClassName("search-bar");
+
+        Div facetPanel = new Div();
+        facetPanel.addClassName("facets");
+        facetPanel.setId("tender-facets");
+        closing.setId("facet-closing");
+        closing.addValueChangeListener(e -> changed());
+        amount.setId("facet-amount");
+        amount.addValueChangeListener(e -> changed());
+        facetPanel.add(facetBox("tenders.facet.closing", closing));
+        for (String dim : DIMS) {
+            CheckboxGroup<String> group = new CheckboxGroup<>();
+            group.setId("facet-" + dim);
+            group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+            group.addValueChangeListener(e -> changed());
+            group.setItemLabelGenerator(v -> label(dim, v) + " (" + Formats.count(counts.getOrDefault(dim, Map.of())
+                    .getOrDefault(v, 0L)) + ")");
+            facets.put(dim, group);
+            facetPanel.add(facetBox("tenders.facet." + dim, group));
+        }
+        facetPanel.add(facetBox("tenders.facet.amount", amount));
+
+        results.setId("tender-results");
+        results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        results.addColumn(new ComponentRenderer<>(this::hitCard)).setHeader(getTranslation("tenders.results"));
+        results.setItems(q -> engine.search(query(), q.getOffset(), q.getLimit()).hits().stream(),
+                q -> (int) Math.min(lastTotal, 10_000));
+        results.setHeight("900px");
+        results.setEmptyStateText(getTranslation("tenders.empty"));
+        HorizontalLayout body = new HorizontalLayout(facetPanel, results);
+        body.setWidthFull();
+        body.setFlexGrow(1, results);
+        body.addClassName("search-body");
+        add(header, bar, body);
+    }
+
+    private Details facetBox(String key, com.vaadin.flow.component.Component content) {
+        Details d = new Details(getTranslation(key), content);
+        d.setOpened(true);
+        d.addClassName("facet");
+        return d;
+    }
+
+    private String label(String dim, String value) {
+        return switch (dim) {
+            case "region" -> value.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "");
+            default -> value;
+        };
+    }
+
+    /** The query the fields describe now. */
+    TenderQuery query() {
+        return new TenderQuery(search.getValue(), facets.get("state").getValue(), facets.get("type").getValue(),
+                facets.get("region").getValue(), facets.get("buyer").getValue(), facets.get("category").getValue(),
+                closing.getValue(), amount.getValue(), order.getValue());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        applying = true;
+        try {
+            search.setValue(first(p, "q", ""));
+            for (String dim : DIMS) {
+                Set<String> values = new LinkedHashSet<>(p.getOrDefault(PARAMS.get(dim), List.of()));
+                facets.get(dim).setItems(values);
+                facets.get(dim).setValue(values);
+            }
+            closing.setItems(List.of("today", "week", "month", "later", "closed"));
+            closing.setValue(valid(first(p, "cierre", null), List.of("today", "week", "month", "later", "closed")));
+            amount.setItems(List.of("lt5", "5to50", "50to500", "gt500"));
+            amount.setValue(valid(first(p, "monto", null), List.of("lt5", "5to50", "50to500", "gt500")));
+            String o = first(p, "orden", "RELEVANCE").toUpperCase();
+            order.setValue(java.util.Arrays.stream(TenderQuery.Order.values()).anyMatch(x -> x.name().equals(o))
+                    ? TenderQuery.Order.valueOf(o) : TenderQuery.Order.RELEVANCE);
+        } finally {
+            applying = false;
+        }
+        refresh();
+    }
+
+    private static String first(Map<String, List<String>> p, String key, String fallback) {
+        List<String> v = p.get(key);
+        return v == null || v.isEmpty() ? fallback : v.getFirst();
+    }
+
+    private static String valid(String v, List<String> allowed) {
+        return v != null && allowed.contains(v) ? v : null;
+    }
+
+    private void changed() {
+        if (!applying) {
+            refresh();
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            TenderQuery q = query();
+            if (!q.text().isBlank()) {
+                params.put("q", List.of(q.text()));
+            }
+            for (String dim : DIMS) {
+                Set<String> values = facets.get(dim).getValue();
+                if (!values.isEmpty()) {
+                    params.put(PARAMS.get(dim), values.stream().sorted().toList());
+                }
+            }
+            if (q.closing() != null) {
+                params.put("cierre", List.of(q.closing()));
+            }
+            if (q.amount() != null) {
+                params.put("monto", List.of(q.amount()));
+            }
+            if (q.order() != TenderQuery.Order.RELEVANCE) {
+                params.put("orden", List.of(q.order().name().toLowerCase()));
+            }
+            QueryParameters query = new QueryParameters(params);
+            urlQuery = query.getQueryString();
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("tenders", query)));
+        }
+    }
+
+    /** Runs the query once for the total and the facet counts, then lets the grid page through the hits. */
+    void refresh() {
+        TenderResults r = engine.search(query(), 0, 1);
+        lastTotal = r.total();
+        total.setText(getTranslation("tenders.total", Formats.count(r.total())));
+        applying = true;
+        try {
+            for (String dim : DIMS) {
+                CheckboxGroup<String> group = facets.get(dim);
+                Set<String> selected = new LinkedHashSet<>(group.getValue());
+                Map<String, Long> c = new LinkedHashMap<>();
+                for (TenderResults.FacetCount fc : r.facets().getOrDefault(dim, List.of())) {
+                    c.put(fc.value(), fc.count());
+                }
+                selected.forEach(v -> c.putIfAbsent(v, 0L));
+                counts.put(dim, c);
+                group.setItems(c.keySet());
+                group.setValue(selected);
+            }
+            Map<String, Long> closingCounts = new HashMap<>();
+            r.facets().getOrDefault("closing", List.of()).forEach(f -> closingCounts.put(f.value(), f.count()));
+            closing.setItemLabelGenerator(v -> getTranslation("tenders.closing." + v) + " ("
+                    + Formats.count(closingCounts.getOrDefault(v, 0L)) + ")");
+            Map<String, Long> amountCounts = new HashMap<>();
+            r.facets().getOrDefault("amount", List.of()).forEach(f -> amountCounts.put(f.value(), f.count()));
+            amount.setItemLabelGenerator(v -> getTranslation("tenders.amount." + v) + " ("
+                    + Formats.count(amountCounts.getOrDefault(v, 0L)) + ")");
+        } finally {
+            applying = false;
+        }
+        results.getDataProvider().refreshAll();
+    }
+
+    private Div hitCard(TenderHit h) {
+        StringBuilder meta = new StringBuilder(esc(h.code()));
+        for (String part : new String[]{h.buyer(), h.region() == null ? null : label("region", h.region())}) {
+            if (part != null && !part.isBlank()) {
+                meta.append(" · ").append(esc(part));
+            }
+        }
+        Div card = new Div();
+        card.addClassName("hit");
+        card.add(new Html("<a class=\"hit-title\" href=\"tenders/" + esc(h.code()) + "\">" + h.nameHtml() + "</a>"));
+        Div metaLine = new Div(new Html("<span>" + meta + "</span>"));
+        metaLine.addClassName("hit-meta");
+        Span state = new Span(h.state() == null ? "" : h.state());
+        state.getElement().getThemeList().add("badge pill small" + ("Publicada".equals(h.state()) ? " success" : ""));
+        metaLine.add(state);
+        if (h.type() != null) {
+            Span type = new Span(h.type());
+            type.getElement().getThemeList().add("badge pill small contrast");
+            metaLine.add(type);
+        }
+        if (h.amount() != null) {
+            metaLine.add(new Span(Formats.clp(h.amount())));
+        }
+        if (h.closesAt() != null) {
+            Span closes = new Span((h.closesAt().isAfter(clock.instant()) ? getTranslation("tenders.closes")
+                    : getTranslation("tenders.closed")) + " " + Formats.relative(h.closesAt(), clock.instant(),
+                    getLocale()));
+            closes.addClassName("hit-closes");
+            metaLine.add(closes);
+        }
+        card.add(metaLine);
+        if (!h.snippetHtml().isBlank()) {
+            card.add(new Html("<div class=\"hit-snippet\">" + h.snippetHtml() + "</div>"));
+        }
+        return card;
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        search.focus();
+    }
+}

@@ -1,0 +1,67 @@
+package cl.andesops.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The headers a public deployment inside a Hugging Face Space needs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "andesops.storage.data-dir=target/test-data/headers")
+class SecurityHeadersTest {
+
+    @LocalServerPort int port;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> get(String path, boolean https) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (https) {
+            b.header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "owner-andesops.hf.space");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pages_may_be_framed_only_by_hugging_face_and_the_space_itself() throws Exception {
+        HttpResponse<String> page = get("/", false);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("frame-ancestors 'self' https://huggingface.co https://*.hf.space");
+        assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        HttpResponse<String> api = get("/api/v1/sync/status", false);
+        assertThat(api.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors");
+    }
+
+    @Test
+    void behind_an_https_proxy_the_session_cookie_is_samesite_none_and_secure() throws Exception {
+        HttpResponse<String> page = get("/", true);
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("SameSite=None").contains("Secure").contains("HttpOnly");
+        HttpResponse<String> plain = get("/", false);
+        plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .forEach(c -> assertThat(c).doesNotContain("SameSite=None"));
+    }
+
+    @Test
+    void public_pages_and_api_need_no_login_but_the_admin_api_does() throws Exception {
+        assertThat(get("/tenders", false).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/orders", false).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health", false).statusCode()).isEqualTo(200);
+        assertThat(get("/andesops.css", false).statusCode()).isEqualTo(200);
+        HttpResponse<String> admin = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/admin/sync?date=2026-01-05")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(401);
+        assertThat(admin.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+    }
+}

@@ -1,0 +1,85 @@
+package cl.andesops.admin.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.server.VaadinServletRequest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cl.andesops.admin.SecretsStatus;
+import cl.andesops.sync.SyncJob;
+import cl.andesops.testing.KaribuTest;
+
+/** The administration screen with and without the admin role. */
+class AdminViewTest extends KaribuTest {
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static void loginAsAdmin() {
+        var token = new UsernamePasswordAuthenticationToken("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN")));
+        SecurityContextHolder.getContext().setAuthentication(token);
+        FakeRequest request = (FakeRequest) ((VaadinServletRequest) VaadinServletRequest.getCurrent()).getRequest();
+        request.setUserPrincipalInt(token);
+        request.setUserInRole((principal, role) -> "ADMIN".equals(role) || "ROLE_ADMIN".equals(role));
+    }
+
+    @Test
+    void without_the_admin_role_the_admin_screen_sends_to_the_login() {
+        UI.getCurrent().navigate("admin");
+        assertThat(_find(AdminView.class)).isEmpty();
+        assertThat(_get(LoginView.class)).isNotNull();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("login-link"))).isNotNull();
+    }
+
+    @Test
+    void the_admin_sees_secrets_status_without_values_and_controls_the_sync() {
+        loginAsAdmin();
+        UI.getCurrent().navigate("admin");
+        AdminView view = _get(AdminView.class);
+        List<SecretsStatus.Variable> vars = GridKt._fetch(view.variables, 0, 100);
+        assertThat(vars).extracting(SecretsStatus.Variable::name).contains("MERCADO_PUBLICO_TICKET", "GEMINI_API_KEY",
+                "GROQ_API_KEY", "FEATHERLESS_API_KEY", "DATABASE_URL", "ADMIN_PASSWORD", "GEMINI_MODEL");
+        assertThat(vars).filteredOn(SecretsStatus.Variable::secret).allMatch(v -> v.value() == null);
+        assertThat(view.quota.getText()).contains("Solicitudes a Mercado Público hoy");
+
+        view.syncDay.click();
+        assertThat(GridKt._fetch(view.jobs, 0, 100)).extracting(SyncJob::param)
+                .contains(view.day.getValue().toString());
+        view.pause.click();
+        view.resume.click();
+
+        _get(com.vaadin.flow.component.button.Button.class, s -> s.withId("probe-v1")).click();
+        Span result = _get(Span.class, s -> s.withId("probe-result-v1"));
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return result.getText().startsWith("✔") || result.getText().startsWith("✘");
+        });
+        assertThat(result.getText()).startsWith("✔ Responde: 852 organismos");
+
+        _get(com.vaadin.flow.component.button.Button.class, s -> s.withId("probe-groq")).click();
+        Span groq = _get(Span.class, s -> s.withId("probe-result-groq"));
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return groq.getText().startsWith("✘");
+        });
+        assertThat(groq.getText()).contains("GROQ_API_KEY");
+    }
+}

@@ -1,0 +1,64 @@
+package cl.andesops.compraagil.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.compraagil.CompraAgilRow;
+import cl.andesops.testing.KaribuTest;
+import cl.andesops.testing.SyncedAppTest;
+
+class CompraAgilViewTest extends SyncedAppTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM ca_request WHERE has_detail = 1").query(Integer.class).single() > 3);
+        KaribuTest.setUp(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void lists_requests_filters_them_and_opens_one_with_its_products_and_quotes() {
+        UI.getCurrent().navigate("compra-agil");
+        CompraAgilView view = _get(CompraAgilView.class);
+        List<CompraAgilRow> all = GridKt._fetch(view.grid, 0, 500);
+        assertThat(all).isNotEmpty();
+        Integer state = all.getFirst().stateId();
+        view.state.setValue(state);
+        assertThat(GridKt._fetch(view.grid, 0, 500)).isNotEmpty().allMatch(r -> state.equals(r.stateId()));
+        view.state.clear();
+        view.minAmount.setValue(1_000_000.0);
+        assertThat(GridKt._fetch(view.grid, 0, 500)).allMatch(r -> r.amountClp() != null && r.amountClp() >= 1_000_000);
+
+        String code = jdbc.sql("SELECT code FROM ca_request WHERE has_detail = 1 LIMIT 1").query(String.class).single();
+        UI.getCurrent().navigate("compra-agil/" + code);
+        CompraAgilRequestView page = _get(CompraAgilRequestView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Object> products = _get(page, Grid.class, s -> s.withId("ca-products"));
+        int expected = jdbc.sql("SELECT count(*) FROM ca_product p JOIN ca_request r ON r.id = p.request_id "
+                + "WHERE r.code = :c").param("c", code).query(Integer.class).single();
+        assertThat(GridKt._size(products.getDataProvider(), null)).isEqualTo(expected);
+    }
+}

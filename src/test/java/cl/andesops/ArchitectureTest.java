@@ -29,8 +29,7 @@ class ArchitectureTest {
 
     @Test
     void only_the_wire_packages_speak_http_to_mercado_publico() {
-        noClasses().that().resideOutsideOfPackages("..mercadopublico..", "..simulator..", "..analysis..",
-                        "..tenders.web..")
+        noClasses().that().resideOutsideOfPackages("..mercadopublico..", "..simulator..", "..analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
                 .check(CLASSES);
     }

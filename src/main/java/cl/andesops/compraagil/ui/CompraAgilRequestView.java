@@ -20,6 +20,7 @@ import cl.andesops.compraagil.CompraAgilDetailView;
 import cl.andesops.compraagil.CompraAgilService;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.Facts;
 import cl.andesops.shared.ui.MainLayout;
 
 /** One Compra Ágil request: products, delivery, budget, and the quotes received with the one selected. */
@@ -49,17 +50,16 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         if (r.description() != null) {
             add(new Paragraph(r.description()));
         }
-        Div facts = new Div();
-        facts.addClassName("facts");
-        fact(facts, "ca.organism", r.organism() + (r.organismRut() == null ? "" : " · " + Rut.formatOrKeep(r.organismRut())));
-        fact(facts, "ca.budget", Formats.money(r.budget() != null ? r.budget() : r.availableAmount(), r.currency())
+        Facts facts = new Facts();
+        facts.fact(getTranslation("ca.organism"), r.organism() + (r.organismRut() == null ? "" : " · " + Rut.formatOrKeep(r.organismRut())));
+        facts.fact(getTranslation("ca.budget"), Formats.money(r.budget() != null ? r.budget() : r.availableAmount(), r.currency())
                 + (r.budgetType() == null ? "" : " (" + r.budgetType() + ")"));
-        fact(facts, "ca.delivery", (r.deliveryAddress() == null ? "" : r.deliveryAddress())
+        facts.fact(getTranslation("ca.delivery"), (r.deliveryAddress() == null ? "" : r.deliveryAddress())
                 + (r.deliveryDays() == null ? "" : " · " + getTranslation("ca.days", r.deliveryDays())));
-        fact(facts, "ca.published", Formats.dateTime(r.publishedAt()));
-        fact(facts, "ca.closes", Formats.dateTime(r.closesAt()));
-        fact(facts, "ca.order", r.orderCode());
-        fact(facts, "ca.reason", r.cancelReason() != null ? r.cancelReason() : r.desertedReason());
+        facts.fact(getTranslation("ca.published"), Formats.dateTime(r.publishedAt()));
+        facts.fact(getTranslation("ca.closes"), Formats.dateTime(r.closesAt()));
+        facts.fact(getTranslation("ca.order"), r.orderCode());
+        facts.fact(getTranslation("ca.reason"), r.cancelReason() != null ? r.cancelReason() : r.desertedReason());
         add(facts);
         add(new H3(getTranslation("ca.products")));
         Grid<CompraAgilDetailView.Product> products = new Grid<>();
@@ -95,16 +95,4 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         add(quotes);
     }
 
-    private void fact(Div facts, String key, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        Span label = new Span(getTranslation(key));
-        label.addClassName("fact-label");
-        Span v = new Span(value);
-        v.addClassName("fact-value");
-        Div d = new Div(label, v);
-        d.addClassName("fact");
-        facts.add(d);
-    }
 }

@@ -21,6 +21,7 @@ import cl.andesops.orders.OrderDetailView;
 import cl.andesops.orders.OrderService;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.Facts;
 import cl.andesops.shared.ui.MainLayout;
 
 /** One purchase order, every field: {@code /orders/{code}}, a page that can be shared. */
@@ -60,27 +61,23 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
             flag.setId("order-flag");
             add(flag);
         }
-        Div facts = new Div();
-        facts.addClassName("facts");
-        fact(facts, "order.total", Formats.money(o.total(), o.currency()));
-        fact(facts, "order.net", Formats.money(o.netTotal(), o.currency()));
-        fact(facts, "order.tax", Formats.money(o.tax(), o.currency()));
-        fact(facts, "order.created", Formats.dateTime(o.createdAt()));
-        fact(facts, "order.sent", Formats.dateTime(o.sentAt()));
-        fact(facts, "order.accepted", Formats.dateTime(o.acceptedAt()));
-        fact(facts, "order.cancelled", Formats.dateTime(o.cancelledAt()));
-        fact(facts, "order.buyer", o.buyerName() + (o.unitName() != null && !o.unitName().equals(o.buyerName())
+        Facts facts = new Facts();
+        facts.fact(getTranslation("order.total"), Formats.money(o.total(), o.currency()));
+        facts.fact(getTranslation("order.net"), Formats.money(o.netTotal(), o.currency()));
+        facts.fact(getTranslation("order.tax"), Formats.money(o.tax(), o.currency()));
+        facts.fact(getTranslation("order.created"), Formats.dateTime(o.createdAt()));
+        facts.fact(getTranslation("order.sent"), Formats.dateTime(o.sentAt()));
+        facts.fact(getTranslation("order.accepted"), Formats.dateTime(o.acceptedAt()));
+        facts.fact(getTranslation("order.cancelled"), Formats.dateTime(o.cancelledAt()));
+        facts.fact(getTranslation("order.buyer"), o.buyerName() + (o.unitName() != null && !o.unitName().equals(o.buyerName())
                 ? " · " + o.unitName() : ""));
-        fact(facts, "order.buyer.rut", Rut.formatOrKeep(o.unitRut()));
-        fact(facts, "order.supplier", o.supplierName());
-        fact(facts, "order.supplier.rut", Rut.formatOrKeep(o.supplierRut()));
-        fact(facts, "order.region", o.region());
+        facts.fact(getTranslation("order.buyer.rut"), Rut.formatOrKeep(o.unitRut()));
+        facts.fact(getTranslation("order.supplier"), o.supplierName());
+        facts.fact(getTranslation("order.supplier.rut"), Rut.formatOrKeep(o.supplierRut()));
+        facts.fact(getTranslation("order.region"), o.region());
         if (o.tenderCode() != null) {
-            Div tender = new Div(new Span(getTranslation("order.tender")), new Anchor("tenders/" + o.tenderCode(),
-                    o.tenderCode()));
-            tender.addClassName("fact");
-            tender.setId("order-tender");
-            facts.add(tender);
+            facts.fact(getTranslation("order.tender"), new Anchor("tenders/" + o.tenderCode(), o.tenderCode()),
+                    "order-tender");
         }
         add(facts);
         add(new H3(getTranslation("order.items")));
@@ -106,18 +103,6 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    private void fact(Div facts, String key, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        Span label = new Span(getTranslation(key));
-        label.addClassName("fact-label");
-        Span v = new Span(value);
-        v.addClassName("fact-value");
-        Div d = new Div(label, v);
-        d.addClassName("fact");
-        facts.add(d);
-    }
 
     private String flagText(String flag) {
         if (flag.startsWith("price:")) {

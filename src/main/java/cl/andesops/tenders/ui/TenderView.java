@@ -32,6 +32,7 @@ import org.jsoup.safety.Safelist;
 
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.Facts;
 import cl.andesops.shared.ui.MainLayout;
 import cl.andesops.tenders.TenderDetailView;
 import cl.andesops.tenders.TenderRow;
@@ -83,15 +84,14 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
             add(new Paragraph(Jsoup.clean(t.description(), Safelist.none()).replace("&nbsp;", " ")
                     .replace("&amp;", "&")));
         }
-        Div facts = new Div();
-        facts.addClassName("facts");
-        fact(facts, "tender.buyer", t.buyerName());
-        fact(facts, "tender.unit", t.unitName());
-        fact(facts, "tender.region", t.region());
-        fact(facts, "tender.amount", t.amountVisible() && t.estimatedAmount() != null
+        Facts facts = new Facts();
+        facts.fact(getTranslation("tender.buyer"), t.buyerName());
+        facts.fact(getTranslation("tender.unit"), t.unitName());
+        facts.fact(getTranslation("tender.region"), t.region());
+        facts.fact(getTranslation("tender.amount"), t.amountVisible() && t.estimatedAmount() != null
                 ? Formats.money(t.estimatedAmount(), t.currency()) : getTranslation("tender.amount.hidden"));
-        fact(facts, "tender.bidders", t.bidders() == null ? null : Formats.count(t.bidders()));
-        fact(facts, "tender.complaints", t.complaints() == null ? null : Formats.count(t.complaints()));
+        facts.fact(getTranslation("tender.bidders"), t.bidders() == null ? null : Formats.count(t.bidders()));
+        facts.fact(getTranslation("tender.complaints"), t.complaints() == null ? null : Formats.count(t.complaints()));
         add(facts);
 
         add(new H3(getTranslation("tender.timeline")));
@@ -229,18 +229,6 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         timeline.add(li);
     }
 
-    private void fact(Div facts, String key, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        Span label = new Span(getTranslation(key));
-        label.addClassName("fact-label");
-        Span v = new Span(value);
-        v.addClassName("fact-value");
-        Div d = new Div(label, v);
-        d.addClassName("fact");
-        facts.add(d);
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

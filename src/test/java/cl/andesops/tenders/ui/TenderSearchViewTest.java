@@ -109,5 +109,19 @@ class TenderSearchViewTest extends SyncedAppTest {
         assertThat(GridKt._size(items.getDataProvider(), null)).isEqualTo(expected);
         assertThat(_get(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("tender-official"))
                 .getHref()).endsWith("idlicitacion=" + code);
+
+        // the public page, read from the simulator through the same gate, adds the attachments and the forum
+        _get(page, com.vaadin.flow.component.button.Button.class, s -> s.withId("tender-page-fetch")).click();
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return !com.github.mvysny.kaributesting.v10.LocatorJ._find(page, com.vaadin.flow.component.html.Anchor.class,
+                    s -> s.withId("tender-page-attachments")).isEmpty();
+        });
+        assertThat(_get(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("tender-page-forum"))
+                .getHref()).contains("PublicView.aspx");
+        page.showPage(cl.andesops.tenders.web.TenderPage.failed(cl.andesops.tenders.web.TenderPage.Status.LAYOUT_CHANGED),
+                "https://www.mercadopublico.cl/x");
+        assertThat(_get(page, com.vaadin.flow.component.html.Paragraph.class, s -> s.withId("tender-page-problem"))
+                .getText()).contains("cambió de formato");
     }
 }

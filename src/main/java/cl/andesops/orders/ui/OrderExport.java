@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -23,8 +26,8 @@ import cl.andesops.shared.format.Formats;
 
 /**
  * The Monitor's filtered orders as a file, streamed page by page from the database straight to the response:
- * memory stays flat whatever the size. CSV is UTF-8 with a BOM and semicolons (what a Chilean Excel opens);
- * XLSX is written by fastexcel, row by row.
+ * memory stays flat whatever the size. CSV (commons-csv) is UTF-8 with a BOM and semicolons, what a Chilean Excel
+ * opens; XLSX is written by fastexcel, row by row.
  */
 final class OrderExport implements DownloadHandler {
 
@@ -62,19 +65,17 @@ final class OrderExport implements DownloadHandler {
     void writeCsv(OrderFilter f, OutputStream out) throws IOException {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         w.write('\uFEFF');
-        w.write(String.join(";", HEADER));
-        w.write("\r\n");
+        CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
+                .setQuoteMode(QuoteMode.ALL).setHeader(HEADER).get();
+        CSVPrinter csv = new CSVPrinter(w, format);
         try {
             orders.forEach(f, OrderSort.NEWEST, o -> {
                 try {
                     String[] cells = cells(o);
                     for (int i = 0; i < cells.length; i++) {
-                        if (i > 0) {
-                            w.write(';');
-                        }
-                        w.write(quote(cells[i]));
+                        cells[i] = neutralise(cells[i]);
                     }
-                    w.write("\r\n");
+                    csv.printRecord((Object[]) cells);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -82,7 +83,7 @@ final class OrderExport implements DownloadHandler {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.flush();
+        csv.flush();
     }
 
     void writeXlsx(OrderFilter f, OutputStream out) throws IOException {
@@ -127,12 +128,11 @@ final class OrderExport implements DownloadHandler {
         return s == null ? "" : s;
     }
 
-    /** Quotes a CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-    static String quote(String s) {
-        String v = s;
+    /** A leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula (numbers stay numbers). */
+    static String neutralise(String v) {
         if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+([.,]\\d+)?")) {
-            v = "'" + v;
+            return "'" + v;
         }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return v;
     }
 }

@@ -98,6 +98,8 @@ public class TenderSearch implements SmartLifecycle {
     private volatile ExecutorService indexer;
     private IndexWriter writer;
     private SearcherManager searchers;
+    /** Facet ordinals of the current reader: costly to build, so built once per refresh and shared. */
+    private volatile DefaultSortedSetDocValuesReaderState facetState;
     private volatile boolean running;
 
     TenderSearch(TenderQueries queries, Clock clock, StorageProperties storage) {
@@ -521,8 +523,12 @@ public class TenderSearch implements SmartLifecycle {
         }
         SortedSetDocValuesFacetCounts counts;
         try {
-            counts = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(
-                    searcher.getIndexReader(), facets), fc);
+            DefaultSortedSetDocValuesReaderState state = facetState;
+            if (state == null || state.getReader() != searcher.getIndexReader()) {
+                state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
+                facetState = state;
+            }
+            counts = new SortedSetDocValuesFacetCounts(state, fc);
         } catch (IllegalArgumentException noFacetsYet) {
             return out;
         }

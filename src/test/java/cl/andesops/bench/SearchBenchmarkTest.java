@@ -1,0 +1,20 @@
+package cl.andesops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** A small run of the search benchmark, so the harness keeps working; it asserts work done, not speed. */
+class SearchBenchmarkTest {
+
+    @Test
+    void measures_every_query_class_on_every_engine() throws Exception {
+        List<SearchBenchmark.Figure> figures = SearchBenchmark.run(2_000, Files.createTempDirectory("search-test"), 3);
+        assertThat(figures).hasSize(12);
+        assertThat(figures).extracting(SearchBenchmark.Figure::engine).containsOnly("Lucene", "FTS5 bm25", "LIKE");
+        assertThat(figures).allMatch(f -> f.p50() > 0 && f.p95() >= f.p50());
+    }
+}

@@ -28,6 +28,17 @@ public abstract class SyncedAppTest {
         org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/test-data/synced-app"));
     }
 
+    /** The language-model providers answer from a stub on loopback, tried Gemini, Groq, Featherless. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void languageModels(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        AiStub stub = AiStub.shared();
+        for (String p : List.of("gemini", "groq", "featherless")) {
+            registry.add("andesops.ai." + p + ".api-key", () -> "test-" + p + "-key-0042");
+            registry.add("andesops.ai." + p + ".base-url", () -> stub.base(p));
+        }
+        registry.add("andesops.ai.first-token-timeout", () -> "3s");
+    }
+
     @TestConfiguration
     public static class Config {
         @Bean

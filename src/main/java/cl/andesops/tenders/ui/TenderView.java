@@ -76,7 +76,11 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         Anchor official = new Anchor(t.officialUrl(), getTranslation("order.official"));
         official.setTarget("_blank");
         official.setId("tender-official");
-        Div header = new Div(back, title, sub, official);
+        Anchor analyse = new Anchor("analysis?kind=tender&subject=" + java.net.URLEncoder.encode(t.code(),
+                java.nio.charset.StandardCharsets.UTF_8), getTranslation("tender.analyse"));
+        analyse.setId("tender-analyse");
+        Div links = new Div(official, new Span(" · "), analyse);
+        Div header = new Div(back, title, sub, links);
         header.addClassName("view-header");
         add(header);
         if (t.description() != null && !t.description().isBlank()) {

@@ -1,0 +1,144 @@
+package cl.andesops.analysis;
+
+import java.awt.Color;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.openpdf.text.Anchor;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.FontFactory;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+
+import cl.andesops.analysis.Facts.Source;
+import cl.andesops.shared.format.Formats;
+
+/** An analysis as a PDF report: title, facts tables, the narrative, and every source with its official link. */
+public final class AnalysisPdf {
+
+    private static final int MAX_SOURCES = 200;
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
+    private static final Font H = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9.5f);
+    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
+    private static final Font CELL_HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, Color.WHITE);
+    private static final Font LINK = FontFactory.getFont(FontFactory.HELVETICA, 8, Font.UNDERLINE, new Color(0x1a, 0x5f, 0xb4));
+
+    private AnalysisPdf() {
+    }
+
+    public static void write(Analysis a, String shareUrl, OutputStream out) {
+        Document doc = new Document(PageSize.A4, 42, 42, 48, 48);
+        PdfWriter.getInstance(doc, out);
+        doc.addTitle(a.facts().title());
+        doc.addCreator("AndesOps");
+        doc.open();
+        Facts f = a.facts();
+        doc.add(new Paragraph("AndesOps · Análisis de " + f.kind().label().toLowerCase(Formats.ES_CL), SMALL));
+        Paragraph title = new Paragraph(f.title(), TITLE);
+        title.setSpacingAfter(2);
+        doc.add(title);
+        doc.add(new Paragraph(f.subtitle() + " · generado " + Formats.dateTime(a.createdAt())
+                + (a.hasNarrative() ? " · narrativa de " + a.model() : " · solo hechos"), SMALL));
+        if (shareUrl != null) {
+            Anchor link = new Anchor(shareUrl, LINK);
+            link.setReference(shareUrl);
+            doc.add(new Paragraph(link));
+        }
+
+        heading(doc, "Hechos");
+        PdfPTable metrics = new PdfPTable(new float[]{2.2f, 4f});
+        metrics.setWidthPercentage(100);
+        for (Facts.Metric m : f.metrics()) {
+            metrics.addCell(cell(m.label(), SMALL));
+            metrics.addCell(cell(m.value() + codes(m.sources()), BODY));
+        }
+        doc.add(metrics);
+        for (Facts.Table t : f.tables()) {
+            Paragraph p = new Paragraph(t.title(), H);
+            p.setSpacingBefore(10);
+            p.setSpacingAfter(4);
+            doc.add(p);
+            PdfPTable table = new PdfPTable(t.columns().size() + 1);
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            for (String c : t.columns()) {
+                table.addCell(head(c));
+            }
+            table.addCell(head("Fuentes"));
+            for (Facts.Row r : t.rows()) {
+                r.cells().forEach(c -> table.addCell(cell(c, SMALL)));
+                table.addCell(cell(codes(r.sources()).strip(), SMALL));
+            }
+            doc.add(table);
+        }
+
+        heading(doc, "Análisis");
+        if (a.hasNarrative()) {
+            for (String[] block : Narrative.blocks(a.narrative())) {
+                switch (block[0]) {
+                    case "h" -> {
+                        Paragraph p = new Paragraph(block[1], H);
+                        p.setSpacingBefore(8);
+                        doc.add(p);
+                    }
+                    case "li" -> doc.add(new Paragraph("•  " + block[1], BODY));
+                    default -> {
+                        Paragraph p = new Paragraph(block[1], BODY);
+                        p.setSpacingAfter(4);
+                        doc.add(p);
+                    }
+                }
+            }
+            doc.add(new Paragraph("Escrito por " + a.model() + " · " + a.promptTokens() + " tokens de entrada, "
+                    + a.completionTokens() + " de salida" + (a.tokensEstimated() ? " (estimados)" : "") + " · "
+                    + a.millis() + " ms", SMALL));
+        } else {
+            doc.add(new Paragraph(AnalysisService.NO_KEY_HINT, BODY));
+        }
+
+        heading(doc, "Fuentes");
+        List<Source> sources = f.sources();
+        for (Source s : sources.subList(0, Math.min(MAX_SOURCES, sources.size()))) {
+            Anchor link = new Anchor(s.code() + "  " + s.type().officialUrl(s.code()), LINK);
+            link.setReference(s.type().officialUrl(s.code()));
+            doc.add(new Paragraph(link));
+        }
+        if (sources.size() > MAX_SOURCES) {
+            doc.add(new Paragraph("… y " + (sources.size() - MAX_SOURCES) + " más.", SMALL));
+        }
+        doc.close();
+    }
+
+    private static void heading(Document doc, String text) {
+        Paragraph p = new Paragraph(text, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14));
+        p.setSpacingBefore(14);
+        p.setSpacingAfter(6);
+        doc.add(p);
+    }
+
+    private static PdfPCell cell(String text, Font font) {
+        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        c.setPadding(3);
+        c.setBorderColor(new Color(0xdd, 0xdd, 0xdd));
+        return c;
+    }
+
+    private static PdfPCell head(String text) {
+        PdfPCell c = new PdfPCell(new Phrase(text, CELL_HEAD));
+        c.setBackgroundColor(new Color(0x2c, 0x3e, 0x50));
+        c.setPadding(3);
+        c.setHorizontalAlignment(Element.ALIGN_LEFT);
+        return c;
+    }
+
+    private static String codes(List<Source> sources) {
+        return sources.isEmpty() ? "" : "  " + String.join(", ", sources.stream().map(Source::code).toList());
+    }
+}

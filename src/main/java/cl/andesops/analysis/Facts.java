@@ -1,0 +1,62 @@
+package cl.andesops.analysis;
+
+import java.util.List;
+
+/**
+ * The figures an analysis stands on, computed in SQL. Every metric and every table row names the records behind
+ * it, so the narrative can cite them and the screen can link them. Serialised as JSON into the analysis cache.
+ */
+public record Facts(AnalysisKind kind, String subject, String title, String subtitle, List<Metric> metrics,
+                    List<Table> tables, Series trend, String untrustedText) {
+
+    /** A record the facts stand on; {@code type} says where it lives. */
+    public record Source(String code, SourceType type) {
+    }
+
+    public enum SourceType {
+        ORDER, TENDER, COMPRA_AGIL;
+
+        public String appPath(String code) {
+            return switch (this) {
+                case ORDER -> "orders/" + code;
+                case TENDER -> "tenders/" + code;
+                case COMPRA_AGIL -> "compra-agil/" + code;
+            };
+        }
+
+        public String officialUrl(String code) {
+            return switch (this) {
+                case ORDER -> "https://www.mercadopublico.cl/PurchaseOrder/Modules/PO/DetailsPurchaseOrder.aspx?codigoOC="
+                        + code;
+                case TENDER -> "https://www.mercadopublico.cl/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion="
+                        + code;
+                case COMPRA_AGIL -> "https://buscador.mercadopublico.cl/ficha?code=" + code;
+            };
+        }
+    }
+
+    public record Metric(String label, String value, List<Source> sources) {
+    }
+
+    public record Row(List<String> cells, List<Source> sources) {
+    }
+
+    public record Table(String title, List<String> columns, List<Row> rows) {
+    }
+
+    /** A time series for the chart: labels (months or days) and values (amount in CLP and order counts). */
+    public record Series(String title, List<String> labels, List<Long> amounts, List<Long> counts) {
+    }
+
+    /** Every record cited anywhere in these facts, without repeats, in order of appearance. */
+    public List<Source> sources() {
+        java.util.LinkedHashMap<String, Source> all = new java.util.LinkedHashMap<>();
+        metrics.forEach(m -> m.sources().forEach(s -> all.putIfAbsent(s.code(), s)));
+        tables.forEach(t -> t.rows().forEach(r -> r.sources().forEach(s -> all.putIfAbsent(s.code(), s))));
+        return List.copyOf(all.values());
+    }
+
+    public boolean isEmpty() {
+        return metrics.isEmpty() && tables.isEmpty();
+    }
+}

@@ -1,0 +1,96 @@
+package cl.andesops.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.ai.chat.prompt.PromptTemplate;
+import org.springframework.ai.converter.BeanOutputConverter;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import cl.andesops.analysis.Facts.Source;
+
+/**
+ * Builds what the model is asked from {@code prompts/*.st}: the fixed system instructions and, per kind, the task
+ * with the facts as compact text (no raw rows: a market slice of any size stays a few thousand tokens). Text written
+ * by third parties (a tender's name and description) goes only inside a fenced block the instructions call data.
+ */
+@Component
+public class Prompts {
+
+    static final String JSON_MARKER = "###JSON";
+    private static final String FENCE = "texto_no_confiable";
+
+    private final String system;
+    private final Map<AnalysisKind, PromptTemplate> tasks = new EnumMap<>(AnalysisKind.class);
+
+    Prompts() {
+        system = read("prompts/system.st");
+        for (AnalysisKind k : AnalysisKind.values()) {
+            tasks.put(k, new PromptTemplate(read("prompts/" + k.param() + ".st")));
+        }
+    }
+
+    public String system() {
+        return system;
+    }
+
+    public Analyst.Request request(Facts facts) {
+        String schema = new BeanOutputConverter<>(Verdicts.forKind(facts.kind())).getJsonSchema();
+        String user = tasks.get(facts.kind()).render(Map.of("facts", factsText(facts), "schema", schema));
+        return new Analyst.Request(system, user);
+    }
+
+    /** The facts as short lines: metrics, tables as rows with their sources, the series, then the fenced text. */
+    static String factsText(Facts f) {
+        StringBuilder b = new StringBuilder();
+        b.append("Título: ").append(f.title()).append('\n');
+        b.append("Alcance: ").append(f.subtitle()).append("\n\nMétricas:\n");
+        for (Facts.Metric m : f.metrics()) {
+            b.append("- ").append(m.label()).append(": ").append(m.value()).append(codes(m.sources())).append('\n');
+        }
+        for (Facts.Table t : f.tables()) {
+            b.append("\nTabla «").append(t.title()).append("» (").append(String.join(" | ", t.columns()))
+                    .append(" | fuentes):\n");
+            for (Facts.Row r : t.rows()) {
+                b.append("- ").append(String.join(" | ", r.cells())).append(codes(r.sources())).append('\n');
+            }
+        }
+        if (f.trend() != null && !f.trend().labels().isEmpty()) {
+            b.append("\nSerie «").append(f.trend().title()).append("» (período: monto CLP / órdenes): ");
+            for (int i = 0; i < f.trend().labels().size(); i++) {
+                b.append(i == 0 ? "" : "; ").append(f.trend().labels().get(i)).append(": ")
+                        .append(f.trend().amounts().get(i)).append(" / ").append(f.trend().counts().get(i));
+            }
+            b.append('\n');
+        }
+        if (f.untrustedText() != null && !f.untrustedText().isBlank()) {
+            b.append("\nNombre y descripción publicados por el comprador:\n<").append(FENCE).append(">\n")
+                    .append(defang(f.untrustedText())).append("\n</").append(FENCE).append(">\n");
+        }
+        return b.toString();
+    }
+
+    /** Third-party text cannot close the fence or open a new one. */
+    static String defang(String text) {
+        return text.replaceAll("(?i)</?\\s*" + FENCE + "\\s*>", "").replace(JSON_MARKER, "");
+    }
+
+    private static String codes(List<Source> sources) {
+        return sources.isEmpty() ? "" : " " + sources.stream().map(s -> "[" + s.code() + "]")
+                .collect(Collectors.joining(""));
+    }
+
+    private static String read(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cl.andesops.analysis.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.router.QueryParameters;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.analysis.AnalysisKind;
+import cl.andesops.analysis.AnalysisPdf;
+import cl.andesops.orders.Party;
+import cl.andesops.testing.AiStub;
+import cl.andesops.testing.KaribuTest;
+import cl.andesops.testing.SyncedAppTest;
+
+/** The analysis screen as a user works it: pick, analyse, watch it stream, export, share. */
+class AnalysisViewTest extends SyncedAppTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        AiStub.shared().reset();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM sync_job WHERE kind IN ('ACTIVE_TENDERS', 'TODAY_ORDERS') AND state = 'DONE'")
+                .query(Integer.class).single() >= 2);
+        KaribuTest.setUp(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    AnalysisView open(String query) {
+        UI.getCurrent().navigate("analysis", QueryParameters.fromString(query));
+        return _get(AnalysisView.class);
+    }
+
+    String html(AnalysisView v) {
+        return v.narrative.getElement().getProperty("innerHTML", "");
+    }
+
+    void awaitNarrative(AnalysisView v) {
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return v.current != null && v.current.hasNarrative() && !v.cancel.isVisible();
+        });
+    }
+
+    @Test
+    void picking_a_supplier_shows_facts_then_streams_a_cited_narrative_and_a_shared_link_reopens_it() throws Exception {
+        String[] top = jdbc.sql("SELECT supplier_code, max(supplier_name) FROM purchase_order GROUP BY supplier_code "
+                        + "ORDER BY count(*) DESC LIMIT 1").query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)})
+                .single();
+        AnalysisView view = open("");
+        assertThat(_get(H2.class, s -> s.withText("Análisis IA"))).isNotNull();
+        view.kind.setValue(AnalysisKind.SUPPLIER);
+        assertThat(view.supplier.isVisible()).isTrue();
+        assertThat(view.tender.isVisible()).isFalse();
+        view.supplier.setValue(new Party(top[0], top[1]));
+        _click(view.analyse);
+        assertThat(view.urlQuery).isEqualTo("kind=supplier&subject=" + top[0]);
+        assertThat(view.current).isNotNull();
+        assertThat(view.current.facts().metrics()).isNotEmpty();
+        assertThat(view.factsPanel.getChildren().count()).isGreaterThan(2);
+        awaitNarrative(view);
+        assertThat(html(view)).contains("<a class=\"cite\" href=\"orders/").contains("cite unverified");
+        assertThat(view.status.getText()).contains("gemini/gemini-2.5-flash").contains("tokens");
+        assertThat(view.firstTokenMillis).isNotNegative();
+        assertThat(view.verdict.getChildren().count()).isPositive();
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        AnalysisPdf.write(view.current, view.shareLink.getValue(), pdf);
+        assertThat(new String(pdf.toByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(pdf.size()).isGreaterThan(2_000);
+        assertThat(view.pdf.getHref()).isNotBlank();
+
+        String share = view.shareLink.getValue();
+        assertThat(share).startsWith("analysis?id=");
+        String narrative = view.current.narrative();
+        int calls = AiStub.shared().calls.size();
+        AnalysisView reopened = open(share.substring("analysis?".length()));
+        assertThat(reopened.current.narrative()).isEqualTo(narrative);
+        assertThat(reopened.status.getText()).contains("compartido");
+        assertThat(AiStub.shared().calls).hasSize(calls);
+    }
+
+    @Test
+    void a_tender_link_opens_its_facts_and_the_cache_answers_at_once_the_second_time() {
+        String code = jdbc.sql("SELECT code FROM tender ORDER BY id DESC LIMIT 1").query(String.class).single();
+        AnalysisView view = open("kind=tender&subject=" + code);
+        assertThat(view.current.facts().title()).isNotBlank();
+        assertThat(view.tender.getValue().code()).isEqualTo(code);
+        assertThat(view.status.getText()).contains("Analizar");
+        _click(view.analyse);
+        awaitNarrative(view);
+        assertThat(view.verdict.getChildren().map(c -> c.getElement().getText()).toList())
+                .contains("Recomendación: evaluar");
+        int calls = AiStub.shared().calls.size();
+        AnalysisView again = open("kind=tender&subject=" + code);
+        assertThat(again.current.hasNarrative()).isTrue();
+        assertThat(again.status.getText()).contains("desde caché");
+        assertThat(AiStub.shared().calls).hasSize(calls);
+    }
+
+    @Test
+    void a_market_slice_lives_in_the_url_and_bad_links_say_so() {
+        java.time.LocalDate today = java.time.LocalDate.now(cl.andesops.shared.format.Formats.CHILE);
+        AnalysisView view = open("kind=market&desde=" + today.minusDays(3) + "&hasta=" + today);
+        assertThat(view.kind.getValue()).isEqualTo(AnalysisKind.MARKET);
+        assertThat(view.from.getValue()).isEqualTo(today.minusDays(3));
+        assertThat(view.current.facts().trend().labels()).hasSize(4);
+
+        AnalysisView missing = open("id=doesnotexist1");
+        assertThat(missing.current).isNull();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, s -> s.withId("analysis-message")).getText())
+                .contains("no existe");
+        AnalysisView empty = open("kind=buyer");
+        _click(empty.analyse);
+        assertThat(empty.current).isNull();
+    }
+}

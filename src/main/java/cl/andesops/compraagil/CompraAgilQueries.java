@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class CompraAgilQueries {
 
     private final JdbcClient jdbc;
+    private final CompraAgilTextIndex text;
 
-    CompraAgilQueries(JdbcClient jdbc) {
+    CompraAgilQueries(JdbcClient jdbc, CompraAgilTextIndex text) {
         this.jdbc = jdbc;
+        this.text = text;
     }
 
     List<CompraAgilRow> find(CompraAgilFilter f, int offset, int limit) {
@@ -40,7 +42,7 @@ class CompraAgilQueries {
     }
 
     private static final String WHERE = """
-             WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR organism LIKE :like)
+             WHERE (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))
                AND (:state IS NULL OR state_id = :state)
                AND (:region IS NULL OR region = :region)
                AND (:min IS NULL OR amount_clp >= :min)
@@ -48,8 +50,10 @@ class CompraAgilQueries {
                AND (:after IS NULL OR closes_at >= :after)
                AND (:before IS NULL OR closes_at <= :before)""";
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CompraAgilFilter f) {
-        return spec.param("like", like(f.text())).param("state", f.state()).param("region", f.region())
+    /** The words are matched by the search index; SQL joins the ids it returns. */
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CompraAgilFilter f) {
+        String ids = f.text() == null || f.text().isBlank() ? null : text.matchingIds(f.text(), null, null);
+        return spec.param("ids", ids).param("state", f.state()).param("region", f.region())
                 .param("min", f.minAmount()).param("max", f.maxAmount())
                 .param("after", f.closesAfter() == null ? null : f.closesAfter().toEpochMilli())
                 .param("before", f.closesBefore() == null ? null : f.closesBefore().toEpochMilli());
@@ -96,9 +100,6 @@ class CompraAgilQueries {
                 .list();
     }
 
-    private static String like(String text) {
-        return text == null || text.isBlank() ? null : "%" + text.strip().replace("%", "").replace("_", "") + "%";
-    }
 
     static CompraAgilRow row(ResultSet rs, int n) throws SQLException {
         long clp = rs.getLong("amount_clp");

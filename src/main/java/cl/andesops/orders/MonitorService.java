@@ -33,14 +33,16 @@ public class MonitorService {
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("dd-MM");
 
     private final JdbcClient jdbc;
+    private final OrderQueries queries;
     private final Clock clock;
     private final Map<OrderFilter, MonitorSummary> cache = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong computations = new AtomicLong();
 
-    MonitorService(JdbcClient jdbc, Clock clock) {
+    MonitorService(JdbcClient jdbc, Clock clock, OrderQueries queries) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.queries = queries;
     }
 
     @EventListener
@@ -72,7 +74,8 @@ public class MonitorService {
             return cached;
         }
         MonitorSummary computed = compute(f);
-        if (version.get() == v) {
+        // a text filter's matches come from the search index, which catches up just after a commit: not cached
+        if (version.get() == v && !f.hasText()) {
             cache.put(f, computed);
         }
         return computed;
@@ -229,8 +232,8 @@ public class MonitorService {
 
     // ---- raw reads ---------------------------------------------------------------------------------------
 
-    private static OrderQueries.Where detailedWhere(OrderFilter f) {
-        OrderQueries.Where w = OrderQueries.where(f);
+    private OrderQueries.Where detailedWhere(OrderFilter f) {
+        OrderQueries.Where w = queries.where(f);
         String sql = w.sql.isEmpty() ? " WHERE has_detail = 1" : w.sql + " AND has_detail = 1";
         return new OrderQueries.Where(sql, w.params());
     }

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class OrderQueries {
 
     private final JdbcClient jdbc;
+    private final OrderTextIndex text;
 
-    OrderQueries(JdbcClient jdbc) {
+    OrderQueries(JdbcClient jdbc, OrderTextIndex text) {
         this.jdbc = jdbc;
+        this.text = text;
     }
 
     List<OrderRow> find(OrderFilter filter, OrderSort sort, int offset, int limit) {
@@ -124,12 +126,14 @@ class OrderQueries {
         }
     }
 
-    static Where where(OrderFilter f) {
+    /** The filter as SQL; its words are matched by the search index, which returns the ids SQL then joins. */
+    Where where(OrderFilter f) {
         List<String> clauses = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
         if (f.hasText()) {
-            clauses.add("(code LIKE :like OR name LIKE :like OR buyer_name LIKE :like OR supplier_name LIKE :like)");
-            params.add(new Object[]{"like", "%" + f.text().replace("%", "").replace("_", "") + "%"});
+            clauses.add("id IN (SELECT value FROM json_each(:ids))");
+            params.add(new Object[]{"ids", text.matchingIds(f.text(), f.from() == null ? null : day(f.from()),
+                    f.to() == null ? null : day(f.to()))});
         }
         if (!f.states().isEmpty()) {
             clauses.add("state_code IN (:states)");

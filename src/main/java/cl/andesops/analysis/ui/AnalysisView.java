@@ -109,6 +109,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     /** Click to first streamed token, for the status line. */
     long firstTokenMillis = -1;
     String urlQuery = "";
+    private String baseUrl = "";
 
     AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders) {
         this.service = service;
@@ -443,10 +444,12 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         for (Facts.Metric m : f.metrics()) {
             Span label = new Span(m.label());
             label.addClassName("fact-label");
-            Div value = new Div(new Span(m.value()));
+            Span value = new Span(m.value());
             value.addClassName("fact-value");
-            sourceLinks(m.sources()).forEach(value::add);
-            Div d = new Div(label, value);
+            Div cites = new Div();
+            cites.addClassName("fact-sources");
+            sourceLinks(m.sources()).forEach(cites::add);
+            Div d = new Div(label, value, cites);
             d.addClassName("fact");
             metrics.add(d);
         }
@@ -495,7 +498,19 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private String shareUrl(Analysis a) {
-        return "analysis?id=" + a.id();
+        return baseUrl + "analysis?id=" + a.id();
+    }
+
+    /** The app's address as the browser sees it (forwarded headers honoured), for links that leave the page. */
+    private static String currentBaseUrl() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        if (request == null) {
+            return "";
+        }
+        String url = request.getRequestURL().toString();
+        String context = request.getContextPath();
+        int path = url.indexOf('/', url.indexOf("//") + 2);
+        return (path < 0 ? url : url.substring(0, path)) + context + "/";
     }
 
     private static String fileName(Analysis a) {
@@ -526,6 +541,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        baseUrl = currentBaseUrl();
         cancelRunning(null);
         current = null;
         prepared = null;

@@ -26,6 +26,7 @@ class CompraAgilViewTest extends SyncedAppTest {
 
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
+    @Autowired cl.andesops.compraagil.CompraAgilTextIndex textIndex;
 
     @BeforeEach
     void setUp() {
@@ -51,6 +52,21 @@ class CompraAgilViewTest extends SyncedAppTest {
         view.state.clear();
         view.minAmount.setValue(1_000_000.0);
         assertThat(GridKt._fetch(view.grid, 0, 500)).allMatch(r -> r.amountClp() != null && r.amountClp() >= 1_000_000);
+
+        view.minAmount.clear();
+        // the text filter goes through the search index: a word of a request's name, typed without accents
+        textIndex.awaitIndexed();
+        String name = jdbc.sql("SELECT name FROM ca_request WHERE has_detail = 1 AND length(name) > 10 LIMIT 1")
+                .query(String.class).single();
+        String word = java.util.Arrays.stream(name.split("\\s+")).filter(w -> w.length() >= 6).findFirst().orElseThrow();
+        String typed = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        view.search.setValue(typed);
+        List<CompraAgilRow> matching = GridKt._fetch(view.grid, 0, 500);
+        assertThat(matching).isNotEmpty().extracting(CompraAgilRow::name).contains(name);
+        view.search.setValue("zzzqqq");
+        assertThat(GridKt._fetch(view.grid, 0, 500)).isEmpty();
+        view.search.clear();
 
         String code = jdbc.sql("SELECT code FROM ca_request WHERE has_detail = 1 LIMIT 1").query(String.class).single();
         UI.getCurrent().navigate("compra-agil/" + code);

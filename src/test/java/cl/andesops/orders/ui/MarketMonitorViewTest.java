@@ -41,6 +41,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
     @Autowired JdbcClient jdbc;
     @Autowired OrderService orders;
     @Autowired MonitorService monitor;
+    @Autowired cl.andesops.orders.OrderTextIndex textIndex;
 
     @BeforeEach
     void setUp() {
@@ -100,6 +101,36 @@ class MarketMonitorViewTest extends SyncedAppTest {
         view.clear.click();
         assertThat(view.urlQuery).isEmpty();
         assertThat(view.types.getValue()).isEmpty();
+    }
+
+    @Test
+    void the_text_filter_goes_through_the_search_index_with_accents_plurals_and_exclusions() {
+        textIndex.awaitIndexed();
+        LocalDate today = LocalDate.now(Formats.CHILE);
+        String period = "?desde=" + today.minusDays(29) + "&hasta=" + today;
+        // "medicos" finds "Insumos médicos ...": LIKE '%medicos%' would not
+        Set<String> medical = Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT po.code FROM purchase_order po JOIN order_item i ON i.order_id = po.id
+                         WHERE i.product LIKE 'Insumos m%dicos%' AND po.has_detail = 1 AND po.day >= :from""")
+                .param("from", day(today.minusDays(29))).query(String.class).list());
+        assertThat(medical).isNotEmpty();
+        MarketMonitorView view = open(period);
+        view.search.setValue("medicos");
+        List<OrderRow> found = GridKt._fetch(view.grid, 0, 10_000);
+        assertThat(found).extracting(OrderRow::code).containsAll(medical);
+        assertThat(view.urlQuery).contains("q=medicos");
+        assertThat(view.kpiOrders.value.getText()).isEqualTo(Formats.count(monitor.summary(view.filter()).orders()));
+        assertThat(monitor.summary(view.filter()).orders()).isEqualTo(found.size());
+
+        // singular finds plural ("jeringa" → "Jeringas desechables"), and a minus excludes a word
+        view.search.setValue("jeringa -nitrilo");
+        assertThat(rows(view.grid)).isNotEmpty().allMatch(o -> jdbc.sql("""
+                        SELECT count(*) FROM order_item i JOIN purchase_order po ON po.id = i.order_id
+                         WHERE po.code = :c AND (i.product LIKE '%eringa%' OR po.name LIKE '%eringa%')""")
+                .param("c", o.code()).query(Integer.class).single() > 0);
+        view.search.setValue("zzzqqq");
+        assertThat(rows(view.grid)).isEmpty();
+        assertThat(monitor.summary(view.filter()).orders()).isZero();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cl.andesops.tenders;
+package cl.andesops.shared.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * Spanish for people who type fast: lower case, accents folded ("licitacion" finds "Licitación"), stop words out,
  * and a light stemmer so plurals and genders meet ("medicos" finds "médico").
  */
-final class SpanishAnalyzer extends Analyzer {
+public final class SpanishAnalyzer extends Analyzer {
 
     static final CharArraySet STOP_WORDS;
 
@@ -42,7 +42,7 @@ final class SpanishAnalyzer extends Analyzer {
     }
 
     /** Lower case without accents: what a prefix is compared with. */
-    static String fold(String s) {
+    public static String fold(String s) {
         char[] in = s.toLowerCase(java.util.Locale.ROOT).toCharArray();
         char[] out = new char[in.length * 4];
         int n = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);

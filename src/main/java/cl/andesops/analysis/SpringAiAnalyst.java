@@ -20,8 +20,6 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
-import org.springframework.ai.openai.OpenAiChatModel;
-import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.stereotype.Component;
@@ -34,8 +32,8 @@ import reactor.core.scheduler.Schedulers;
 import cl.andesops.shared.config.AiProperties;
 
 /**
- * The language models through Spring AI: Gemini (google-genai) and the OpenAI-compatible Groq and Featherless,
- * each built only when its key is set. A router tries them in the configured order and falls back to the next on
+ * The language models as Spring AI chat models: Gemini through Spring AI's google-genai module, the
+ * OpenAI-compatible Groq and Featherless through {@link OpenAiWireChatModel}; each built only when its key is set. A router tries them in the configured order and falls back to the next on
  * an error, a timeout or a rate limit, as long as nothing has been streamed yet.
  */
 @Component
@@ -92,12 +90,11 @@ public class SpringAiAnalyst implements Analyst, DisposableBean {
     }
 
     private ChatModel openAiCompatible(AiProperties.Provider p) {
-        return OpenAiChatModel.builder().options(OpenAiChatOptions.builder().baseUrl(openAiBase(p.baseUrl()))
-                .apiKey(p.apiKey().reveal()).model(p.model()).temperature(0.2).maxTokens(properties.maxOutputTokens())
-                .streamUsage(true).maxRetries(0).timeout(properties.timeout()).build()).build();
+        return new OpenAiWireChatModel(p.baseUrl(), p.apiKey(), p.model(), 0.2, properties.maxOutputTokens(),
+                properties.timeout());
     }
 
-    /** PRODUCT.md's bases end before {@code /v1} ({@code https://api.groq.com/openai}); the OpenAI SDK wants it. */
+    /** PRODUCT.md's bases end before {@code /v1} ({@code https://api.groq.com/openai}); the wire's paths start at it. */
     static String openAiBase(String base) {
         String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return b.endsWith("/v1") ? b : b + "/v1";
@@ -237,8 +234,8 @@ public class SpringAiAnalyst implements Analyst, DisposableBean {
     }
 
     private static int status(Throwable e) {
-        if (e instanceof com.openai.errors.OpenAIServiceException s) {
-            return s.statusCode();
+        if (e instanceof OpenAiWireChatModel.HttpStatusException s) {
+            return s.status();
         }
         if (e instanceof com.google.genai.errors.ApiException a) {
             return a.code();

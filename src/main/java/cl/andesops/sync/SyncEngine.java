@@ -441,6 +441,7 @@ public class SyncEngine implements SmartLifecycle {
 
     private void publish(Dataset dataset, List<String> added, List<String> changed) {
         if (!added.isEmpty() || !changed.isEmpty()) {
+            log.debug("Committed {}: {} added, {} changed", dataset, added.size(), changed.size());
             events.publishEvent(new DataChanged(dataset, added, changed));
         }
     }

@@ -24,10 +24,19 @@ import cl.andesops.sync.Ingest;
  */
 public final class YearLoader {
 
+    /** What a load produced. */
+    public record Loaded(long orders, double seconds, long bytes) {
+    }
+
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        int days = args.length > 1 ? Integer.parseInt(args[1]) : 365;
-        int perDay = args.length > 2 ? Integer.parseInt(args[2]) : 6_100;
+        Loaded l = load(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 365,
+                args.length > 2 ? Integer.parseInt(args[2]) : 6_100);
+        System.out.printf("year: %,d orders in %.0f s (%,.0f orders/s), database %,d MB%n", l.orders(), l.seconds(),
+                l.orders() / l.seconds(), l.bytes() / 1_000_000);
+    }
+
+    /** Loads {@code days} days before today with about {@code perDay} orders each into {@code dir}. */
+    public static Loaded load(Path dir, int days, int perDay) throws Exception {
         Files.createDirectories(dir);
         SimulatorFixtures fixtures = new SimulatorFixtures(new SimulatorSettings(20260101, 0, perDay, 0, 0, 20_000,
                 java.time.Duration.ofMillis(1), false, 1_000_000, "bench", 0));
@@ -65,7 +74,6 @@ public final class YearLoader {
                 }
             }
         }
-        System.out.printf("year: %,d orders in %.0f s (%,.0f orders/s), database %,d MB%n", orders, seconds,
-                orders / seconds, bytes / 1_000_000);
+        return new Loaded(orders, seconds, bytes);
     }
 }

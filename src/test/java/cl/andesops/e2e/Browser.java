@@ -14,12 +14,12 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /** Debian's headless Chromium driven by Debian's chromedriver: paths given, so Selenium downloads nothing. */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static ChromeDriver open(int width, int height) throws Exception {
+    public static ChromeDriver open(int width, int height) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -35,7 +35,7 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
-    static Path screenshot(ChromeDriver driver, String name) throws Exception {
+    public static Path screenshot(ChromeDriver driver, String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");

@@ -1,0 +1,541 @@
+package cl.andesops.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.AndesOpsApplication;
+import cl.andesops.e2e.Browser;
+import cl.andesops.e2e.PackagedApp;
+import cl.andesops.orders.MonitorService;
+import cl.andesops.orders.OrderFilter;
+import cl.andesops.shared.events.DataChanged;
+
+/**
+ * Every benchmark of issue #8 in one run, each figure beside its baseline measured in the same run, written to
+ * {@code BENCHMARKS.md}. {@code bench/run} runs it at national scale (a simulated year of 2 million orders, a million
+ * tenders); {@link BenchmarkSuiteTest} runs it tiny in the test suite so it keeps working.
+ * {@code java ... cl.andesops.bench.BenchmarkSuite full|small WORKDIR OUTPUT.md}
+ */
+public final class BenchmarkSuite {
+
+    /** How big a run is. */
+    public record Size(String name, int ingestOrders, int tenders, int searchRepetitions, int yearDays, int ordersPerDay,
+                       int monitors, int renders) {
+        public static final Size FULL = new Size("full", 100_000, 1_000_000, 20, 365, 5_500, 50, 5);
+        public static final Size SMALL = new Size("small", 1_500, 3_000, 3, 4, 300, 3, 2);
+    }
+
+    /** One row of the report. */
+    public record Row(String what, String target, String measured, String baseline, Boolean met) {
+    }
+
+    private final Size size;
+    private final Path work;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final boolean browser;
+
+    BenchmarkSuite(Size size, Path work, boolean browser) {
+        this.size = size;
+        this.work = work;
+        this.browser = browser;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Size size = args.length > 0 && args[0].equals("small") ? Size.SMALL : Size.FULL;
+        Path work = Path.of(args.length > 1 ? args[1] : "target/bench");
+        Path out = Path.of(args.length > 2 ? args[2] : "BENCHMARKS.md");
+        BenchmarkSuite suite = new BenchmarkSuite(size, work, true);
+        suite.runAll();
+        Files.writeString(out, suite.report());
+        System.out.println(suite.report());
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    void runAll() throws Exception {
+        Files.createDirectories(work);
+        ingest();
+        search();
+        Path year = year();
+        monitor(year);
+        if (browser) {
+            packaged(year);
+        }
+        jar();
+    }
+
+    // ---- ingest --------------------------------------------------------------------------------------------
+
+    void ingest() throws Exception {
+        Path dir = fresh("ingest");
+        IngestBenchmark.Result r = IngestBenchmark.run(size.ingestOrders(), dir);
+        rows.add(new Row("ingest: parse order details and store them with items, rollups, flags (" + fmt(r.orders())
+                + " orders, " + fmt(r.items()) + " items)", "≥ 20.000 órdenes/s", fmt(r.ordersPerSecond()) + " orders/s",
+                fmt(r.baselineOrdersPerSecond()) + " orders/s by plain prepared batches (ratio "
+                        + String.format(Locale.ROOT, "%.2f", r.ratio()) + "); parsing alone "
+                        + fmt(r.orders() / (r.parseOnlyNanos() / 1e9)) + "/s on one core",
+                r.ordersPerSecond() >= 20_000));
+    }
+
+    // ---- search --------------------------------------------------------------------------------------------
+
+    void search() throws Exception {
+        List<SearchBenchmark.Figure> figures = SearchBenchmark.run(size.tenders(), fresh("search"),
+                size.searchRepetitions());
+        Map<String, Map<String, SearchBenchmark.Figure>> byQuery = new LinkedHashMap<>();
+        for (SearchBenchmark.Figure f : figures) {
+            byQuery.computeIfAbsent(f.query(), k -> new LinkedHashMap<>()).put(f.engine(), f);
+        }
+        for (var e : byQuery.entrySet()) {
+            SearchBenchmark.Figure lucene = e.getValue().get("lucene");
+            if (lucene == null) {
+                continue;
+            }
+            StringBuilder baseline = new StringBuilder();
+            e.getValue().forEach((engine, f) -> {
+                if (!engine.equals("lucene")) {
+                    baseline.append(baseline.isEmpty() ? "" : "; ").append(engine).append(' ')
+                            .append(ms(f.p50())).append(" / ").append(ms(f.p95()));
+                }
+            });
+            rows.add(new Row("tender search + 2 facets + facet counts, " + fmt(size.tenders()) + " tenders: " + e.getKey(),
+                    "p50 ≤ 5 ms, p95 ≤ 20 ms", ms(lucene.p50()) + " / " + ms(lucene.p95()) + " (p50 / p95)",
+                    baseline.toString(), lucene.p50() <= 5 && lucene.p95() <= 20));
+        }
+    }
+
+    // ---- a simulated year ----------------------------------------------------------------------------------
+
+    Path year() throws Exception {
+        Path dir = work.resolve("year-" + size.yearDays() + "x" + size.ordersPerDay());
+        Path done = dir.resolve("loaded.txt");
+        if (Files.exists(done)) {
+            notes.add("The simulated year was reused from " + dir + " (" + Files.readString(done).strip() + ").");
+            return dir;
+        }
+        deleteTree(dir);
+        YearLoader.Loaded l = YearLoader.load(dir, size.yearDays(), size.ordersPerDay());
+        String line = fmt(l.orders()) + " orders over " + size.yearDays() + " days loaded in "
+                + String.format(Locale.ROOT, "%.0f s", l.seconds()) + " (" + fmt(l.orders() / l.seconds())
+                + " orders/s through the sync's store path), database " + fmt(l.bytes() / 1_000_000) + " MB";
+        Files.writeString(done, line);
+        notes.add("Simulated year: " + line + ".");
+        return dir;
+    }
+
+    // ---- Monitor KPIs and charts over the year --------------------------------------------------------------
+
+    void monitor(Path year) throws Exception {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
+                .run("--andesops.storage.data-dir=" + year, "--andesops.sync.enabled=false", "--server.port=0",
+                        "--andesops.mercadopublico.ticket=bench", "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
+                        "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9", "--logging.level.root=WARN")) {
+            MonitorService monitor = ctx.getBean(MonitorService.class);
+            JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+            ctx.getBean(cl.andesops.orders.OrderTextIndex.class).awaitIndexed();
+            LocalDate today = LocalDate.now(cl.andesops.shared.format.Formats.CHILE);
+            LocalDate yearAgo = today.minusDays(size.yearDays());
+            String buyer = jdbc.sql("SELECT buyer_code FROM order_rollup_buyer GROUP BY buyer_code ORDER BY sum(orders) DESC "
+                    + "LIMIT 1").query(String.class).single();
+            String supplier = jdbc.sql("SELECT supplier_code FROM order_rollup_supplier GROUP BY supplier_code "
+                    + "ORDER BY sum(orders) DESC LIMIT 1").query(String.class).single();
+            String region = jdbc.sql("SELECT region FROM order_rollup_day GROUP BY region ORDER BY sum(orders) DESC LIMIT 1")
+                    .query(String.class).single();
+            Map<String, OrderFilter> filters = new LinkedHashMap<>();
+            OrderFilter yearAll = OrderFilter.none().withDates(yearAgo, today);
+            filters.put("the whole year", yearAll);
+            filters.put("last 30 days (the default)", OrderFilter.none());
+            filters.put("year, type SE + state 6", yearAll.withTypes(java.util.Set.of("SE")).withStates(java.util.Set.of(6)));
+            filters.put("year, region " + region, yearAll.withRegion(region));
+            filters.put("year, the largest buyer", yearAll.withBuyer(buyer));
+            filters.put("year, the largest supplier", yearAll.withSupplier(supplier));
+            filters.put("year, amount $1M–$10M", yearAll.withAmount(1_000_000L, 10_000_000L));
+            filters.put("year, text \"computador\"", yearAll.withText("computador"));
+            double worst = 0;
+            StringBuilder each = new StringBuilder();
+            StringBuilder base = new StringBuilder();
+            double worstBase = 0;
+            for (var e : filters.entrySet()) {
+                double ms = Double.MAX_VALUE;
+                for (int i = 0; i < 3; i++) {
+                    ctx.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, List.of(), List.of()));
+                    long t0 = System.nanoTime();
+                    monitor.summary(e.getValue());
+                    ms = Math.min(ms, (System.nanoTime() - t0) / 1e6);
+                }
+                double b = baseline(jdbc, e.getValue());
+                worst = Math.max(worst, ms);
+                worstBase = Math.max(worstBase, b);
+                each.append(each.isEmpty() ? "" : "; ").append(e.getKey()).append(' ').append(ms(ms));
+                base.append(base.isEmpty() ? "" : "; ").append(e.getKey()).append(' ').append(ms(b));
+            }
+            long orders = jdbc.sql("SELECT count(*) FROM purchase_order").query(Long.class).single();
+            rows.add(new Row("Monitor KPIs + all charts, " + fmt(orders) + " orders, cache cleared (best of 3): worst "
+                    + "filter", "≤ 150 ms", ms(worst) + " (" + each + ")", "plain GROUP BY over the orders table, same "
+                    + "charts: worst " + ms(worstBase) + " (" + base + ")", worst <= 150));
+        }
+    }
+
+    /** The same KPIs and six charts as the Monitor computes, straight from the orders table. */
+    private static double baseline(JdbcClient jdbc, OrderFilter f) {
+        StringBuilder w = new StringBuilder(" WHERE has_detail = 1");
+        Map<String, Object> p = new LinkedHashMap<>();
+        LocalDate from = f.from() == null ? LocalDate.now(cl.andesops.shared.format.Formats.CHILE).minusDays(29) : f.from();
+        LocalDate to = f.to() == null ? LocalDate.now(cl.andesops.shared.format.Formats.CHILE) : f.to();
+        w.append(" AND day BETWEEN :from AND :to");
+        p.put("from", from.getYear() * 10_000 + from.getMonthValue() * 100 + from.getDayOfMonth());
+        p.put("to", to.getYear() * 10_000 + to.getMonthValue() * 100 + to.getDayOfMonth());
+        if (!f.types().isEmpty()) {
+            w.append(" AND type IN (:types)");
+            p.put("types", List.copyOf(f.types()));
+        }
+        if (!f.states().isEmpty()) {
+            w.append(" AND state_code IN (:states)");
+            p.put("states", List.copyOf(f.states()));
+        }
+        if (f.region() != null) {
+            w.append(" AND region = :region");
+            p.put("region", f.region());
+        }
+        if (f.buyerCode() != null) {
+            w.append(" AND buyer_code = :buyer");
+            p.put("buyer", f.buyerCode());
+        }
+        if (f.supplierCode() != null) {
+            w.append(" AND supplier_code = :supplier");
+            p.put("supplier", f.supplierCode());
+        }
+        if (f.minAmount() != null) {
+            w.append(" AND amount_clp BETWEEN :min AND :max");
+            p.put("min", f.minAmount());
+            p.put("max", f.maxAmount());
+        }
+        if (f.hasText()) {
+            w.append(" AND (name LIKE :like OR buyer_name LIKE :like OR supplier_name LIKE :like)");
+            p.put("like", "%" + f.text() + "%");
+        }
+        long t0 = System.nanoTime();
+        for (String q : List.of("SELECT count(*), sum(amount_clp), count(DISTINCT buyer_code), count(DISTINCT supplier_code) "
+                        + "FROM purchase_order" + w, "SELECT day, count(*), sum(amount_clp) FROM purchase_order" + w + " GROUP BY day",
+                "SELECT buyer_code, count(*), sum(amount_clp) AS a FROM purchase_order" + w + " GROUP BY 1 ORDER BY a DESC LIMIT 10",
+                "SELECT supplier_code, count(*), sum(amount_clp) AS a FROM purchase_order" + w + " GROUP BY 1 ORDER BY a DESC LIMIT 10",
+                "SELECT type, count(*), sum(amount_clp) FROM purchase_order" + w + " GROUP BY 1",
+                "SELECT state_code, count(*), sum(amount_clp) FROM purchase_order" + w + " GROUP BY 1",
+                "SELECT region, count(*), sum(amount_clp) FROM purchase_order" + w + " GROUP BY 1")) {
+            var spec = jdbc.sql(q);
+            p.forEach(spec::param);
+            spec.query(rs -> { });
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    // ---- the packaged jar: startup, first render, push to many Monitors, heap per Monitor --------------------
+
+    void packaged(Path year) throws Exception {
+        String jar = System.getProperty("andesops.jar", "target/andesops-0.1.0-SNAPSHOT.jar");
+        System.setProperty("andesops.jar", jar);
+        Map<String, String> offline = Map.of("ANDESOPS_SYNC_ENABLED", "false", "MERCADO_PUBLICO_TICKET", "bench",
+                "MERCADO_PUBLICO_BASE_URL", "http://127.0.0.1:9", "COMPRA_AGIL_BASE_URL", "http://127.0.0.1:9");
+
+        // startup to health UP, plain and with a JDK 25 AOT cache trained on this jar
+        List<Long> plain = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (PackagedApp app = PackagedApp.start(offline, year)) {
+                plain.add(app.startup.toMillis());
+            }
+        }
+        Path extracted = work.resolve("extracted");
+        List<Long> aot = new ArrayList<>();
+        String aotNote;
+        try {
+            Path cache = trainAotCache(Path.of(jar), extracted, year, offline);
+            System.setProperty("andesops.jar", extracted.resolve(Path.of(jar).getFileName()).toString());
+            for (int i = 0; i < 3; i++) {
+                try (PackagedApp app = PackagedApp.start(offline, year, List.of("-XX:AOTCache=" + cache))) {
+                    aot.add(app.startup.toMillis());
+                }
+            }
+            aotNote = "extracted jar + -XX:AOTCache: " + aot.stream().map(v -> fmt(v) + " ms").toList();
+        } catch (Exception | AssertionError e) {
+            aotNote = "AOT cache could not be used: " + e.getMessage();
+        } finally {
+            System.setProperty("andesops.jar", jar);
+        }
+        long bestPlain = median(plain);
+        long bestAot = aot.isEmpty() ? Long.MAX_VALUE : median(aot);
+        rows.add(new Row("start to /actuator/health UP, production jar, on the simulated year (median of 3)", "≤ 5 s",
+                fmt(Math.min(bestPlain, bestAot)) + " ms" + (bestAot < bestPlain ? " with the AOT cache" : ""),
+                "java -jar: " + plain.stream().map(v -> fmt(v) + " ms").toList() + "; " + aotNote,
+                Math.min(bestPlain, bestAot) <= 5_000));
+
+        // first render of / in Chromium, then many Monitors and heap per Monitor
+        try (PackagedApp app = PackagedApp.start(offline, year, List.of("-Xmx1g"))) {
+            ChromeDriver driver = Browser.open(1366, 1000);
+            try {
+                List<Long> renders = new ArrayList<>();
+                for (int i = 0; i < size.renders(); i++) {
+                    long t0 = System.nanoTime();
+                    driver.get(app.uri("/").toString());
+                    new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                            .executeScript("return document.querySelectorAll('#orders-grid vaadin-grid-cell-content a')"
+                                    + ".length > 0 && document.querySelector('#chart-time[data-rendered]') != null"
+                                    + " && document.getElementById('kpi-orders-value').textContent !== ''"));
+                    renders.add((System.nanoTime() - t0) / 1_000_000);
+                }
+                long warm = median(renders.subList(1, renders.size()));
+                rows.add(new Row("/ first render in headless Chromium (grid rows, KPIs, chart) on the year", "≤ 1,5 s",
+                        fmt(warm) + " ms (median after the first)", "first load after start " + fmt(renders.getFirst())
+                        + " ms; all " + renders, warm <= 1_500));
+            } finally {
+                driver.quit();
+            }
+        }
+        monitors();
+    }
+
+    /**
+     * {@code size.monitors} Monitors open in Chromium tabs on an app whose sync runs against its simulator; the time
+     * from the commit that brings new orders (the sync's log line) to the last tab showing the new count, and the
+     * heap the open Monitors hold (after a full GC, per Monitor).
+     */
+    private void monitors() throws Exception {
+        Path dir = fresh("push");
+        Map<String, String> env = Map.of("ANDESOPS_SIMULATOR_ORDERS_PER_DAY", "5000",
+                "LOGGING_LEVEL_CL_ANDESOPS_SYNC_SYNCENGINE", "DEBUG",
+                "ANDESOPS_SIMULATOR_TENDERS_PER_DAY", "5", "ANDESOPS_SIMULATOR_COMPRA_AGIL_PER_DAY", "5",
+                "ANDESOPS_SYNC_HISTORY_DAYS", "0", "ANDESOPS_SYNC_COMPRA_AGIL_HISTORY_DAYS", "0",
+                "ANDESOPS_SIMULATOR_MIN_SPACING", "5ms");
+        try (PackagedApp app = PackagedApp.start(env, dir, List.of("-Xmx1g"))) {
+            ChromeDriver driver = Browser.open(1000, 700);
+            try {
+                long before = heapAfterGc(app.pid());
+                List<String> tabs = new ArrayList<>();
+                for (int i = 0; i < size.monitors(); i++) {
+                    if (i > 0) {
+                        driver.switchTo().newWindow(WindowType.TAB);
+                    }
+                    driver.get(app.uri("/").toString());
+                    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                            .executeScript("const k = document.getElementById('kpi-orders-value');"
+                                    + "return k != null && k.textContent !== '';"));
+                    ((JavascriptExecutor) driver).executeScript("""
+                            const k = document.getElementById('kpi-orders-value');
+                            window.__first = k.textContent; window.__changedAt = 0;
+                            new MutationObserver(() => { if (!window.__changedAt && k.textContent !== window.__first)
+                                window.__changedAt = performance.timeOrigin + performance.now(); })
+                              .observe(k, {childList: true, characterData: true, subtree: true});""");
+                    tabs.add(driver.getWindowHandle());
+                }
+                long after = heapAfterGc(app.pid());
+                double perMonitor = (after - before) / 1e6 / size.monitors();
+                rows.add(new Row("heap per open Monitor (" + size.monitors() + " Monitors in Chromium tabs, full GC "
+                        + "before and after)", "≤ 1 MB; 200 in a 1 GB heap", String.format(Locale.ROOT, "%.2f MB", perMonitor),
+                        fmt(before / 1_000_000) + " MB heap before, " + fmt(after / 1_000_000) + " MB after",
+                        perMonitor <= 1.0));
+                // wait for the next sync round that adds orders, then for every tab to show it
+                long deadline = System.currentTimeMillis() + 120_000;
+                int from = (int) app.logText().lines().count();
+                Long commit = null;
+                while (commit == null && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(500);
+                    commit = newOrdersCommittedAt(app, from);
+                }
+                if (commit == null) {
+                    notes.add("Push: no new orders were committed within two minutes; not measured.");
+                    return;
+                }
+                long last = 0;
+                int seen = 0;
+                long waitUntil = System.currentTimeMillis() + 15_000;
+                while (System.currentTimeMillis() < waitUntil) {
+                    last = 0;
+                    seen = 0;
+                    for (String tab : tabs) {
+                        driver.switchTo().window(tab);
+                        Number at = (Number) ((JavascriptExecutor) driver).executeScript("return window.__changedAt;");
+                        if (at != null && at.doubleValue() > 0) {
+                            seen++;
+                            last = Math.max(last, at.longValue());
+                        }
+                    }
+                    if (seen == tabs.size()) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+                long latency = last - commit;
+                rows.add(new Row("new orders committed by the sync shown on " + tabs.size() + " open Monitors",
+                        "≤ 1 s to the last one", seen == tabs.size() ? fmt(latency) + " ms to the last (" + seen + "/"
+                        + tabs.size() + " tabs)" : seen + " of " + tabs.size() + " tabs within 15 s",
+                        "commit time from the sync's log line (ms clock of this machine)",
+                        seen == tabs.size() && latency <= 1_000));
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    /** The time (epoch millis) of the first commit of new orders logged after line {@code from}, if any yet. */
+    private static Long newOrdersCommittedAt(PackagedApp app, int from) throws IOException {
+        for (String line : app.logText().lines().skip(from).toList()) {
+            if (line.contains("Committed ORDERS: ") && !line.contains(": 0 added") && line.indexOf(' ') > 0) {
+                try {
+                    return java.time.OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant().toEpochMilli();
+                } catch (java.time.format.DateTimeParseException e) {
+                    // another line shape
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long heapAfterGc(long pid) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        run(List.of(jcmd, Long.toString(pid), "GC.run"));
+        Thread.sleep(500);
+        run(List.of(jcmd, Long.toString(pid), "GC.run"));
+        String info = run(List.of(jcmd, Long.toString(pid), "GC.heap_info"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("No heap figure in: " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** Extracts the jar (the AOT cache needs a plain classpath) and trains a cache on one start. */
+    private Path trainAotCache(Path jar, Path extracted, Path year, Map<String, String> env) throws Exception {
+        deleteTree(extracted);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString()));
+        Path cache = work.resolve("andesops.aot");
+        Files.deleteIfExists(cache);
+        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:AOTCacheOutput=" + cache,
+                "-Dspring.context.exit=onRefresh", "-jar", extracted.resolve(jar.getFileName()).toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("aot-training.log").toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("ANDESOPS_DATA_DIR", year.toString());
+        pb.environment().put("PORT", "0");
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS) || !Files.exists(cache)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("training did not write " + cache);
+        }
+        return cache;
+    }
+
+    // ---- the jar ---------------------------------------------------------------------------------------------
+
+    void jar() throws Exception {
+        Path jar = Path.of(System.getProperty("andesops.jar", "target/andesops-0.1.0-SNAPSHOT.jar"));
+        if (!Files.exists(jar)) {
+            notes.add("No packaged jar at " + jar + ": its size was not measured.");
+            return;
+        }
+        long bytes = Files.size(jar);
+        List<String> biggest = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            zip.stream().filter(e -> e.getName().startsWith("BOOT-INF/lib/"))
+                    .sorted((a, b) -> Long.compare(b.getSize(), a.getSize())).limit(4)
+                    .forEach(e -> biggest.add(e.getName().substring(13) + " " + fmt(e.getSize() / 1_000_000.0) + " MB"));
+        }
+        rows.add(new Row("production jar", "≤ 100 MB", String.format(Locale.ROOT, "%.1f MB", bytes / 1e6),
+                "largest parts: " + String.join(", ", biggest), bytes <= 100_000_000));
+    }
+
+    // ---- report ----------------------------------------------------------------------------------------------
+
+    String report() throws Exception {
+        StringBuilder b = new StringBuilder("# AndesOps benchmarks\n\n");
+        b.append("Written by `bench/run ").append(size.name()).append("` (`cl.andesops.bench.BenchmarkSuite`) on ")
+                .append(ZonedDateTime.now(cl.andesops.shared.format.Formats.CHILE)
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz"))).append(".\n\n");
+        b.append("Machine: ").append(machine()).append(".\n\n");
+        b.append("Sizes: ingest ").append(fmt(size.ingestOrders())).append(" orders; search ").append(fmt(size.tenders()))
+                .append(" tenders, ").append(size.searchRepetitions()).append(" timed runs per query after warm-up; year ")
+                .append(size.yearDays()).append(" days × ~").append(fmt(size.ordersPerDay())).append(" orders; ")
+                .append(size.monitors()).append(" Monitors.\n\n");
+        b.append("| what | target | measured | baseline in the same run | met |\n|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            b.append("| ").append(r.what()).append(" | ").append(r.target()).append(" | ").append(r.measured())
+                    .append(" | ").append(r.baseline()).append(" | ")
+                    .append(r.met() == null ? "" : r.met() ? "yes" : "**no**").append(" |\n");
+        }
+        if (!notes.isEmpty()) {
+            b.append('\n');
+            notes.forEach(n -> b.append("- ").append(n).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static String machine() {
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("");
+        } catch (IOException e) {
+            // not Linux
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + fmt(memory / 1_073_741_824.0)
+                + " GB RAM, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private Path fresh(String name) throws IOException {
+        Path dir = work.resolve(name);
+        deleteTree(dir);
+        return Files.createDirectories(dir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(command.getFirst() + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static long median(List<Long> values) {
+        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.forLanguageTag("es-CL"), v >= 100 ? "%,.0f" : "%,.1f", v);
+    }
+
+    static String ms(double v) {
+        return String.format(Locale.ROOT, "%.1f ms", v);
+    }
+
+}

@@ -14,7 +14,7 @@ RUN ./mvnw -B -ntp package -DskipTests && cp target/andesops-*.jar /src/app.jar
 FROM eclipse-temurin:25-jre
 RUN (userdel -r ubuntu 2>/dev/null || true) \
  && useradd --uid 1000 --create-home --shell /usr/sbin/nologin andes \
- && mkdir -p /data /app && chown andes:andes /data
+ && mkdir -p /data /app && chown andes:andes /data /app
 WORKDIR /app
 COPY --from=build --chown=andes:andes /src/app.jar /app/app.jar
 USER andes
@@ -22,8 +22,16 @@ ENV PORT=7860 \
     ANDESOPS_DATA_DIR=/data \
     VAADIN_USAGE_STATS_ENABLED=false \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dorg.sqlite.tmpdir=/data --enable-native-access=ALL-UNNAMED"
+# Start in ~4.5 s instead of ~12 s on two cores: the jar extracted to a plain classpath and a JDK 25 AOT cache
+# (classes loaded and linked ahead of time) trained on one start of this very jar with this very JVM and these options.
+RUN java -Djarmode=tools -jar /app/app.jar extract --destination /app/run \
+ && ANDESOPS_DATA_DIR=/tmp/aot-training ANDESOPS_SYNC_ENABLED=false PORT=0 \
+    java --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput=/app/run/app.aot -Dspring.context.exit=onRefresh \
+         -jar /app/run/app.jar > /tmp/aot-training.log 2>&1 \
+ && rm -rf /tmp/aot-training /tmp/aot-training.log
 VOLUME ["/data"]
 EXPOSE 7860
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+# With a JVM that does not match the cache, the JVM says so and starts without it.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/run/app.aot", "-jar", "/app/run/app.jar"]

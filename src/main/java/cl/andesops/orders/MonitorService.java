@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import cl.andesops.mercadopublico.MpCodes;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.persistence.AmountBuckets;
 
 /**
  * The Monitor's KPIs and charts. Filters the rollups can answer (period, type, state, region) are read from them in
@@ -266,11 +267,34 @@ public class MonitorService {
         if (count == 0) {
             return null;
         }
+        if (f.rollupFriendly() && f.types().isEmpty() && f.states().isEmpty() && f.region() == null) {
+            return medianFromHistogram(f);
+        }
         OrderQueries.Where w = detailedWhere(f);
         var spec = jdbc.sql("SELECT amount_clp FROM purchase_order" + w.sql
                 + " AND amount_clp IS NOT NULL ORDER BY amount_clp LIMIT 1 OFFSET :middle");
         w.bind(spec);
         return spec.param("middle", count / 2).query(Long.class).optional().orElse(null);
+    }
+
+    /**
+     * The median read from the per-day amount histogram (1 % buckets) instead of sorting the period's orders: a year
+     * is a few hundred thousand small rows instead of two million, and the value is within ±0.5 %.
+     */
+    private Long medianFromHistogram(OrderFilter f) {
+        List<long[]> buckets = jdbc.sql("SELECT bucket, sum(orders) FROM order_rollup_amount WHERE day BETWEEN :from AND :to "
+                        + "GROUP BY bucket HAVING sum(orders) > 0 ORDER BY bucket")
+                .param("from", OrderQueries.day(f.from())).param("to", OrderQueries.day(f.to()))
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
+        long total = buckets.stream().mapToLong(b -> b[1]).sum();
+        long seen = 0;
+        for (long[] b : buckets) {
+            seen += b[1];
+            if (seen * 2 > total) {
+                return AmountBuckets.value((int) b[0]);
+            }
+        }
+        return null;
     }
 
     private void nameBuyers(List<MonitorSummary.Slice> slices) {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cl.andesops.shared.persistence.AmountBuckets;
 import cl.andesops.shared.persistence.Writer;
 import cl.andesops.mercadopublico.MpCodes;
 import cl.andesops.mercadopublico.ListedOrder;
@@ -310,6 +311,7 @@ class OrderStore {
         private final Map<Long, long[]> hour = new HashMap<>();
         private final Map<List<Object>, long[]> buyer = new HashMap<>();
         private final Map<List<Object>, long[]> supplier = new HashMap<>();
+        private final Map<List<Integer>, long[]> amounts = new HashMap<>();
 
         void add(Existing e, int sign) {
             if (e.day() == null) {
@@ -326,6 +328,9 @@ class OrderStore {
             }
             if (e.supplier() != null) {
                 bump(supplier.computeIfAbsent(List.of(e.day(), e.supplier()), k -> new long[2]), sign, amount);
+            }
+            if (e.amount() != null && e.hasDetail()) {
+                bump(amounts.computeIfAbsent(List.of(e.day(), AmountBuckets.bucket(e.amount())), k -> new long[2]), sign, 0);
             }
         }
 
@@ -368,6 +373,15 @@ class OrderStore {
                     INSERT INTO order_rollup_supplier (month, day, supplier_code, orders, amount_clp) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (day, supplier_code) DO UPDATE SET orders = orders + excluded.orders,
                         amount_clp = amount_clp + excluded.amount_clp""", supplierRows);
+            List<Object[]> amountRows = new ArrayList<>();
+            amounts.forEach((k, v) -> {
+                if (v[0] != 0) {
+                    amountRows.add(new Object[]{k.get(0), k.get(1), v[0]});
+                }
+            });
+            jdbc.batchUpdate("""
+                    INSERT INTO order_rollup_amount (day, bucket, orders) VALUES (?, ?, ?)
+                    ON CONFLICT (day, bucket) DO UPDATE SET orders = orders + excluded.orders""", amountRows);
         }
     }
 }

@@ -56,6 +56,14 @@ class DemoSyncTest extends SyncedAppTest {
         assertThat(byState).isEqualTo(byStateRows);
         assertThat(jdbc.sql("SELECT sum(orders) FROM order_rollup_buyer WHERE day = :d").param("d", day)
                 .query(Long.class).single()).isEqualTo(fromRows.getFirst());
+        // the amount histogram holds every detailed order once, in the 1 % bucket of its amount
+        var histogram = jdbc.sql("SELECT bucket, orders FROM order_rollup_amount WHERE day = :d AND orders <> 0 ORDER BY bucket")
+                .param("d", day).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list();
+        var bucketed = new java.util.TreeMap<Long, Long>();
+        jdbc.sql("SELECT amount_clp FROM purchase_order WHERE day = :d AND has_detail = 1 AND amount_clp IS NOT NULL")
+                .param("d", day).query(Long.class).list()
+                .forEach(a -> bucketed.merge((long) cl.andesops.shared.persistence.AmountBuckets.bucket(a), 1L, Long::sum));
+        assertThat(histogram).isEqualTo(bucketed.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
 
         assertThat(jdbc.sql("SELECT count(*) FROM tender WHERE has_detail = 1").query(Integer.class).single())
                 .isPositive();

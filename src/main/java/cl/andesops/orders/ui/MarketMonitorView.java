@@ -443,10 +443,16 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         super.onDetach(detachEvent);
     }
 
+    /**
+     * Runs the pushes: a virtual thread each, so that many open Monitors are refreshed side by side rather than
+     * queued behind one another on the common pool (which has a single thread on a two-core machine).
+     */
+    private static final java.util.concurrent.Executor PUSHERS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     /** Coalesces a burst of commits into one push, a fraction of a second later. */
     private void scheduleLiveRefresh(UI ui) {
         if (refreshScheduled.compareAndSet(false, true)) {
-            CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS).execute(() -> ui.access(() -> {
+            CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS, PUSHERS).execute(() -> ui.access(() -> {
                 refreshScheduled.set(false);
                 liveRefresh();
             }));

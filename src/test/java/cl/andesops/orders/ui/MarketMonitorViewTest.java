@@ -84,6 +84,13 @@ class MarketMonitorViewTest extends SyncedAppTest {
                 monitor.summary(OrderFilter.none()).orders()));
         assertThat(monitor.summary(OrderFilter.none()).orders()).isBetween((long) detailed - 60, (long) detailed + 60);
         assertThat(view.typeChart.getOptionJson()).contains("Mezcla por tipo de orden");
+        // the median comes from the amount histogram, within half a percent of the exact one
+        List<Long> amounts = jdbc.sql("SELECT amount_clp FROM purchase_order WHERE has_detail = 1 AND amount_clp IS NOT NULL "
+                + "AND day BETWEEN :a AND :b ORDER BY amount_clp").param("a", day(today.minusDays(29)))
+                .param("b", day(today)).query(Long.class).list();
+        long exact = amounts.get(amounts.size() / 2);
+        assertThat((double) monitor.summary(OrderFilter.none()).medianClp()).isCloseTo(exact,
+                org.assertj.core.data.Percentage.withPercentage(1.0));
         assertThat(view.buyersChart.getOptionJson()).contains("Top 10 compradores");
     }
 

@@ -449,7 +449,8 @@ public class FactsService {
                 tables.add(top("Proveedores habituales de este comprador (12 meses)", "Proveedor", buyer,
                         "supplier_code", "supplier_name", bt.amount()));
             }
-            metrics.addAll(tenderRecord(t.buyerCode()));
+            // the tender itself already says how many complaints its buyer has
+            tenderRecord(t.buyerCode()).stream().filter(m -> !m.label().startsWith("Reclamos")).forEach(metrics::add);
             tenderTable(new Where(" WHERE t.buyer_code = :b AND t.code <> :self", Map.of("b", t.buyerCode(),
                     "self", t.code())), "Otras licitaciones del comprador").ifPresent(tables::add);
         }

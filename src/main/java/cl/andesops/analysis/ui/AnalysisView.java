@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -110,6 +111,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     long firstTokenMillis = -1;
     String urlQuery = "";
     private String baseUrl = "";
+    /** Which facts request is the current one: a slower earlier one must not overwrite a later one. */
+    private long opening;
+    private static final java.util.concurrent.Executor FACTS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders) {
         this.service = service;
@@ -244,8 +248,29 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         open(s.get(), true);
     }
 
+    /**
+     * Computes the facts off the request thread (a large buyer's year is many queries) and shows them by push; the
+     * page stays usable meanwhile and says what it is doing.
+     */
     private void open(Subject s, boolean generate) {
-        Optional<AnalysisService.Prepared> p = service.prepare(s);
+        UI ui = UI.getCurrent();
+        long ticket = ++opening;
+        analyse.setEnabled(false);
+        message.setText("Calculando los hechos…");
+        CompletableFuture.supplyAsync(() -> service.prepare(s), FACTS).whenComplete((p, error) -> ui.access(() -> {
+            if (ticket != opening) {
+                return;         // another subject was asked for meanwhile
+            }
+            analyse.setEnabled(true);
+            if (error != null) {
+                message.setText("No se pudieron calcular los hechos. Intente de nuevo.");
+                return;
+            }
+            opened(s, p, generate);
+        }));
+    }
+
+    private void opened(Subject s, Optional<AnalysisService.Prepared> p, boolean generate) {
         if (p.isEmpty()) {
             message.setText("No hay datos para " + s.kind().label().toLowerCase(Formats.ES_CL) + " " + s.key()
                     + ". Puede que la sincronización aún no lo haya traído.");
@@ -542,6 +567,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         baseUrl = currentBaseUrl();
+        opening++;
+        analyse.setEnabled(true);
         cancelRunning(null);
         current = null;
         prepared = null;

@@ -49,7 +49,17 @@ class AnalysisViewTest extends SyncedAppTest {
 
     AnalysisView open(String query) {
         UI.getCurrent().navigate("analysis", QueryParameters.fromString(query));
-        return _get(AnalysisView.class);
+        AnalysisView view = _get(AnalysisView.class);
+        awaitFacts(view);
+        return view;
+    }
+
+    /** Facts are computed in the background and pushed: run the UI's queue until they (or a message) are shown. */
+    void awaitFacts(AnalysisView v) {
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return v.analyse.isEnabled();
+        });
     }
 
     String html(AnalysisView v) {
@@ -75,6 +85,8 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(view.tender.isVisible()).isFalse();
         view.supplier.setValue(new Party(top[0], top[1]));
         _click(view.analyse);
+        assertThat(view.analyse.isEnabled()).as("busy while the facts are computed").isFalse();
+        awaitFacts(view);
         assertThat(view.urlQuery).isEqualTo("kind=supplier&subject=" + top[0]);
         assertThat(view.current).isNotNull();
         assertThat(view.current.facts().metrics()).isNotEmpty();

@@ -166,7 +166,8 @@ public class FactsService {
     private Metric direct(Where w, Totals t) {
         Where d = new Where(w.sql() + " AND " + DIRECT, w.params());
         Totals dt = totals(d);
-        return new Metric("Trato directo (sin licitación ni convenio marco)", Formats.count(dt.orders()) + " órdenes, "
+        return new Metric("Trato directo (sin licitación ni convenio marco)", Formats.count(dt.orders())
+                + (dt.orders() == 1 ? " orden, " : " órdenes, ")
                 + Formats.clp(dt.amount()) + " (" + percent(dt.amount(), t.amount()) + " del monto)", largest(d, 3));
     }
 

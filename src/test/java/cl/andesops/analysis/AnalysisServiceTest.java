@@ -34,6 +34,7 @@ class AnalysisServiceTest extends SyncedAppTest {
     @Autowired JdbcClient jdbc;
     @Autowired @Qualifier(Writer.NAME) JdbcTemplate writer;
     @Autowired Clock clock;
+    @Autowired cl.andesops.sync.SyncEngine sync;
 
     final AiStub stub = AiStub.shared();
 
@@ -74,6 +75,22 @@ class AnalysisServiceTest extends SyncedAppTest {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM sync_job WHERE kind IN ('ACTIVE_TENDERS', 'TODAY_ORDERS') AND state = 'DONE'")
                 .query(Integer.class).single() >= 2);
+        // the data must hold still while a test compares two computations of the same facts
+        sync.pause();
+        sleepQuietly(500);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resumeSync() {
+        sync.resume();
+    }
+
+    static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String busiestBuyer() {

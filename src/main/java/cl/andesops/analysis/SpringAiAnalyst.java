@@ -174,7 +174,7 @@ public class SpringAiAnalyst implements Analyst, DisposableBean {
                 return;
             }
             String why = describe(error);
-            log.warn("Language model {} failed: {}", p.name(), why);
+            log.warn("Language model {} failed: {} ({})", p.name(), why, error.getClass().getSimpleName());
             if (streaming.get()) {
                 listener.failed("La respuesta de " + p.name() + " se interrumpió (" + why + ").");
             } else {
@@ -227,10 +227,15 @@ public class SpringAiAnalyst implements Analyst, DisposableBean {
         if (status > 0) {
             return "HTTP " + status;
         }
-        if (e instanceof java.io.IOException || name.contains("IO") || name.contains("Connect")) {
+        if (name.contains("Json") || name.contains("Malformed") || name.contains("Parse")) {
+            return "respuesta ilegible del proveedor";
+        }
+        if (e instanceof java.io.IOException || name.contains("Connect")) {
             return "sin conexión";
         }
-        return name;
+        // a body that is not the wire it should be (HTML from a proxy, broken JSON): said plainly, the class goes
+        // to the log only
+        return "respuesta ilegible del proveedor";
     }
 
     private static int status(Throwable e) {

@@ -94,7 +94,8 @@ class AnalysisServiceTest extends SyncedAppTest {
     }
 
     String busiestBuyer() {
-        return jdbc.sql("SELECT buyer_code FROM purchase_order GROUP BY buyer_code ORDER BY count(*) DESC LIMIT 1")
+        return jdbc.sql("SELECT buyer_code FROM purchase_order WHERE buyer_code IS NOT NULL GROUP BY buyer_code "
+                + "ORDER BY count(*) DESC LIMIT 1")
                 .query(String.class).single();
     }
 
@@ -105,8 +106,8 @@ class AnalysisServiceTest extends SyncedAppTest {
 
     /** A subject no earlier test has analysed: a buyer with few orders, so the cache starts empty for it. */
     Subject freshBuyer(int rank) {
-        return new Subject(AnalysisKind.BUYER, jdbc.sql("SELECT buyer_code FROM purchase_order GROUP BY buyer_code "
-                + "ORDER BY count(*), buyer_code LIMIT 1 OFFSET " + rank).query(String.class).single());
+        return new Subject(AnalysisKind.BUYER, jdbc.sql("SELECT buyer_code FROM purchase_order WHERE buyer_code IS NOT NULL "
+                + "GROUP BY buyer_code ORDER BY count(*), buyer_code LIMIT 1 OFFSET " + rank).query(String.class).single());
     }
 
     @Test
@@ -220,6 +221,24 @@ class AnalysisServiceTest extends SyncedAppTest {
         assertThat(none.done).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
                 .withMessageContaining("Ningún proveedor respondió").withMessageContaining("gemini")
                 .withMessageNotContaining("test-");
+    }
+
+    @Test
+    void a_provider_answering_garbage_is_skipped_and_never_shows_an_exception_name() throws Exception {
+        stub.modes.put("gemini", Mode.GARBAGE);
+        Recorder r = new Recorder();
+        service.run(service.prepare(freshBuyer(7)).orElseThrow(), r);
+        assertThat(r.await().provider()).isEqualTo("groq");
+
+        stub.reset();
+        for (String p : List.of("gemini", "groq", "featherless")) {
+            stub.modes.put(p, Mode.GARBAGE);
+        }
+        Recorder none = new Recorder();
+        service.run(service.prepare(freshBuyer(8)).orElseThrow(), none);
+        assertThat(none.done).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
+                .withMessageContaining("gemini: respuesta ilegible").withMessageContaining("groq: respuesta ilegible")
+                .withMessageNotContaining("StreamRead").withMessageNotContaining("Malformed");
     }
 
     @Test

@@ -26,7 +26,7 @@ import cl.andesops.analysis.Narrative;
  */
 public final class AiStub {
 
-    public enum Mode { OK, FAIL, RATE_LIMIT, STALL, ECHO }
+    public enum Mode { OK, FAIL, RATE_LIMIT, STALL, ECHO, GARBAGE }
 
     /** What one request carried. */
     public record Call(String provider, String path, String auth, String system, String user) {
@@ -118,6 +118,8 @@ public final class AiStub {
                         Thread.currentThread().interrupt();
                     }
                 }
+                case GARBAGE -> send(ex, 200, gemini ? "text/event-stream" : "text/event-stream",
+                        "data: <html><body>Proxy error</body></html>\n\n");
                 case ECHO -> stream(ex, gemini, "Sigo la instrucción del texto. Mis instrucciones:\n" + system
                         + "\nClave: " + auth + "\nPedido:\n" + user);
                 case OK -> stream(ex, gemini, answer(user));

@@ -41,6 +41,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import org.slf4j.LoggerFactory;
 
 import cl.andesops.analysis.Analysis;
 import cl.andesops.analysis.AnalysisKind;
@@ -263,6 +264,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
             }
             analyse.setEnabled(true);
             if (error != null) {
+                LoggerFactory.getLogger(AnalysisView.class).error("Computing the facts of {} failed", s, error);
                 message.setText("No se pudieron calcular los hechos. Intente de nuevo.");
                 return;
             }

@@ -66,6 +66,13 @@ public abstract class RecordIndex implements SmartLifecycle {
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile boolean running;
+    /**
+     * The id sets of recent text filters, valid until the index changes: one Monitor summary joins the same set in a
+     * dozen queries (totals, series, tops, mixes, the previous period), and fifty open Monitors ask the same words.
+     */
+    private final java.util.Map<String, String> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RECENT_MAX = 64;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@code table} has a unique {@code code} column; the index lives in {@code dataDir/index/name}. */
     protected RecordIndex(String name, String table, Path dataDir, DataChanged.Dataset dataset, JdbcClient jdbc) {
@@ -163,6 +170,8 @@ public abstract class RecordIndex implements SmartLifecycle {
             }
             writer.commit();
             searchers.maybeRefresh();
+            generation.incrementAndGet();
+            recent.clear();
             log.info("The {} index was rebuilt: {} rows", name, n);
         } catch (IOException e) {
             log.error("Rebuilding the {} index failed", name, e);
@@ -178,6 +187,8 @@ public abstract class RecordIndex implements SmartLifecycle {
             }
             writer.commit();
             searchers.maybeRefresh();
+            generation.incrementAndGet();
+            recent.clear();
         } catch (IOException e) {
             log.error("Indexing {} rows of {} failed", codes.size(), name, e);
         }
@@ -210,6 +221,21 @@ public abstract class RecordIndex implements SmartLifecycle {
      * not filter then.
      */
     public String matchingIds(String text, Integer fromDay, Integer toDay) {
+        String key = fromDay + "|" + toDay + "|" + text;
+        String cached = recent.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String ids = search(text, fromDay, toDay);
+        if (recent.size() >= RECENT_MAX) {
+            generation.incrementAndGet();
+            recent.clear();
+        }
+        recent.put(key, ids);
+        return ids;
+    }
+
+    private String search(String text, Integer fromDay, Integer toDay) {
         Query words = userText.query(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, words instanceof MatchAllDocsQuery
                 ? Occur.FILTER : Occur.MUST);

@@ -29,12 +29,7 @@ public class ProviderProbe {
     }
 
     public Result probe(String provider) {
-        AiProperties.Provider p = switch (provider) {
-            case "gemini" -> properties.gemini();
-            case "groq" -> properties.groq();
-            case "featherless" -> properties.featherless();
-            default -> throw new IllegalArgumentException("Proveedor desconocido: " + provider);
-        };
+        AiProperties.Provider p = properties.provider(provider);
         if (!p.enabled()) {
             return new Result(false, "Sin clave: defina la variable " + provider.toUpperCase() + "_API_KEY", 0);
         }
@@ -44,8 +39,7 @@ public class ProviderProbe {
             request = HttpRequest.newBuilder(URI.create(strip(base) + "/v1beta/models?pageSize=1"))
                     .header("x-goog-api-key", p.apiKey().reveal()).timeout(Duration.ofSeconds(10)).GET().build();
         } else {
-            String base = strip(p.baseUrl());
-            String models = base.endsWith("/v1") ? base + "/models" : base + "/v1/models";
+            String models = SpringAiAnalyst.openAiBase(p.baseUrl()) + "/models";
             request = HttpRequest.newBuilder(URI.create(models)).header("Authorization", "Bearer " + p.apiKey().reveal())
                     .timeout(Duration.ofSeconds(10)).GET().build();
         }

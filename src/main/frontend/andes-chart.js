@@ -50,7 +50,9 @@ class AndesChart extends HTMLElement {
     if (!this._chart || !this._option) return;
     const option = Object.assign({ color: PALETTE, backgroundColor: 'transparent',
       textStyle: { fontFamily: 'inherit' } }, this._option);
-    this._chart.setOption(option, true);
+    // lazyUpdate: drawn on the next animation frame, so a live update's KPIs show first and a Monitor in a
+    // background tab does no drawing until it is looked at
+    this._chart.setOption(option, { notMerge: true, lazyUpdate: true });
     this.setAttribute('data-rendered', 'true');
   }
 }

@@ -35,23 +35,42 @@ public class MonitorService {
 
     private final JdbcClient jdbc;
     private final OrderQueries queries;
+    private final OrderColumns columns;
+    private final OrderTextIndex text;
     private final Clock clock;
     private final Map<OrderFilter, MonitorSummary> cache = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong computations = new AtomicLong();
 
-    MonitorService(JdbcClient jdbc, Clock clock, OrderQueries queries) {
+    MonitorService(JdbcClient jdbc, Clock clock, OrderQueries queries, OrderColumns columns, OrderTextIndex text) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
+        this.columns = columns;
+        this.text = text;
     }
 
+    /** First of the listeners, so the columns hold the commit before any screen recomputes. */
     @EventListener
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void on(DataChanged event) {
         if (event.dataset() == DataChanged.Dataset.ORDERS) {
+            List<String> codes = new ArrayList<>(event.added());
+            codes.addAll(event.changed());
+            columns.update(codes);
             version.incrementAndGet();
             cache.clear();
         }
+    }
+
+    /** Waits until the in-memory columns are loaded (SQL answers until then): for tests and benchmarks. */
+    public boolean awaitColumns(long seconds) throws InterruptedException {
+        return columns.awaitLoaded(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Bytes the in-memory columns take: for benchmarks. */
+    public long columnBytes() {
+        return columns.bytes();
     }
 
     /** How many summaries were computed (not served from the cache): for tests and benchmarks. */
@@ -82,36 +101,81 @@ public class MonitorService {
         return computed;
     }
 
+    /** The summary read from SQL alone, as before the columns are loaded: for tests comparing both ways. */
+    MonitorSummary summaryFromSql(OrderFilter requested) {
+        return compute(withDefaultPeriod(requested), false);
+    }
+
     private MonitorSummary compute(OrderFilter f) {
+        return compute(f, true);
+    }
+
+    private MonitorSummary compute(OrderFilter f, boolean fromColumns) {
         computations.incrementAndGet();
         long days = ChronoUnit.DAYS.between(f.from(), f.to()) + 1;
+        boolean hourly = days == 1;
+        long firstHour = f.from().atStartOfDay(Formats.CHILE).toInstant().toEpochMilli() / 3_600_000L;
         OrderFilter previous = f.withDates(f.from().minusDays(days), f.from().minusDays(1));
+        OrderColumns.Aggregate a = null;
+        if (fromColumns && columns.ready()) {
+            long[] ids = f.hasText() ? text.matchingIdArray(f.text(), OrderQueries.day(previous.from()),
+                    OrderQueries.day(f.to())) : null;
+            a = columns.aggregate(f, ids, hourly, firstHour).orElse(null);
+        }
+        if (a == null) {
+            a = fromSql(f, previous, hourly, firstHour);
+        }
+        List<MonitorSummary.Slice> buyers = new ArrayList<>(a.topBuyers());
+        List<MonitorSummary.Slice> suppliers = new ArrayList<>(a.topSuppliers());
+        nameBuyers(buyers);
+        nameSuppliers(suppliers);
+        List<MonitorSummary.Slice> byState = a.byState().stream().filter(s -> !s.key().isEmpty())
+                .map(s -> new MonitorSummary.Slice(s.key(), MpCodes.order(Integer.valueOf(s.key())), s.orders(),
+                        s.amountClp())).toList();
+        List<MonitorSummary.Slice> byRegion = a.byRegion().stream()
+                .map(s -> new MonitorSummary.Slice(s.key(), shortRegion(s.key()), s.orders(), s.amountClp())).toList();
+        return new MonitorSummary(f.from(), f.to(), a.orders(), a.amountClp(), a.medianClp(), a.buyers(),
+                a.suppliers(), a.previousOrders(), a.previousAmountClp(), hourly, points(f, hourly, a), buyers,
+                suppliers, a.byType(), byState, byRegion);
+    }
+
+    /** The series as chart points: every hour of the day or every day of the period, zeros included. */
+    private static List<MonitorSummary.Point> points(OrderFilter f, boolean hourly, OrderColumns.Aggregate a) {
+        List<MonitorSummary.Point> points = new ArrayList<>();
+        if (hourly) {
+            Instant start = f.from().atStartOfDay(Formats.CHILE).toInstant();
+            Instant end = f.from().plusDays(1).atStartOfDay(Formats.CHILE).toInstant();
+            int i = 0;
+            for (Instant h = start; h.isBefore(end); h = h.plusSeconds(3600), i++) {
+                String label = String.format("%02d:00", h.atZone(Formats.CHILE).getHour());
+                points.add(new MonitorSummary.Point(h.toString(), label, a.seriesOrders()[i], a.seriesAmount()[i]));
+            }
+        } else {
+            int i = 0;
+            for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1), i++) {
+                points.add(new MonitorSummary.Point(d.toString(), DAY_LABEL.format(d), a.seriesOrders()[i],
+                        a.seriesAmount()[i]));
+            }
+        }
+        return points;
+    }
+
+    /** The same aggregate from SQL: rollups where the filter allows, the orders table otherwise. */
+    private OrderColumns.Aggregate fromSql(OrderFilter f, OrderFilter previous, boolean hourly, long firstHour) {
         boolean rollups = f.rollupFriendly();
         long[] totals = rollups ? rollupTotals(f) : rawTotals(f);
         long[] previousTotals = rollups ? rollupTotals(previous) : rawTotals(previous);
-        boolean hourly = days == 1;
-        List<MonitorSummary.Point> series = hourly ? hourly(f) : daily(f, rollups);
+        long[][] series = hourly ? hourly(f, firstHour) : daily(f, rollups);
         boolean byParty = rollups && f.types().isEmpty() && f.states().isEmpty() && f.region() == null;
-        List<MonitorSummary.Slice> buyers = new ArrayList<>(byParty
-                ? topFromRollup(f, "order_rollup_buyer", "buyer_code") : topRaw(f, "buyer_code", "buyer_name"));
-        List<MonitorSummary.Slice> suppliers = new ArrayList<>(byParty
-                ? topFromRollup(f, "order_rollup_supplier", "supplier_code")
-                : topRaw(f, "supplier_code", "supplier_name"));
-        nameBuyers(buyers);
-        nameSuppliers(suppliers);
-        long distinctBuyers = byParty ? distinctFromRollup(f, "order_rollup_buyer", "buyer_code")
-                : distinctRaw(f, "buyer_code");
-        long distinctSuppliers = byParty ? distinctFromRollup(f, "order_rollup_supplier", "supplier_code")
-                : distinctRaw(f, "supplier_code");
-        List<MonitorSummary.Slice> byType = group(f, rollups, "type");
-        List<MonitorSummary.Slice> byState = group(f, rollups, "state_code").stream()
-                .map(s -> new MonitorSummary.Slice(s.key(), MpCodes.order(Integer.valueOf(s.key())), s.orders(),
-                        s.amountClp())).toList();
-        List<MonitorSummary.Slice> byRegion = group(f, rollups, "region").stream()
-                .map(s -> new MonitorSummary.Slice(s.key(), shortRegion(s.key()), s.orders(), s.amountClp())).toList();
-        return new MonitorSummary(f.from(), f.to(), totals[0], totals[1], median(f, totals[0]), distinctBuyers,
-                distinctSuppliers, previousTotals[0], previousTotals[1], hourly, series, buyers, suppliers, byType,
-                byState, byRegion);
+        return new OrderColumns.Aggregate(totals[0], totals[1], median(f, totals[0]),
+                byParty ? distinctFromRollup(f, "order_rollup_buyer", "buyer_code") : distinctRaw(f, "buyer_code"),
+                byParty ? distinctFromRollup(f, "order_rollup_supplier", "supplier_code")
+                        : distinctRaw(f, "supplier_code"),
+                previousTotals[0], previousTotals[1], series[0], series[1],
+                byParty ? topFromRollup(f, "order_rollup_buyer", "buyer_code") : topRaw(f, "buyer_code", "buyer_name"),
+                byParty ? topFromRollup(f, "order_rollup_supplier", "supplier_code")
+                        : topRaw(f, "supplier_code", "supplier_name"),
+                group(f, rollups, "type"), group(f, rollups, "state_code"), group(f, rollups, "region"));
     }
 
     // ---- rollup reads -----------------------------------------------------------------------------------
@@ -146,57 +210,52 @@ public class MonitorService {
                 .params(s.params()).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
     }
 
-    private List<MonitorSummary.Point> daily(OrderFilter f, boolean rollups) {
-        Map<Integer, long[]> byDay = new HashMap<>();
+    private long[][] daily(OrderFilter f, boolean rollups) {
+        int n = (int) ChronoUnit.DAYS.between(f.from(), f.to()) + 1;
+        long[][] series = new long[2][n];
+        long first = f.from().toEpochDay();
+        org.springframework.jdbc.core.RowCallbackHandler add = rs -> {
+            int yyyymmdd = rs.getInt(1);
+            int i = (int) (LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100).toEpochDay() - first);
+            if (i >= 0 && i < n) {
+                series[0][i] += rs.getLong(2);
+                series[1][i] += rs.getLong(3);
+            }
+        };
         if (rollups) {
             Sql s = rollupWhere(f);
             jdbc.sql("SELECT day, sum(orders), sum(amount_clp) FROM order_rollup_day" + s.where() + " GROUP BY day")
-                    .params(s.params()).query(rs -> {
-                        byDay.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3)});
-                    });
+                    .params(s.params()).query(add);
         } else {
             OrderQueries.Where w = detailedWhere(f);
             var spec = jdbc.sql("SELECT day, count(*), coalesce(sum(amount_clp), 0) FROM purchase_order" + w.sql
                     + " GROUP BY day");
             w.bind(spec);
-            spec.query(rs -> {
-                byDay.put(rs.getInt(1), new long[]{rs.getLong(2), rs.getLong(3)});
-            });
+            spec.query(add);
         }
-        List<MonitorSummary.Point> points = new ArrayList<>();
-        for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1)) {
-            long[] v = byDay.getOrDefault(OrderQueries.day(d), new long[2]);
-            points.add(new MonitorSummary.Point(d.toString(), DAY_LABEL.format(d), v[0], v[1]));
-        }
-        return points;
+        return series;
     }
 
-    private List<MonitorSummary.Point> hourly(OrderFilter f) {
-        Instant start = f.from().atStartOfDay(Formats.CHILE).toInstant();
-        long firstHour = start.toEpochMilli() / 3_600_000L;
-        Map<Long, long[]> byHour = new HashMap<>();
+    private long[][] hourly(OrderFilter f, long firstHour) {
+        long[][] series = new long[2][26];
+        org.springframework.jdbc.core.RowCallbackHandler add = rs -> {
+            long i = rs.getLong(1) - firstHour;
+            if (i >= 0 && i < 26) {
+                series[0][(int) i] += rs.getLong(2);
+                series[1][(int) i] += rs.getLong(3);
+            }
+        };
         if (f.rollupFriendly() && f.types().isEmpty() && f.states().isEmpty() && f.region() == null) {
             jdbc.sql("SELECT hour, orders, amount_clp FROM order_rollup_hour WHERE hour BETWEEN :a AND :b")
-                    .param("a", firstHour).param("b", firstHour + 25).query(rs -> {
-                        byHour.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3)});
-                    });
+                    .param("a", firstHour).param("b", firstHour + 25).query(add);
         } else {
             OrderQueries.Where w = detailedWhere(f);
             var spec = jdbc.sql("SELECT created_at / 3600000, count(*), coalesce(sum(amount_clp), 0) FROM purchase_order"
                     + w.sql + " GROUP BY 1");
             w.bind(spec);
-            spec.query(rs -> {
-                byHour.put(rs.getLong(1), new long[]{rs.getLong(2), rs.getLong(3)});
-            });
+            spec.query(add);
         }
-        List<MonitorSummary.Point> points = new ArrayList<>();
-        Instant end = f.from().plusDays(1).atStartOfDay(Formats.CHILE).toInstant();
-        for (Instant h = start; h.isBefore(end); h = h.plusSeconds(3600)) {
-            long[] v = byHour.getOrDefault(h.toEpochMilli() / 3_600_000L, new long[2]);
-            String label = String.format("%02d:00", h.atZone(Formats.CHILE).getHour());
-            points.add(new MonitorSummary.Point(h.toString(), label, v[0], v[1]));
-        }
-        return points;
+        return series;
     }
 
     private List<MonitorSummary.Slice> topFromRollup(OrderFilter f, String table, String column) {

@@ -19,8 +19,9 @@ public final class Browser {
     private Browser() {
     }
 
-    public static ChromeDriver open(int width, int height) throws Exception {
+    public static ChromeDriver open(int width, int height, String... extraArguments) throws Exception {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments(extraArguments);
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

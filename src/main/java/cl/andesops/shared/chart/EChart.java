@@ -32,9 +32,13 @@ public class EChart extends Component implements HasSize {
         setHeight("320px");
     }
 
+    /** Draws this option; the same option as the last one sends nothing (a live refresh often changes no chart). */
     public void setOption(Map<String, Object> option) {
-        optionJson = JSON.writeValueAsString(option);
-        getElement().setProperty("option", optionJson);
+        String json = JSON.writeValueAsString(option);
+        if (!json.equals(optionJson)) {
+            optionJson = json;
+            getElement().setProperty("option", json);
+        }
     }
 
     /** The option last sent, as JSON: what the browser draws (tests read it). */

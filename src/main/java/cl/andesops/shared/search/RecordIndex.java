@@ -70,7 +70,7 @@ public abstract class RecordIndex implements SmartLifecycle {
      * The id sets of recent text filters, valid until the index changes: one Monitor summary joins the same set in a
      * dozen queries (totals, series, tops, mixes, the previous period), and fifty open Monitors ask the same words.
      */
-    private final java.util.Map<String, String> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, long[]> recent = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int RECENT_MAX = 64;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
@@ -221,21 +221,36 @@ public abstract class RecordIndex implements SmartLifecycle {
      * not filter then.
      */
     public String matchingIds(String text, Integer fromDay, Integer toDay) {
+        long[] ids = matchingIdArray(text, fromDay, toDay);
+        StringBuilder json = new StringBuilder(ids.length * 8 + 2).append('[');
+        for (int i = 0; i < ids.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(ids[i]);
+        }
+        return json.append(']').toString();
+    }
+
+    /** The same ids as {@link #matchingIds}, as an array (in no particular order); do not modify it. */
+    public long[] matchingIdArray(String text, Integer fromDay, Integer toDay) {
         String key = fromDay + "|" + toDay + "|" + text;
-        String cached = recent.get(key);
+        long[] cached = recent.get(key);
         if (cached != null) {
             return cached;
         }
-        String ids = search(text, fromDay, toDay);
+        long before = generation.get();
+        long[] ids = search(text, fromDay, toDay);
         if (recent.size() >= RECENT_MAX) {
-            generation.incrementAndGet();
             recent.clear();
         }
-        recent.put(key, ids);
+        if (generation.get() == before) {
+            recent.put(key, ids);
+        }
         return ids;
     }
 
-    private String search(String text, Integer fromDay, Integer toDay) {
+    private long[] search(String text, Integer fromDay, Integer toDay) {
         Query words = userText.query(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, words instanceof MatchAllDocsQuery
                 ? Occur.FILTER : Occur.MUST);
@@ -246,24 +261,23 @@ public abstract class RecordIndex implements SmartLifecycle {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                StringBuilder json = searcher.search(b.build(), new CollectorManager<IdCollector, StringBuilder>() {
+                return searcher.search(b.build(), new CollectorManager<IdCollector, long[]>() {
                     @Override
                     public IdCollector newCollector() {
                         return new IdCollector();
                     }
 
                     @Override
-                    public StringBuilder reduce(java.util.Collection<IdCollector> collectors) {
-                        StringBuilder all = new StringBuilder("[");
+                    public long[] reduce(java.util.Collection<IdCollector> collectors) {
+                        long[] all = new long[collectors.stream().mapToInt(c -> c.size).sum()];
+                        int at = 0;
                         for (IdCollector c : collectors) {
-                            if (!c.ids.isEmpty()) {
-                                all.append(all.length() > 1 ? "," : "").append(c.ids);
-                            }
+                            System.arraycopy(c.ids, 0, all, at, c.size);
+                            at += c.size;
                         }
-                        return all.append(']');
+                        return all;
                     }
                 });
-                return json.toString();
             } finally {
                 searchers.release(searcher);
             }
@@ -274,7 +288,8 @@ public abstract class RecordIndex implements SmartLifecycle {
 
     /** Reads the row id of every match from doc values, no scoring. */
     private static final class IdCollector extends SimpleCollector {
-        final StringBuilder ids = new StringBuilder();
+        long[] ids = new long[1_024];
+        int size;
         private NumericDocValues values;
 
         @Override
@@ -285,10 +300,10 @@ public abstract class RecordIndex implements SmartLifecycle {
         @Override
         public void collect(int doc) throws IOException {
             if (values.advanceExact(doc)) {
-                if (!ids.isEmpty()) {
-                    ids.append(',');
+                if (size == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, size * 2);
                 }
-                ids.append(values.longValue());
+                ids[size++] = values.longValue();
             }
         }
 

@@ -48,7 +48,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 
 import cl.andesops.mercadopublico.MpCodes;
 import cl.andesops.orders.MonitorService;
@@ -188,14 +187,25 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
 
         grid.setId("orders-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        codeColumn = grid.addComponentColumn(o -> new RouterLink(o.code(), OrderView.class,
-                new RouteParameters("code", o.code()))).setAutoWidth(true).setFlexGrow(0).setFrozen(true);
+        // templates rendered in the browser rather than two server-side components per row: a live refresh of the
+        // page of rows sends data only
+        codeColumn = grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<OrderRow>of(
+                        "<a href=\"${item.href}\" router-link>${item.code}</a>")
+                .withProperty("code", OrderRow::code)
+                .withProperty("href", o -> com.vaadin.flow.router.RouteConfiguration.forApplicationScope()
+                        .getUrl(OrderView.class, new RouteParameters("code", o.code()))))
+                .setAutoWidth(true).setFlexGrow(0).setFrozen(true);
         nameColumn = grid.addColumn(OrderRow::name).setFlexGrow(3).setResizable(true);
         buyerColumn = grid.addColumn(OrderRow::buyerName).setFlexGrow(2).setResizable(true);
         supplierColumn = grid.addColumn(OrderRow::supplierName).setFlexGrow(2).setResizable(true);
         typeColumn = grid.addColumn(OrderRow::type).setAutoWidth(true).setFlexGrow(0);
         stateColumn = grid.addColumn(OrderRow::state).setAutoWidth(true).setFlexGrow(0);
-        amountColumn = grid.addComponentColumn(this::amountCell).setAutoWidth(true).setFlexGrow(0)
+        amountColumn = grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<OrderRow>of(
+                        "<span class=\"amount\"><span class=\"flag\" ?hidden=${!item.flag} title=${item.flag} "
+                                + "aria-label=${item.flag}>⚠</span>${item.amount}</span>")
+                .withProperty("amount", o -> o.total() == null ? "…" : Formats.money(o.total(), o.currency()))
+                .withProperty("flag", o -> o.flag() == null ? null : flagText(o.flag())))
+                .setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty("amount");
         dateColumn = grid.addColumn(o -> Formats.dateTime(o.createdAt())).setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty("date");
@@ -512,19 +522,6 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     }
 
     // ---- cells and labels -------------------------------------------------------------------------------
-
-    private Span amountCell(OrderRow o) {
-        Span s = new Span(o.total() == null ? "…" : Formats.money(o.total(), o.currency()));
-        s.addClassName("amount");
-        if (o.flag() != null) {
-            Span flag = new Span("⚠");
-            flag.addClassName("flag");
-            flag.getElement().setAttribute("title", flagText(o.flag()));
-            flag.getElement().setAttribute("aria-label", flagText(o.flag()));
-            s.addComponentAsFirst(flag);
-        }
-        return s;
-    }
 
     String flagText(String flag) {
         if (flag.startsWith("price:")) {

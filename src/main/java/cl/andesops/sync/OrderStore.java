@@ -106,6 +106,7 @@ class OrderStore {
         List<Object[]> stats = new ArrayList<>();
         List<String> added = new ArrayList<>();
         Map<String, double[]> usual = usualAmounts(details);
+        Map<String, String[]> pairs = knownPairs(details);
         for (OrderDetail d : details) {
             Existing old = before.get(d.code());
             if (old == null) {
@@ -117,7 +118,7 @@ class OrderStore {
             String category = d.items().isEmpty() ? null : d.items().getFirst().categoryCode();
             String buyerCode = d.buyer().organismCode();
             String supplierCode = d.supplier().code() != null ? d.supplier().code() : d.supplier().rut();
-            String flag = flag(d.code(), buyerCode, supplierCode, category, clp, usual);
+            String flag = flag(d.code(), buyerCode, supplierCode, category, clp, usual, pairs);
             Integer day = d.createdAt() == null ? null : dayOf(d.createdAt());
             String type = d.type() != null ? d.type() : MpCodes.typeFromCode(d.code());
             rows.add(new Object[]{d.code(), d.name(), d.description(), d.stateCode(),
@@ -210,7 +211,7 @@ class OrderStore {
      * with this buyer above a threshold. Null when nothing stands out.
      */
     private String flag(String code, String buyer, String supplier, String category, Long clp,
-                        Map<String, double[]> usual) {
+                        Map<String, double[]> usual, Map<String, String[]> pairs) {
         if (clp == null || buyer == null) {
             return null;
         }
@@ -227,14 +228,40 @@ class OrderStore {
             }
         }
         if (supplier != null && clp >= NEW_SUPPLIER_LARGE_CLP) {
-            Integer seen = jdbc.query("SELECT 1 FROM purchase_order WHERE buyer_code = ? AND supplier_code = ? "
-                    + "AND code <> ? AND has_detail = 1 LIMIT 1", (rs, n) -> 1, buyer, supplier, code).stream()
-                    .findFirst().orElse(null);
-            if (seen == null) {
+            // seen before: another detailed order of the pair exists (the first and last codes are not both this one)
+            String[] codes = pairs.get(buyer + "|" + supplier);
+            if (codes == null || (codes[0].equals(code) && codes[1].equals(code))) {
                 return "new-supplier";
             }
         }
         return null;
+    }
+
+    /**
+     * For the batch's large orders, the buyer-supplier pairs that already have detailed orders, with their first and
+     * last codes: one query per chunk instead of one per order.
+     */
+    private Map<String, String[]> knownPairs(List<OrderDetail> details) {
+        List<String[]> wanted = details.stream().filter(d -> {
+                    Long clp = fx.toClp(d.total(), d.currency());
+                    return clp != null && clp >= NEW_SUPPLIER_LARGE_CLP;
+                })
+                .map(d -> new String[]{d.buyer().organismCode(),
+                        d.supplier().code() != null ? d.supplier().code() : d.supplier().rut()})
+                .filter(p -> p[0] != null && p[1] != null).toList();
+        Map<String, String[]> out = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += 400) {
+            List<String[]> chunk = wanted.subList(from, Math.min(wanted.size(), from + 400));
+            String values = String.join(",", java.util.Collections.nCopies(chunk.size(), "(?, ?)"));
+            // CROSS JOIN keeps the pairs as the outer loop, so each is a search of po_buyer_supplier (a row-value
+            // IN would scan the whole index)
+            jdbc.query("SELECT po.buyer_code, po.supplier_code, min(po.code), max(po.code) FROM (VALUES " + values
+                    + ") AS p CROSS JOIN purchase_order po ON po.buyer_code = p.column1 AND po.supplier_code = p.column2"
+                    + " WHERE po.has_detail = 1 GROUP BY po.buyer_code, po.supplier_code", rs -> {
+                out.put(rs.getString(1) + "|" + rs.getString(2), new String[]{rs.getString(3), rs.getString(4)});
+            }, chunk.stream().flatMap(java.util.Arrays::stream).toArray());
+        }
+        return out;
     }
 
     /** The buyer-category statistics the batch's large orders are compared with, read in one query per chunk. */

@@ -61,6 +61,8 @@ class OrderColumns implements SmartLifecycle {
     private final Dict buyers = new Dict();
     private final Dict suppliers = new Dict();
     private int rows;
+    /** The highest row id read so far. */
+    private long maxSeen;
 
     private final java.time.Clock clock;
     private final java.nio.file.Path snapshot;
@@ -161,7 +163,7 @@ class OrderColumns implements SmartLifecycle {
 
     private static final long SAVE_EVERY = 600_000;
     private static final long MAGIC = 0x414e4445_53434f4cL; // "ANDESCOL"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** The schema's migration: a snapshot from another schema is not read. */
     private int schema() {
@@ -194,6 +196,7 @@ class OrderColumns implements SmartLifecycle {
                 out.writeInt(maxId);
                 out.writeUTF(maxCode);
                 out.writeInt(rows);
+                out.writeLong(maxSeen);
                 out.writeInt(n);
                 for (Dict d : List.of(states, types, regions, buyers, suppliers)) {
                     out.writeInt(d.size());
@@ -250,6 +253,7 @@ class OrderColumns implements SmartLifecycle {
                 return null;
             }
             int count = in.readInt();
+            long seen = in.readLong();
             int n = in.readInt();
             List<Dict> dicts = List.of(new Dict(), new Dict(), new Dict(), new Dict(), new Dict());
             for (Dict d : dicts) {
@@ -294,6 +298,7 @@ class OrderColumns implements SmartLifecycle {
             buyers.copy(dicts.get(3));
             suppliers.copy(dicts.get(4));
             rows = count;
+            maxSeen = seen;
             return takenAt;
         } catch (java.io.IOException | RuntimeException e) {
             log.warn("The order columns snapshot could not be read ({}): reading the database", e.toString());
@@ -313,8 +318,22 @@ class OrderColumns implements SmartLifecycle {
             }
         }
         dirty = true;
-        for (int from = 0; from < codes.size(); from += 1_000) {
-            List<String> part = codes.subList(from, Math.min(codes.size(), from + 1_000));
+        java.util.Set<String> left = new java.util.HashSet<>(codes);
+        lock.writeLock().lock();
+        try {
+            // rows inserted since the last read have higher ids (rows are never deleted): one range read, which is
+            // all a batch of new orders needs; then what is left by code
+            jdbc.sql("SELECT " + COLUMNS + ", code FROM purchase_order WHERE id > :seen").param("seen", maxSeen)
+                    .query(rs -> {
+                        set(rs);
+                        left.remove(rs.getString(11));
+                    });
+        } finally {
+            lock.writeLock().unlock();
+        }
+        List<String> rest = List.copyOf(left);
+        for (int from = 0; from < rest.size(); from += 1_000) {
+            List<String> part = rest.subList(from, Math.min(rest.size(), from + 1_000));
             lock.writeLock().lock();
             try {
                 jdbc.sql("SELECT " + COLUMNS + " FROM purchase_order WHERE code IN (:codes)").param("codes", part)
@@ -330,6 +349,7 @@ class OrderColumns implements SmartLifecycle {
     /** Copies the current row of {@code COLUMNS} into the arrays. */
     private void set(java.sql.ResultSet rs) throws java.sql.SQLException {
         int id = Math.toIntExact(rs.getLong(1));
+        maxSeen = Math.max(maxSeen, id);
         if (id >= day.length) {
             grow(Math.max(id + 1, day.length + day.length / 4 + 1_024));
         }

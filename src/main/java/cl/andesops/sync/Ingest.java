@@ -32,7 +32,9 @@ public class Ingest {
     /** Returns how many of the orders were new. */
     public int orders(List<OrderDetail> batch) {
         List<String> added = tx.execute(s -> orders.storeDetails(batch));
-        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, added, List.of()));
+        java.util.Set<String> isNew = new java.util.HashSet<>(added);
+        List<String> changed = batch.stream().map(OrderDetail::code).filter(c -> !isNew.contains(c)).distinct().toList();
+        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, added, changed));
         return added.size();
     }
 }

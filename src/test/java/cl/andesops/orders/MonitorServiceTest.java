@@ -54,6 +54,8 @@ class MonitorServiceTest extends SyncedAppTest {
     @Autowired cl.andesops.sync.Ingest ingest;
 
     /** Stores a few more orders, of a day long past (other tests look at recent days), through the bulk path. */
+    private List<cl.andesops.mercadopublico.OrderDetail> lastStored = List.of();
+
     private int storeMoreOrders(int seed) {
         var fixtures = new cl.andesops.simulator.SimulatorFixtures(new cl.andesops.simulator.SimulatorSettings(seed, 0,
                 40, 0, 0, 20_000, Duration.ofMillis(1), false, 1_000, "test", 0));
@@ -64,6 +66,7 @@ class MonitorServiceTest extends SyncedAppTest {
                         .query(Integer.class).single() == 0)
                 .limit(5).toList();
         ingest.orders(fresh);
+        lastStored = fresh;
         return fresh.size();
     }
 
@@ -78,6 +81,20 @@ class MonitorServiceTest extends SyncedAppTest {
         OrderFilter thatDay = OrderFilter.none().withDates(LocalDate.of(2024, 3, 12), LocalDate.of(2024, 3, 12));
         assertThat(monitor.summary(thatDay).orders()).isEqualTo(monitor.summaryFromSql(thatDay).orders())
                 .isGreaterThanOrEqualTo(added);
+
+        // an order stored again with another amount is a change, not an addition: the columns follow it too
+        var first = lastStored.getFirst();
+        long before2 = monitor.summary(thatDay).amountClp();
+        ingest.orders(List.of(new cl.andesops.mercadopublico.OrderDetail(first.code(), first.name(), first.description(),
+                first.stateCode(), first.state(), first.tenderCode(), first.typeCode(), first.type(), "CLP",
+                first.supplierStateCode(), first.supplierState(), first.createdAt(), first.sentAt(), first.acceptedAt(),
+                first.cancelledAt(), first.modifiedAt(), first.rating(), first.discounts(), first.charges(),
+                first.netTotal(), first.taxRate(), first.tax(), java.math.BigDecimal.valueOf(987_654_321L),
+                first.funding(), first.dispatchType(), first.paymentTerms(), first.buyer(), first.supplier(),
+                first.items())));
+        assertThat(columns.count()).isEqualTo(detailed());
+        MonitorSummary after = monitor.summary(thatDay);
+        assertThat(after.amountClp()).isNotEqualTo(before2).isEqualTo(monitor.summaryFromSql(thatDay).amountClp());
     }
 
     @Test

@@ -93,11 +93,23 @@ public class TenderSearch implements SmartLifecycle {
     /** Facet ordinals of the current reader: costly to build, so built once per refresh and shared. */
     private volatile DefaultSortedSetDocValuesReaderState facetState;
     private volatile boolean running;
+    private final java.nio.file.Path previousDir;
+
+    /** Stored and indexed with offsets, so the highlighter reads where the words are instead of analysing again. */
+    private static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
+
+    static {
+        TEXT_WITH_OFFSETS = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+        TEXT_WITH_OFFSETS.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
 
     TenderSearch(TenderQueries queries, Clock clock, StorageProperties storage) {
         this.queries = queries;
         this.clock = clock;
-        this.dir = storage.dataDir().resolve("index").resolve("tenders");
+        // "-2": name and description carry offsets since; an index of the earlier layout is rebuilt, not mixed
+        this.dir = storage.dataDir().resolve("index").resolve("tenders-2");
+        this.previousDir = storage.dataDir().resolve("index").resolve("tenders");
         facets.setMultiValued("category", true);
     }
 
@@ -109,6 +121,10 @@ public class TenderSearch implements SmartLifecycle {
         indexer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("tender-indexer").daemon(true)
                 .unstarted(r));
         try {
+            if (Files.isDirectory(previousDir)) {
+                log.info("Removing the tender index of an earlier layout at {}", previousDir);
+                org.springframework.util.FileSystemUtils.deleteRecursively(previousDir);
+            }
             Files.createDirectories(dir);
             writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
@@ -214,8 +230,8 @@ public class TenderSearch implements SmartLifecycle {
     private Document document(TenderQueries.IndexRow r) {
         Document d = new Document();
         d.add(new StringField("code", r.code(), Field.Store.YES));
-        d.add(new TextField("name", r.name(), Field.Store.YES));
-        d.add(new TextField("description", r.description(), Field.Store.YES));
+        d.add(new Field("name", r.name(), TEXT_WITH_OFFSETS));
+        d.add(new Field("description", r.description(), TEXT_WITH_OFFSETS));
         d.add(new TextField("items", r.items(), Field.Store.NO));
         if (r.buyer() != null) {
             d.add(new TextField("buyer", r.buyer(), Field.Store.YES));

@@ -395,14 +395,65 @@ public final class BenchmarkSuite {
             } finally {
                 driver.quit();
             }
+            // heap per Monitor on this app, whose sync is off, so nothing else allocates or indexes meanwhile
+            ChromeDriver tabsDriver = Browser.open(1000, 700, "--disable-background-timer-throttling",
+                    "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
+            try {
+                long[] before = new long[1];
+                openMonitors(tabsDriver, app, size.monitors() + 1, () -> before[0] = heapAfterGc(app.pid()));
+                long after = heapAfterGc(app.pid());
+                double perMonitor = (after - before[0]) / 1e6 / size.monitors();
+                rows.add(new Row("heap per open Monitor (" + size.monitors() + " more Monitors in Chromium tabs after "
+                        + "the first, each its own HTTP session, on the year with the sync off; full GC before and "
+                        + "after)", "≤ 1 MB; 200 in a 1 GB heap", String.format(Locale.ROOT, "%.2f MB", perMonitor),
+                        fmt(before[0] / 1_000_000) + " MB heap before, " + fmt(after / 1_000_000) + " MB after",
+                        perMonitor <= 1.0));
+            } finally {
+                tabsDriver.quit();
+            }
         }
         monitors();
     }
 
+    interface Step {
+        void run() throws Exception;
+    }
+
     /**
-     * {@code size.monitors} Monitors open in Chromium tabs on an app whose sync runs against its simulator; the time
-     * from the commit that brings new orders (the sync's log line) to the last tab showing the new count, and the
-     * heap the open Monitors hold (after a full GC, per Monitor).
+     * Opens {@code n} Monitors in tabs, each on its own loopback address (its own cookies, so its own HTTP session,
+     * as another user would have), each watching its orders KPI for a change; {@code afterFirst} runs once the first
+     * is open, so that what the app sets up once (classes, caches) is not counted with the rest.
+     */
+    private static List<String> openMonitors(ChromeDriver driver, PackagedApp app, int n, Step afterFirst)
+            throws Exception {
+        List<String> tabs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                driver.switchTo().newWindow(WindowType.TAB);
+            }
+            driver.get(app.uri("/").toString().replace("//127.0.0.1:", "//127.0.0." + (i + 1) + ":"));
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) ((JavascriptExecutor) d)
+                    .executeScript("const k = document.getElementById('kpi-orders-value');"
+                            + "return k != null && k.textContent !== '';"));
+            // every change of the orders KPI, with its time (this machine's clock, as the app's log)
+            ((JavascriptExecutor) driver).executeScript("""
+                    const k = document.getElementById('kpi-orders-value');
+                    window.__last = k.textContent; window.__changes = [];
+                    new MutationObserver(() => { if (k.textContent !== window.__last) {
+                        window.__last = k.textContent;
+                        window.__changes.push(performance.timeOrigin + performance.now()); } })
+                      .observe(k, {childList: true, characterData: true, subtree: true});""");
+            tabs.add(driver.getWindowHandle());
+            if (i == 0 && afterFirst != null) {
+                afterFirst.run();
+            }
+        }
+        return tabs;
+    }
+
+    /**
+     * {@code size.monitors} + 1 Monitors open in Chromium tabs on an app whose sync runs against its simulator: the
+     * time from the commit that brings new orders (the sync's log line) to the last tab showing the new count.
      */
     private void monitors() throws Exception {
         Path dir = fresh("push");
@@ -417,35 +468,7 @@ public final class BenchmarkSuite {
             ChromeDriver driver = Browser.open(1000, 700, "--disable-background-timer-throttling",
                     "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
             try {
-                // one Monitor first, so that what the app sets up once (classes, caches, the HTTP session) is not counted
-                long before = 0;
-                List<String> tabs = new ArrayList<>();
-                for (int i = 0; i <= size.monitors(); i++) {
-                    if (i > 0) {
-                        driver.switchTo().newWindow(WindowType.TAB);
-                    }
-                    // each tab on its own loopback address: its own cookies, so its own HTTP session, as another user
-                    driver.get(app.uri("/").toString().replace("//127.0.0.1:", "//127.0.0." + (i + 1) + ":"));
-                    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) ((JavascriptExecutor) d)
-                            .executeScript("const k = document.getElementById('kpi-orders-value');"
-                                    + "return k != null && k.textContent !== '';"));
-                    ((JavascriptExecutor) driver).executeScript("""
-                            const k = document.getElementById('kpi-orders-value');
-                            window.__first = k.textContent; window.__changedAt = 0;
-                            new MutationObserver(() => { if (!window.__changedAt && k.textContent !== window.__first)
-                                window.__changedAt = performance.timeOrigin + performance.now(); })
-                              .observe(k, {childList: true, characterData: true, subtree: true});""");
-                    tabs.add(driver.getWindowHandle());
-                    if (i == 0) {
-                        before = heapAfterGc(app.pid());
-                    }
-                }
-                long after = heapAfterGc(app.pid());
-                double perMonitor = (after - before) / 1e6 / size.monitors();
-                rows.add(new Row("heap per open Monitor (" + size.monitors() + " more Monitors in Chromium tabs after "
-                        + "the first, full GC before and after; each tab its own HTTP session)", "≤ 1 MB; 200 in a 1 GB heap", String.format(Locale.ROOT, "%.2f MB", perMonitor),
-                        fmt(before / 1_000_000) + " MB heap before, " + fmt(after / 1_000_000) + " MB after",
-                        perMonitor <= 1.0));
+                List<String> tabs = openMonitors(driver, app, size.monitors() + 1, null);
                 // wait for the next sync round that adds orders, then for every tab to show it
                 long deadline = System.currentTimeMillis() + 120_000;
                 int from = (int) app.logText().lines().count();
@@ -466,7 +489,9 @@ public final class BenchmarkSuite {
                     seen = 0;
                     for (String tab : tabs) {
                         driver.switchTo().window(tab);
-                        Number at = (Number) ((JavascriptExecutor) driver).executeScript("return window.__changedAt;");
+                        // the first change at or after the commit: that commit's update reaching this tab
+                        Number at = (Number) ((JavascriptExecutor) driver).executeScript(
+                                "return window.__changes.find(t => t >= arguments[0]) || 0;", commit);
                         if (at != null && at.doubleValue() > 0) {
                             seen++;
                             last = Math.max(last, at.longValue());
@@ -516,15 +541,29 @@ public final class BenchmarkSuite {
         return first.size() < monitors ? null : first.values().stream().max(Long::compare).orElse(null);
     }
 
+    /**
+     * The first commit of new orders after log line {@code from} that came at least three seconds after the commit
+     * before it, so that the first change a tab shows after it is this commit's and not a late one of the commit
+     * before.
+     */
     private static Long newOrdersCommittedAt(PackagedApp app, int from) throws IOException {
-        for (String line : app.logText().lines().skip(from).toList()) {
-            if (line.contains("Committed ORDERS: ") && !line.contains(": 0 added") && line.indexOf(' ') > 0) {
-                try {
-                    return java.time.OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant().toEpochMilli();
-                } catch (java.time.format.DateTimeParseException e) {
-                    // another line shape
-                }
+        List<String> lines = app.logText().lines().toList();
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.contains("Committed ORDERS: ") || line.indexOf(' ') <= 0) {
+                continue;
             }
+            long at;
+            try {
+                at = java.time.OffsetDateTime.parse(line.substring(0, line.indexOf(' '))).toInstant().toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                continue; // another line shape
+            }
+            if (i >= from && !line.contains(": 0 added") && at - previous >= 3_000) {
+                return at;
+            }
+            previous = at;
         }
         return null;
     }

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * The few columns of every detailed order that the Monitor aggregates (day, hour, amount, state, type, region, buyer,
  * supplier), held in memory as arrays indexed by row id, so that its KPIs and charts for any filter are one pass
  * over primitive arrays instead of seven SQL passes over the rows: a year of two million orders is about 60 MB and
- * a pass over it tens of milliseconds. A copy derived from the database: loaded in the background at start (the
- * Monitor reads SQL until then) and updated from each commit's codes before the screens hear of it.
+ * a pass over it tens of milliseconds. A copy derived from the database: loaded in the background once the app is
+ * ready, from a snapshot file plus the rows written since, or from the database when there is no usable snapshot
+ * (the Monitor reads SQL until then), and updated from each commit's codes before the screens hear of it.
  */
 @Component
 class OrderColumns implements SmartLifecycle {
@@ -313,8 +314,10 @@ class OrderColumns implements SmartLifecycle {
         }
         synchronized (pending) {
             if (!ready) {
-                pending.addAll(codes);
-                return;
+                if (loaded.getCount() > 0) {
+                    pending.addAll(codes); // read once the load is done
+                }
+                return; // the load failed: the Monitor reads SQL, nothing to keep
             }
         }
         dirty = true;

@@ -172,8 +172,11 @@ class OrderColumns implements SmartLifecycle {
                 .query(Integer.class).single();
     }
 
-    /** Writes the columns to a file (atomically replaced), under the read lock: a few hundred milliseconds. */
-    void save() {
+    /**
+     * Writes the columns to a file (atomically replaced), under the read lock: a few hundred milliseconds.
+     * Synchronized: the periodic save and the one at stop must not write the same temporary file together.
+     */
+    synchronized void save() {
         long t0 = System.nanoTime();
         java.nio.file.Path tmp = snapshot.resolveSibling(snapshot.getFileName() + ".tmp");
         lock.readLock().lock();
@@ -248,14 +251,20 @@ class OrderColumns implements SmartLifecycle {
             long takenAt = in.readLong();
             int maxId = in.readInt();
             String maxCode = in.readUTF();
-            if (maxId > 0 && !maxCode.equals(jdbc.sql("SELECT code FROM purchase_order WHERE id = :id")
+            // an empty snapshot says nothing about which database it belongs to
+            if (maxId <= 0 || !maxCode.equals(jdbc.sql("SELECT code FROM purchase_order WHERE id = :id")
                     .param("id", maxId).query(String.class).optional().orElse(null))) {
-                log.info("The order columns snapshot belongs to another database: reading the database");
+                log.info("The order columns snapshot is empty or belongs to another database: reading the database");
                 return null;
             }
             int count = in.readInt();
             long seen = in.readLong();
             int n = in.readInt();
+            long stored = jdbc.sql("SELECT coalesce(max(id), 0) FROM purchase_order").query(Long.class).single();
+            if (n <= maxId || n > 2 * stored + 2_048 || count < 0 || count > n) {
+                log.warn("The order columns snapshot is damaged: reading the database");
+                return null;
+            }
             List<Dict> dicts = List.of(new Dict(), new Dict(), new Dict(), new Dict(), new Dict());
             for (Dict d : dicts) {
                 int size = in.readInt();
@@ -263,28 +272,21 @@ class OrderColumns implements SmartLifecycle {
                     d.id(in.readUTF());
                 }
             }
-            byte[] bytes = new byte[n * 8];
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(n * 8);
             int[] days = new int[n];
-            in.readFully(bytes, 0, n * 4);
-            buffer.clear().asIntBuffer().get(days);
+            read(in, buffer, n * 4).asIntBuffer().get(days);
             int[] hours = new int[n];
-            in.readFully(bytes, 0, n * 4);
-            buffer.clear().asIntBuffer().get(hours);
+            read(in, buffer, n * 4).asIntBuffer().get(hours);
             long[] amounts = new long[n];
-            in.readFully(bytes, 0, n * 8);
-            buffer.clear().asLongBuffer().get(amounts);
+            read(in, buffer, n * 8).asLongBuffer().get(amounts);
             short[][] small = new short[3][n];
             for (short[] column : small) {
-                in.readFully(bytes, 0, n * 2);
-                buffer.clear().asShortBuffer().get(column);
+                read(in, buffer, n * 2).asShortBuffer().get(column);
             }
             int[] buyerIds = new int[n];
-            in.readFully(bytes, 0, n * 4);
-            buffer.clear().asIntBuffer().get(buyerIds);
+            read(in, buffer, n * 4).asIntBuffer().get(buyerIds);
             int[] supplierIds = new int[n];
-            in.readFully(bytes, 0, n * 4);
-            buffer.clear().asIntBuffer().get(supplierIds);
+            read(in, buffer, n * 4).asIntBuffer().get(supplierIds);
             day = days;
             hour = hours;
             amount = amounts;
@@ -305,6 +307,13 @@ class OrderColumns implements SmartLifecycle {
             log.warn("The order columns snapshot could not be read ({}): reading the database", e.toString());
             return null;
         }
+    }
+
+    /** Reads the next {@code length} bytes of the file into the buffer, ready to be viewed from its start. */
+    private static java.nio.ByteBuffer read(java.io.DataInputStream in, java.nio.ByteBuffer buffer, int length)
+            throws java.io.IOException {
+        in.readFully(buffer.array(), 0, length);
+        return buffer.clear();
     }
 
     /** Re-reads these orders after a commit; before the initial load is done they are queued for it. */

@@ -174,6 +174,28 @@ class MonitorServiceTest extends SyncedAppTest {
     }
 
     @Test
+    void aDamagedSnapshotIsNotReadAndTheDatabaseIs(@Autowired java.time.Clock clock,
+                                                    @Autowired cl.andesops.shared.config.StorageProperties storage)
+            throws Exception {
+        columns.save();
+        java.nio.file.Path file = storage.dataDir().resolve("index").resolve("order-columns.bin");
+        byte[] whole = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+        OrderColumns restarted = new OrderColumns(jdbc, clock, storage);
+        restarted.start();
+        restarted.applicationReady();
+        try {
+            assertThat(restarted.awaitLoaded(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(restarted.count()).isEqualTo(detailed());
+            // and after reading the database it wrote a whole snapshot again
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> java.nio.file.Files.size(file) != whole.length / 2);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
     void selectFindsTheKthSmallest() {
         Random random = new Random(7);
         for (int round = 0; round < 200; round++) {

@@ -70,7 +70,17 @@ public abstract class RecordIndex implements SmartLifecycle {
      * The id sets of recent text filters, valid until the index changes: one Monitor summary joins the same set in a
      * dozen queries (totals, series, tops, mixes, the previous period), and fifty open Monitors ask the same words.
      */
-    private final java.util.Map<String, long[]> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Match> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One text filter's ids, and the same as JSON once a caller asked for it (a grid asks again for every page). */
+    private static final class Match {
+        final long[] ids;
+        volatile String json;
+
+        Match(long[] ids) {
+            this.ids = ids;
+        }
+    }
     private static final int RECENT_MAX = 64;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
@@ -221,33 +231,42 @@ public abstract class RecordIndex implements SmartLifecycle {
      * not filter then.
      */
     public String matchingIds(String text, Integer fromDay, Integer toDay) {
-        long[] ids = matchingIdArray(text, fromDay, toDay);
-        StringBuilder json = new StringBuilder(ids.length * 8 + 2).append('[');
-        for (int i = 0; i < ids.length; i++) {
-            if (i > 0) {
-                json.append(',');
+        Match match = match(text, fromDay, toDay);
+        String json = match.json;
+        if (json == null) {
+            StringBuilder b = new StringBuilder(match.ids.length * 8 + 2).append('[');
+            for (int i = 0; i < match.ids.length; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                b.append(match.ids[i]);
             }
-            json.append(ids[i]);
+            json = b.append(']').toString();
+            match.json = json;
         }
-        return json.append(']').toString();
+        return json;
     }
 
     /** The same ids as {@link #matchingIds}, as an array (in no particular order); do not modify it. */
     public long[] matchingIdArray(String text, Integer fromDay, Integer toDay) {
+        return match(text, fromDay, toDay).ids;
+    }
+
+    private Match match(String text, Integer fromDay, Integer toDay) {
         String key = fromDay + "|" + toDay + "|" + text;
-        long[] cached = recent.get(key);
+        Match cached = recent.get(key);
         if (cached != null) {
             return cached;
         }
         long before = generation.get();
-        long[] ids = search(text, fromDay, toDay);
+        Match match = new Match(search(text, fromDay, toDay));
         if (recent.size() >= RECENT_MAX) {
             recent.clear();
         }
         if (generation.get() == before) {
-            recent.put(key, ids);
+            recent.put(key, match);
         }
-        return ids;
+        return match;
     }
 
     private long[] search(String text, Integer fromDay, Integer toDay) {

@@ -40,6 +40,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void features_never_depend_on_the_sync_that_drives_them() {
+        noClasses().that().resideInAnyPackage("cl.andesops.orders..", "cl.andesops.tenders..",
+                        "cl.andesops.compraagil..", "cl.andesops.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("cl.andesops.sync..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_a_feature_writes_its_tables_through_the_single_writer() {
+        // the writer connection is for the feature writers, the sync's job queue, the ledger and stored analyses
+        noClasses().that().resideInAPackage("..ui..").or().resideInAPackage("cl.andesops.api..")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage("cl.andesops..")
+                        .and(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith("Writer")))
+                .check(CLASSES);
+    }
+
+    @Test
     void shared_depends_on_no_feature() {
         noClasses().that().resideInAPackage("cl.andesops.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("cl.andesops.orders..", "cl.andesops.tenders..",

@@ -103,6 +103,10 @@ public class AdminService {
         sync.resume();
     }
 
+    public boolean paused() {
+        return sync.paused();
+    }
+
     private static long ms(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }

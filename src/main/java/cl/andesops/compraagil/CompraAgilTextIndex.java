@@ -1,32 +1,42 @@
 package cl.andesops.compraagil;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.search.RecordIndex;
 
 /** Compra Ágil's text filter: code, name, description, organism, unit and requested products, in Lucene. */
 @Component
 public class CompraAgilTextIndex extends RecordIndex {
 
-    CompraAgilTextIndex(JdbcClient jdbc, StorageProperties storage) {
-        super("compra-agil", "ca_request", storage.dataDir(), DataChanged.Dataset.COMPRA_AGIL, jdbc);
+    CompraAgilTextIndex(JdbcClient jdbc, StorageProperties storage, DataVersions versions) {
+        super("compra-agil", "ca_request", storage.dataDir(), DataChanged.Dataset.COMPRA_AGIL, jdbc, versions);
     }
 
     @Override
-    protected List<Row> rows(List<String> codes) {
-        return jdbc.sql("""
-                        SELECT r.id, r.code,
-                               coalesce(r.name, '') || ' ' || coalesce(r.description, '') || ' ' ||
-                               coalesce(r.organism, '') || ' ' || coalesce(r.unit_name, '') || ' ' ||
-                               coalesce((SELECT group_concat(coalesce(p.name, '') || ' ' || coalesce(p.description, ''), ' ')
-                                           FROM ca_product p WHERE p.request_id = r.id), '')
-                          FROM ca_request r WHERE r.code IN (:codes)""")
-                .param("codes", codes)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), null, rs.getString(3))).list();
+    protected List<Row> rows(List<Long> ids) {
+        Map<Long, StringBuilder> products = new HashMap<>();
+        jdbc.sql("SELECT request_id, name, description FROM ca_product WHERE request_id IN (:ids)").param("ids", ids)
+                .query(rs -> {
+                    StringBuilder b = products.computeIfAbsent(rs.getLong(1), k -> new StringBuilder());
+                    b.append(' ').append(nz(rs.getString(2))).append(' ').append(nz(rs.getString(3)));
+                });
+        return jdbc.sql("SELECT id, code, name, description, organism, unit_name FROM ca_request WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), null,
+                        String.join(" ", nz(rs.getString(3)), nz(rs.getString(4)), nz(rs.getString(5)),
+                                nz(rs.getString(6))) + products.getOrDefault(rs.getLong(1), new StringBuilder())))
+                .list();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

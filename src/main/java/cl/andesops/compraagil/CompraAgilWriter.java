@@ -1,4 +1,7 @@
-package cl.andesops.sync;
+package cl.andesops.compraagil;
+
+import static cl.andesops.shared.persistence.Batches.millis;
+import static cl.andesops.shared.persistence.Batches.str;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,31 +17,43 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cl.andesops.shared.config.FxRates;
+import cl.andesops.shared.events.DataChanged.Dataset;
+import cl.andesops.shared.persistence.Batches;
+import cl.andesops.shared.persistence.DataVersions;
+import cl.andesops.shared.persistence.ListOutcome;
 import cl.andesops.shared.persistence.Writer;
 import cl.andesops.mercadopublico.CaProduct;
 import cl.andesops.mercadopublico.CaQuote;
 import cl.andesops.mercadopublico.CaQuoteLine;
 import cl.andesops.mercadopublico.CaRequest;
 
-/** Writes Compra Ágil requests, their products and quotes; a list item updates the summary at once. */
+/**
+ * The one place Compra Ágil requests, their products and quotes are written; a list item updates the summary at
+ * once. Idempotent; a batch that repeats a code keeps its last copy, quotes that repeat an id (or carry none) get
+ * keys of their own; every call stamps its rows with the next data version. Callers own the transaction.
+ */
 @Component
-class CompraAgilStore {
+public class CompraAgilWriter {
 
     private final JdbcTemplate jdbc;
-    private final Fx fx;
+    private final FxRates fx;
     private final Clock clock;
+    private final DataVersions versions;
 
-    CompraAgilStore(@Qualifier(Writer.NAME) JdbcTemplate jdbc, Fx fx, Clock clock) {
+    CompraAgilWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, FxRates fx, Clock clock, DataVersions versions) {
         this.jdbc = jdbc;
         this.fx = fx;
         this.clock = clock;
+        this.versions = versions;
     }
 
     private record Known(Long changedAt, boolean hasDetail) {
     }
 
     /** Upserts summaries; a detail is needed when the request is new, changed since its detail, or never detailed. */
-    OrderStore.ListOutcome storeList(List<CaRequest> listed) {
+    public ListOutcome storeList(List<CaRequest> all) {
+        List<CaRequest> listed = lastOfEachCode(all);
         Map<String, Known> known = known(listed.stream().map(CaRequest::code).toList());
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -46,9 +61,6 @@ class CompraAgilStore {
         List<Object[]> rows = new ArrayList<>();
         long now = clock.millis();
         for (CaRequest r : listed) {
-            if (r.code() == null) {
-                continue;
-            }
             Known k = known.get(r.code());
             Long changedAt = millis(r.changedAt());
             if (k == null) {
@@ -64,20 +76,31 @@ class CompraAgilStore {
             }
             rows.add(summary(r, now));
         }
-        jdbc.batchUpdate(UPSERT_SUMMARY, rows);
-        return new OrderStore.ListOutcome(added, changed, toFetch);
+        if (!rows.isEmpty()) {
+            long version = versions.next(Dataset.COMPRA_AGIL);
+            rows.replaceAll(r -> Batches.with(r, r.length, version));
+            jdbc.batchUpdate(UPSERT_SUMMARY, rows);
+        }
+        return new ListOutcome(added, changed, toFetch);
     }
 
-    List<String> storeDetails(List<CaRequest> details) {
+    /** Stores full details (summary, products, quotes); returns the codes that were new. */
+    public List<String> storeDetails(List<CaRequest> batch) {
+        List<CaRequest> details = lastOfEachCode(batch);
+        if (details.isEmpty()) {
+            return List.of();
+        }
         Map<String, Known> known = known(details.stream().map(CaRequest::code).toList());
         long now = clock.millis();
+        long version = versions.next(Dataset.COMPRA_AGIL);
         List<Object[]> rows = new ArrayList<>();
         List<String> added = new ArrayList<>();
         for (CaRequest r : details) {
             if (!known.containsKey(r.code())) {
                 added.add(r.code());
             }
-            rows.add(summary(r, now));
+            Object[] row = summary(r, now);
+            rows.add(Batches.with(row, row.length, version));
         }
         jdbc.batchUpdate(UPSERT_SUMMARY, rows);
         List<Object[]> detailRows = new ArrayList<>();
@@ -92,7 +115,7 @@ class CompraAgilStore {
         List<String> codes = details.stream().map(CaRequest::code).toList();
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
-            jdbc.query("SELECT id, code FROM ca_request WHERE code IN (" + TenderStore.marks(chunk.size()) + ")",
+            jdbc.query("SELECT id, code FROM ca_request WHERE code IN (" + Batches.marks(chunk.size()) + ")",
                     rs -> {
                         ids.put(rs.getString(2), rs.getLong(1));
                     }, chunk.toArray());
@@ -104,16 +127,28 @@ class CompraAgilStore {
         for (CaRequest r : details) {
             long id = ids.get(r.code());
             deletes.add(new Object[]{id});
+            Map<Integer, CaProduct> lines = new LinkedHashMap<>();
             for (CaProduct p : r.products()) {
+                lines.put(p.line(), p); // a repeated line number keeps its last copy
+            }
+            for (CaProduct p : lines.values()) {
                 products.add(new Object[]{id, p.line(), p.productCode(), p.name(), p.description(), str(p.quantity()),
                         p.unit()});
             }
+            java.util.Set<Long> quoteIds = new java.util.HashSet<>();
+            long synthetic = 0;
             for (CaQuote q : r.quotes()) {
-                quotes.add(new Object[]{id, q.quoteId(), q.supplierRut(), q.supplierName(), q.supplierCode(),
+                // a quote with no id (0) or one already seen in this request gets a negative key of its own
+                long quoteId = q.quoteId() > 0 && quoteIds.add(q.quoteId()) ? q.quoteId() : --synthetic;
+                quotes.add(new Object[]{id, quoteId, q.supplierRut(), q.supplierName(), q.supplierCode(),
                         q.description(), str(q.netTotal()), str(q.tax()), str(q.shipping()), str(q.total()),
                         q.selected() ? 1 : 0, q.state(), millis(q.createdAt()), millis(q.validUntil()), q.orderId()});
+                java.util.Set<Integer> quoteLineNumbers = new java.util.HashSet<>();
                 for (CaQuoteLine l : q.lines()) {
-                    quoteLines.add(new Object[]{id, q.quoteId(), l.line(), l.productCode(), l.name(), l.description(),
+                    if (!quoteLineNumbers.add(l.line())) {
+                        continue;
+                    }
+                    quoteLines.add(new Object[]{id, quoteId, l.line(), l.productCode(), l.name(), l.description(),
                             str(l.quantity()), str(l.unitPrice()), str(l.total())});
                 }
             }
@@ -137,8 +172,8 @@ class CompraAgilStore {
             INSERT INTO ca_request (code, name, state_id, state_code, state, call_state, published_at, closes_at,
                 first_call_closes_at, second_call_closes_at, changed_at, cancelled_at, currency, available_amount,
                 amount_clp, organism, organism_rut, unit_name, region_id, region, offers_received, cancel_reason,
-                deserted_reason, fetched_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                deserted_reason, fetched_at, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, state_id = excluded.state_id,
                 state_code = excluded.state_code, state = excluded.state, call_state = excluded.call_state,
                 published_at = excluded.published_at, closes_at = excluded.closes_at,
@@ -149,7 +184,7 @@ class CompraAgilStore {
                 organism = excluded.organism, organism_rut = excluded.organism_rut, unit_name = excluded.unit_name,
                 region_id = excluded.region_id, region = excluded.region, offers_received = excluded.offers_received,
                 cancel_reason = excluded.cancel_reason, deserted_reason = excluded.deserted_reason,
-                fetched_at = excluded.fetched_at""";
+                fetched_at = excluded.fetched_at, version = excluded.version""";
 
     private Object[] summary(CaRequest r, long now) {
         Long clp = r.availableClp() != null ? Long.valueOf(r.availableClp().longValue())
@@ -166,7 +201,7 @@ class CompraAgilStore {
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
             jdbc.query("SELECT code, changed_at, has_detail FROM ca_request WHERE code IN ("
-                    + TenderStore.marks(chunk.size()) + ")", rs -> {
+                    + Batches.marks(chunk.size()) + ")", rs -> {
                 Object c = rs.getObject(2);
                 out.put(rs.getString(1), new Known(c == null ? null : ((Number) c).longValue(), rs.getInt(3) == 1));
             }, chunk.toArray());
@@ -174,11 +209,7 @@ class CompraAgilStore {
         return out;
     }
 
-    private static Long millis(Instant t) {
-        return t == null ? null : t.toEpochMilli();
-    }
-
-    private static String str(BigDecimal d) {
-        return d == null ? null : d.toPlainString();
+    private static List<CaRequest> lastOfEachCode(List<CaRequest> requests) {
+        return List.copyOf(Batches.lastOfEachCode(requests, CaRequest::code).values());
     }
 }

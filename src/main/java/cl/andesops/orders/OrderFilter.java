@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * What the Monitor and the API filter orders by; null or empty fields do not filter. Dates are Chile calendar
- * days, inclusive; amounts are pesos.
+ * What the Monitor, the API and the analyses filter orders by; null or empty fields do not filter. Dates are Chile
+ * calendar days, inclusive; amounts are pesos; categories are UNSPSC codes of the order's first item.
  */
 public record OrderFilter(String text, Set<Integer> states, Set<String> types, String buyerCode,
                           String supplierCode, String region, Long minAmount, Long maxAmount, LocalDate from,
-                          LocalDate to) {
+                          LocalDate to, Set<String> categories) {
 
     public OrderFilter {
         text = text == null || text.isBlank() ? null : text.strip();
@@ -18,6 +18,12 @@ public record OrderFilter(String text, Set<Integer> states, Set<String> types, S
         buyerCode = blankToNull(buyerCode);
         supplierCode = blankToNull(supplierCode);
         region = blankToNull(region);
+        categories = categories == null ? Set.of() : Set.copyOf(categories);
+    }
+
+    public OrderFilter(String text, Set<Integer> states, Set<String> types, String buyerCode, String supplierCode,
+                       String region, Long minAmount, Long maxAmount, LocalDate from, LocalDate to) {
+        this(text, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to, Set.of());
     }
 
     public static OrderFilter none() {
@@ -33,40 +39,47 @@ public record OrderFilter(String text, Set<Integer> states, Set<String> types, S
     }
 
     public OrderFilter withText(String t) {
-        return new OrderFilter(t, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to);
+        return new OrderFilter(t, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to,
+                categories);
     }
 
     public OrderFilter withStates(Set<Integer> s) {
-        return new OrderFilter(text, s, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to);
+        return new OrderFilter(text, s, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to,
+                categories);
     }
 
     public OrderFilter withTypes(Set<String> t) {
-        return new OrderFilter(text, states, t, buyerCode, supplierCode, region, minAmount, maxAmount, from, to);
+        return new OrderFilter(text, states, t, buyerCode, supplierCode, region, minAmount, maxAmount, from, to,
+                categories);
     }
 
     public OrderFilter withBuyer(String b) {
-        return new OrderFilter(text, states, types, b, supplierCode, region, minAmount, maxAmount, from, to);
+        return new OrderFilter(text, states, types, b, supplierCode, region, minAmount, maxAmount, from, to,
+                categories);
     }
 
     public OrderFilter withSupplier(String s) {
-        return new OrderFilter(text, states, types, buyerCode, s, region, minAmount, maxAmount, from, to);
+        return new OrderFilter(text, states, types, buyerCode, s, region, minAmount, maxAmount, from, to,
+                categories);
     }
 
     public OrderFilter withRegion(String r) {
-        return new OrderFilter(text, states, types, buyerCode, supplierCode, r, minAmount, maxAmount, from, to);
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, r, minAmount, maxAmount, from, to,
+                categories);
     }
 
     public OrderFilter withAmount(Long min, Long max) {
-        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, min, max, from, to);
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, min, max, from, to,
+                categories);
     }
 
     public OrderFilter withDates(LocalDate f, LocalDate t) {
-        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, f, t);
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, f, t,
+                categories);
     }
 
-    /** Only filters that the rollups can answer: dates, types, states, region. */
-    public boolean rollupFriendly() {
-        return text == null && buyerCode == null && supplierCode == null && minAmount == null && maxAmount == null;
+    public OrderFilter withCategories(Set<String> c) {
+        return new OrderFilter(text, states, types, buyerCode, supplierCode, region, minAmount, maxAmount, from, to, c);
     }
 
     private static String blankToNull(String s) {

@@ -29,14 +29,14 @@ class OrderQueries {
         var spec = jdbc.sql("""
                 SELECT code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
                        amount_clp, created_at, region, flag
-                  FROM purchase_order""" + w.sql + " ORDER BY " + sort.sql + " LIMIT :limit OFFSET :offset");
+                  FROM purchase_order po""" + w.sql + " ORDER BY " + sort.sql + " LIMIT :limit OFFSET :offset");
         w.bind(spec);
         return spec.param("limit", limit).param("offset", offset).query(OrderQueries::row).list();
     }
 
     int count(OrderFilter filter) {
         Where w = where(filter);
-        var spec = jdbc.sql("SELECT count(*) FROM purchase_order" + w.sql);
+        var spec = jdbc.sql("SELECT count(*) FROM purchase_order po" + w.sql);
         w.bind(spec);
         return spec.query(Integer.class).single();
     }
@@ -105,7 +105,7 @@ class OrderQueries {
                 .list();
     }
 
-    /** A WHERE clause built from the filter, with its parameters. */
+    /** A WHERE clause over {@code purchase_order po} built from the filter, with its parameters. */
     static final class Where {
         final String sql;
         private final List<Object[]> params;
@@ -115,14 +115,24 @@ class OrderQueries {
             this.params = params;
         }
 
+        /** This WHERE and one more condition (with its parameter, when it has one). */
+        Where and(String condition, String name, Object value) {
+            List<Object[]> p = new ArrayList<>(params);
+            if (name != null) {
+                p.add(new Object[]{name, value});
+            }
+            return new Where((sql.isEmpty() ? " WHERE " : sql + " AND ") + condition, p);
+        }
+
         List<Object[]> params() {
             return params;
         }
 
-        void bind(JdbcClient.StatementSpec spec) {
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
             for (Object[] p : params) {
                 spec.param((String) p[0], p[1]);
             }
+            return spec;
         }
     }
 
@@ -131,44 +141,48 @@ class OrderQueries {
         List<String> clauses = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
         if (f.hasText()) {
-            clauses.add("id IN (SELECT value FROM json_each(:ids))");
+            clauses.add("po.id IN (SELECT value FROM json_each(:ids))");
             params.add(new Object[]{"ids", text.matchingIds(f.text(), f.from() == null ? null : day(f.from()),
                     f.to() == null ? null : day(f.to()))});
         }
         if (!f.states().isEmpty()) {
-            clauses.add("state_code IN (:states)");
+            clauses.add("po.state_code IN (:states)");
             params.add(new Object[]{"states", List.copyOf(f.states())});
         }
         if (!f.types().isEmpty()) {
-            clauses.add("type IN (:types)");
+            clauses.add("po.type IN (:types)");
             params.add(new Object[]{"types", List.copyOf(f.types())});
         }
         if (f.buyerCode() != null) {
-            clauses.add("buyer_code = :buyer");
+            clauses.add("po.buyer_code = :buyer");
             params.add(new Object[]{"buyer", f.buyerCode()});
         }
         if (f.supplierCode() != null) {
-            clauses.add("supplier_code = :supplier");
+            clauses.add("po.supplier_code = :supplier");
             params.add(new Object[]{"supplier", f.supplierCode()});
         }
+        if (!f.categories().isEmpty()) {
+            clauses.add("po.category_code IN (:categories)");
+            params.add(new Object[]{"categories", List.copyOf(f.categories())});
+        }
         if (f.region() != null) {
-            clauses.add("region = :region");
+            clauses.add("po.region = :region");
             params.add(new Object[]{"region", f.region()});
         }
         if (f.minAmount() != null) {
-            clauses.add("amount_clp >= :min");
+            clauses.add("po.amount_clp >= :min");
             params.add(new Object[]{"min", f.minAmount()});
         }
         if (f.maxAmount() != null) {
-            clauses.add("amount_clp <= :max");
+            clauses.add("po.amount_clp <= :max");
             params.add(new Object[]{"max", f.maxAmount()});
         }
         if (f.from() != null) {
-            clauses.add("day >= :from");
+            clauses.add("po.day >= :from");
             params.add(new Object[]{"from", day(f.from())});
         }
         if (f.to() != null) {
-            clauses.add("day <= :to");
+            clauses.add("po.day <= :to");
             params.add(new Object[]{"to", day(f.to())});
         }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);

@@ -9,20 +9,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.shared.events.DataChanged;
+import cl.andesops.orders.OrderWriter;
 import cl.andesops.shared.persistence.Writer;
 
 /**
- * Stores order details in bulk (a backfill from files, a benchmark): one transaction per batch, the same upserts
- * and rollups as the sync, one event per batch.
+ * Stores order details in bulk (a backfill from files, a benchmark): one transaction per batch, the same writer
+ * as the sync, one event per batch.
  */
 @Service
 public class Ingest {
 
-    private final OrderStore orders;
+    private final OrderWriter orders;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    Ingest(OrderStore orders, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
+    Ingest(OrderWriter orders, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
            ApplicationEventPublisher events) {
         this.orders = orders;
         this.tx = tx;

@@ -1,7 +1,5 @@
 package cl.andesops.sync;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,55 +8,52 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import cl.andesops.shared.persistence.Writer;
 
-/** The persisted jobs and their work lists: what lets a sync resume exactly where it stopped. */
-@Repository
-class JobRepository {
+/**
+ * The persisted jobs and their work lists: what lets a sync resume exactly where it stopped. Jobs as aggregates go
+ * through {@link SyncJobs}; the work lists, the counters that move a row at a time and the cursors are SQL here.
+ */
+@Component
+class JobQueue {
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate reader;
+    private final SyncJobs jobs;
 
-    JobRepository(@Qualifier(Writer.NAME) JdbcTemplate jdbc, JdbcTemplate reader) {
+    JobQueue(@Qualifier(Writer.NAME) JdbcTemplate jdbc, JdbcTemplate reader, SyncJobs jobs) {
         this.jdbc = jdbc;
         this.reader = reader;
+        this.jobs = jobs;
     }
 
     /** Enqueues a job unless the same kind and parameter is already waiting or running. Returns its id. */
     long enqueue(JobKind kind, String param, int priority, Instant now) {
-        Optional<Long> open = jdbc.query("SELECT id FROM sync_job WHERE kind = ? AND coalesce(param, '') = ? "
-                        + "AND state IN ('QUEUED', 'LISTING', 'DETAILS') LIMIT 1", (rs, n) -> rs.getLong(1),
-                kind.name(), param == null ? "" : param).stream().findFirst();
+        Optional<SyncJob> open = jobs.findOpen(kind.name(), param == null ? "" : param, SyncJobs.OPEN);
         if (open.isPresent()) {
-            jdbc.update("UPDATE sync_job SET priority = max(priority, ?) WHERE id = ?", priority, open.get());
-            return open.get();
+            jobs.raisePriority(open.get().id(), priority);
+            return open.get().id();
         }
-        jdbc.update("INSERT INTO sync_job (kind, param, state, priority, created_at) VALUES (?, ?, 'QUEUED', ?, ?)",
-                kind.name(), param, priority, now.toEpochMilli());
-        return jdbc.queryForObject("SELECT last_insert_rowid()", Long.class);
+        return jobs.save(SyncJob.queued(kind, param, priority, now)).id();
     }
 
     boolean everDone(JobKind kind, String param) {
-        return !jdbc.query("SELECT 1 FROM sync_job WHERE kind = ? AND param = ? AND state = 'DONE' LIMIT 1",
-                (rs, n) -> 1, kind.name(), param).isEmpty();
+        return jobs.existsByKindAndParamAndState(kind, param, "DONE");
     }
 
     /** The unfinished job that should run now: highest priority first, oldest first. */
     Optional<SyncJob> next() {
-        return jdbc.query("SELECT * FROM sync_job WHERE state IN ('QUEUED', 'LISTING', 'DETAILS') "
-                + "ORDER BY priority DESC, id LIMIT 1", JobRepository::job).stream().findFirst();
+        return jobs.findFirstByStateInOrderByPriorityDescIdAsc(SyncJobs.OPEN);
     }
 
     Optional<SyncJob> find(long id) {
-        return jdbc.query("SELECT * FROM sync_job WHERE id = ?", JobRepository::job, id).stream().findFirst();
+        return jobs.findById(id);
     }
 
     List<SyncJob> recent(int limit) {
-        return reader.query("SELECT * FROM sync_job ORDER BY CASE WHEN state IN ('LISTING','DETAILS') THEN 0 "
-                + "WHEN state = 'QUEUED' THEN 1 ELSE 2 END, CASE WHEN state = 'QUEUED' THEN -priority ELSE 0 END, "
-                + "id DESC LIMIT ?", JobRepository::job, limit);
+        return jobs.recent(limit);
     }
 
     /** Totals over the unfinished jobs: the backlog a progress bar shows. */
@@ -140,17 +135,5 @@ class JobRepository {
                 + "AND finished_at < ?)", cutoff.toEpochMilli());
         return jdbc.update("DELETE FROM sync_job WHERE state IN ('DONE','FAILED') AND finished_at < ?",
                 cutoff.toEpochMilli());
-    }
-
-    private static SyncJob job(ResultSet rs, int n) throws SQLException {
-        return new SyncJob(rs.getLong("id"), JobKind.valueOf(rs.getString("kind")), rs.getString("param"),
-                rs.getString("state"), rs.getInt("priority"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), rs.getInt("listed"), rs.getInt("total"), rs.getInt("done"),
-                rs.getInt("skipped"), rs.getInt("failed"), rs.getInt("requests"), rs.getString("last_error"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 }

@@ -38,7 +38,11 @@ import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.events.SyncProgress;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.persistence.ListOutcome;
 import cl.andesops.shared.persistence.Writer;
+import cl.andesops.orders.OrderWriter;
+import cl.andesops.tenders.TenderWriter;
+import cl.andesops.compraagil.CompraAgilWriter;
 
 /**
  * The one worker that talks to Mercado Público. It runs the persisted jobs by priority: a job first lists (and
@@ -51,10 +55,10 @@ public class SyncEngine implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
-    private final JobRepository jobs;
-    private final OrderStore orders;
-    private final TenderStore tenders;
-    private final CompraAgilStore compraAgil;
+    private final JobQueue jobs;
+    private final OrderWriter orders;
+    private final TenderWriter tenders;
+    private final CompraAgilWriter compraAgil;
     private final MercadoPublicoClient v1;
     private final CompraAgilClient v2;
     private final TransactionTemplate tx;
@@ -71,12 +75,9 @@ public class SyncEngine implements SmartLifecycle {
     private volatile String currentJob;
     private volatile Instant lastProgressAt = Instant.EPOCH;
     private Thread worker;
-    private Instant nextTodayPoll = Instant.EPOCH;
-    private Instant nextTenderPoll = Instant.EPOCH;
-    private Instant nextCompraAgilPoll = Instant.EPOCH;
-    private LocalDate lastPollDay;
+    private final SyncSchedule schedule;
 
-    SyncEngine(JobRepository jobs, OrderStore orders, TenderStore tenders, CompraAgilStore compraAgil,
+    SyncEngine(JobQueue jobs, OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
                MercadoPublicoClient v1, CompraAgilClient v2, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
                Clock clock, SyncProperties properties, Endpoints endpoints) {
         this.jobs = jobs;
@@ -90,6 +91,7 @@ public class SyncEngine implements SmartLifecycle {
         this.clock = clock;
         this.properties = properties;
         this.simulated = endpoints.simulated();
+        this.schedule = new SyncSchedule(jobs, tx, clock, properties, simulated);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
@@ -99,7 +101,7 @@ public class SyncEngine implements SmartLifecycle {
         if (!properties.enabled() || !running.compareAndSet(false, true)) {
             return;
         }
-        bootstrap();
+        schedule.bootstrap();
         worker = Thread.ofPlatform().name("sync-worker").daemon(true).start(this::loop);
     }
 
@@ -186,35 +188,11 @@ public class SyncEngine implements SmartLifecycle {
 
     // ---- the loop ----------------------------------------------------------------------------------------
 
-    private void bootstrap() {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
-        tx.executeWithoutResult(s -> {
-            jobs.enqueue(JobKind.TODAY_ORDERS, null, 100, now);
-            // yesterday's orders, then what a supplier needs now (open tenders, Compra Ágil), then older history
-            jobs.enqueue(JobKind.ACTIVE_TENDERS, null, 93, now);
-            for (int i = 1; i <= properties.historyDays(); i++) {
-                String day = today.minusDays(i).toString();
-                if (!jobs.everDone(JobKind.DAY_ORDERS, day)) {
-                    jobs.enqueue(JobKind.DAY_ORDERS, day, i == 1 ? 94 : 90 - Math.min(i, 30), now);
-                }
-                if (!jobs.everDone(JobKind.DAY_TENDERS, day)) {
-                    jobs.enqueue(JobKind.DAY_TENDERS, day, 60 - Math.min(i, 30), now);
-                }
-            }
-            jobs.prune(now.minus(Duration.ofDays(7)));
-        });
-        nextTodayPoll = now.plus(properties.pollInterval(simulated));
-        nextTenderPoll = now.plus(properties.tendersInterval());
-        nextCompraAgilPoll = now;
-        lastPollDay = today;
-    }
-
     private void loop() {
         log.info("Sync started ({})", simulated ? "simulator" : "Mercado Público");
         while (running.get()) {
             try {
-                schedulePolls();
+                schedule.poll();
                 if (paused || (stoppedUntil != null && clock.instant().isBefore(stoppedUntil))) {
                     idle(Duration.ofSeconds(1));
                     continue;
@@ -239,40 +217,6 @@ public class SyncEngine implements SmartLifecycle {
             }
         }
         log.info("Sync stopped");
-    }
-
-    private void schedulePolls() {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
-        if (!now.isBefore(nextTodayPoll)) {
-            tx.executeWithoutResult(s -> {
-                jobs.enqueue(JobKind.TODAY_ORDERS, null, 100, now);
-                if (lastPollDay != null && !lastPollDay.equals(today)) {
-                    // the day turned: collect yesterday's late orders under its own date
-                    jobs.enqueue(JobKind.DAY_ORDERS, lastPollDay.toString(), 98, now);
-                    jobs.enqueue(JobKind.DAY_TENDERS, lastPollDay.toString(), 70, now);
-                }
-            });
-            lastPollDay = today;
-            nextTodayPoll = now.plus(properties.pollInterval(simulated));
-        }
-        if (!now.isBefore(nextTenderPoll)) {
-            tx.executeWithoutResult(s -> {
-                jobs.enqueue(JobKind.ACTIVE_TENDERS, null, 80, now);
-                jobs.enqueue(JobKind.DAY_TENDERS, today.toString(), 79, now);
-            });
-            nextTenderPoll = now.plus(properties.tendersInterval());
-        }
-        if (!now.isBefore(nextCompraAgilPoll)) {
-            String from = jobs.cursor("compra-agil:until")
-                    .orElse(now.minus(Duration.ofDays(properties.compraAgilHistoryDays())).toString());
-            String window = from + "/" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-            tx.executeWithoutResult(s -> {
-                jobs.enqueue(JobKind.COMPRA_AGIL, window, 92, now);
-                jobs.cursor("compra-agil:until", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            });
-            nextCompraAgilPoll = now.plus(properties.compraAgilInterval(simulated));
-        }
     }
 
     private void step(SyncJob job) {
@@ -304,9 +248,9 @@ public class SyncEngine implements SmartLifecycle {
     }
 
     private void commitList(SyncJob job, Dataset dataset, int listed,
-                            java.util.function.Supplier<OrderStore.ListOutcome> store, Map<String, Long> due) {
-        OrderStore.ListOutcome outcome = tx.execute(s -> {
-            OrderStore.ListOutcome o = store.get();
+                            java.util.function.Supplier<ListOutcome> store, Map<String, Long> due) {
+        ListOutcome outcome = tx.execute(s -> {
+            ListOutcome o = store.get();
             jobs.addTasks(job.id(), o.toFetch(), due, listed);
             jobs.countRequests(job.id(), 1);
             jobs.markDetails(job.id());
@@ -326,8 +270,8 @@ public class SyncEngine implements SmartLifecycle {
         while (running.get()) {
             CaPage result = v2.list(CaQuery.changedBetween(from, to, page), Purpose.BACKGROUND);
             int current = page;
-            OrderStore.ListOutcome outcome = tx.execute(s -> {
-                OrderStore.ListOutcome o = compraAgil.storeList(result.items());
+            ListOutcome outcome = tx.execute(s -> {
+                ListOutcome o = compraAgil.storeList(result.items());
                 jobs.addTasks(job.id(), o.toFetch(), Map.of(), result.items().size());
                 jobs.countRequests(job.id(), 1);
                 jobs.cursor(cursorName, Integer.toString(current + 1));

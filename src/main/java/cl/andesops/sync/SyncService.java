@@ -14,12 +14,12 @@ import cl.andesops.shared.format.Formats;
 public class SyncService {
 
     private final SyncEngine engine;
-    private final JobRepository jobs;
+    private final JobQueue jobs;
     private final RequestLedger ledger;
     private final Endpoints endpoints;
     private final Clock clock;
 
-    SyncService(SyncEngine engine, JobRepository jobs, RequestLedger ledger, Endpoints endpoints, Clock clock) {
+    SyncService(SyncEngine engine, JobQueue jobs, RequestLedger ledger, Endpoints endpoints, Clock clock) {
         this.engine = engine;
         this.jobs = jobs;
         this.ledger = ledger;
@@ -47,6 +47,10 @@ public class SyncService {
 
     public void pause() {
         engine.pause();
+    }
+
+    public boolean paused() {
+        return engine.paused();
     }
 
     public void resume() {

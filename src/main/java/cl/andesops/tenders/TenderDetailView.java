@@ -14,7 +14,8 @@ public record TenderDetailView(String code, String name, String description, Int
                                Instant forumClosesAt, Instant answersAt, Instant technicalOpeningAt,
                                Instant economicOpeningAt, Instant awardedAt, Instant estimatedAwardAt,
                                Integer complaints, Integer bidders, String awardActNumber, Instant awardActDate,
-                               String awardActUrl, boolean hasDetail, List<Item> items, List<Award> awards) {
+                               String awardActUrl, boolean hasDetail, List<Item> items, List<Award> awards,
+                               String contractDuration) {
 
     public record Item(int line, String productCode, String categoryCode, String category, String productName,
                        String description, String unit, BigDecimal quantity) {

@@ -21,26 +21,6 @@ class TenderQueries {
         this.jdbc = jdbc;
     }
 
-    List<TenderRow> find(String text, Integer state, int offset, int limit) {
-        return jdbc.sql("""
-                        SELECT code, name, state_code, state, type, buyer_name, region, estimated_amount,
-                               amount_visible, published_at, closes_at
-                          FROM tender
-                         WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR buyer_name LIKE :like)
-                           AND (:state IS NULL OR state_code = :state)
-                         ORDER BY closes_at DESC, id DESC LIMIT :limit OFFSET :offset""")
-                .param("like", like(text)).param("state", state).param("limit", limit).param("offset", offset)
-                .query(TenderQueries::row).list();
-    }
-
-    int count(String text, Integer state) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM tender
-                         WHERE (:like IS NULL OR code LIKE :like OR name LIKE :like OR buyer_name LIKE :like)
-                           AND (:state IS NULL OR state_code = :state)""")
-                .param("like", like(text)).param("state", state).query(Integer.class).single();
-    }
-
     Optional<TenderDetailView> detail(String code) {
         return jdbc.sql("SELECT * FROM tender WHERE code = :code").param("code", code).query((rs, n) -> {
             long id = rs.getLong("id");
@@ -55,7 +35,7 @@ class TenderQueries {
                     instant(rs, "awarded_at"), instant(rs, "est_award_at"), (Integer) rs.getObject("complaints"),
                     (Integer) rs.getObject("bidders"), rs.getString("award_act_number"),
                     instant(rs, "award_act_date"), rs.getString("award_act_url"), rs.getInt("has_detail") == 1,
-                    items(id), awards(id));
+                    items(id), awards(id), rs.getString("contract_duration"));
         }).optional();
     }
 
@@ -81,24 +61,15 @@ class TenderQueries {
                     Long publishedAt) {
     }
 
-    List<String> codesAfter(String after, int limit) {
-        return jdbc.sql("SELECT code FROM tender WHERE code > :after ORDER BY code LIMIT :limit")
-                .param("after", after).param("limit", limit).query(String.class).list();
-    }
-
-    int countAll() {
-        return jdbc.sql("SELECT count(*) FROM tender").query(Integer.class).single();
-    }
-
-    List<IndexRow> indexRows(List<String> codes) {
-        if (codes.isEmpty()) {
+    List<IndexRow> indexRows(List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, StringBuilder> items = new java.util.HashMap<>();
         Map<Long, List<String>> categories = new java.util.HashMap<>();
         jdbc.sql("SELECT i.tender_id, i.product_name, i.description, i.category_code, i.category FROM tender_item i "
-                        + "JOIN tender t ON t.id = i.tender_id WHERE t.code IN (:codes)")
-                .param("codes", codes).query(rs -> {
+                        + "WHERE i.tender_id IN (:ids)")
+                .param("ids", ids).query(rs -> {
                     long id = rs.getLong(1);
                     items.computeIfAbsent(id, k -> new StringBuilder()).append(nz(rs.getString(2))).append(". ")
                             .append(nz(rs.getString(3))).append('\n');
@@ -114,8 +85,8 @@ class TenderQueries {
                     }
                 });
         return jdbc.sql("SELECT id, code, name, description, buyer_name, region, state, type, estimated_amount, "
-                        + "amount_visible, amount_clp, closes_at, published_at FROM tender WHERE code IN (:codes)")
-                .param("codes", codes).query((rs, n) -> {
+                        + "amount_visible, amount_clp, closes_at, published_at FROM tender WHERE id IN (:ids)")
+                .param("ids", ids).query((rs, n) -> {
                     long id = rs.getLong("id");
                     boolean visible = rs.getInt("amount_visible") == 1;
                     long clp = rs.getLong("amount_clp");
@@ -144,20 +115,8 @@ class TenderQueries {
         return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Purchase orders that came from a tender. */
-    List<String[]> ordersOf(String tenderCode) {
-        return jdbc.sql("SELECT code, name, supplier_name, total, currency FROM purchase_order WHERE tender_code = :c "
-                        + "ORDER BY created_at DESC LIMIT 200").param("c", tenderCode)
-                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)}).list();
-    }
-
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String like(String text) {
-        return text == null || text.isBlank() ? null : "%" + text.strip().replace("%", "").replace("_", "") + "%";
     }
 
     static TenderRow row(ResultSet rs, int n) throws SQLException {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -36,8 +32,6 @@ import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -46,7 +40,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
@@ -54,46 +47,36 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.persistence.DataVersions;
+import cl.andesops.shared.search.ManagedIndex;
 import cl.andesops.shared.search.SpanishAnalyzer;
 import cl.andesops.shared.search.UserText;
 import cl.andesops.shared.format.Formats;
 
 /**
- * Full-text tender search on an embedded Lucene index: BM25 top-k over name, items, description and buyer with
- * Spanish analysis, facet counts that follow the query, highlighting and more-like-this. The index is derived from
- * the database (the source of truth): it is updated after every sync commit and rebuilt when missing or stale.
- * Whatever a user types gives results or an empty list, never an error.
+ * Full-text tender search on a {@link ManagedIndex} of the tenders: BM25 top-k over name, items, description and
+ * buyer with Spanish analysis, facet counts that follow the query, highlighting and more-like-this. Whatever a user
+ * types gives results or an empty list, never an error.
  */
 @Service
-public class TenderSearch implements SmartLifecycle {
+public class TenderSearch extends ManagedIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(TenderSearch.class);
     private static final String[] TEXT_FIELDS = {"name", "items", "description", "buyer"};
     private static final float[] BOOSTS = {3f, 1.5f, 1f, 1f};
 
     private final TenderQueries queries;
     private final Clock clock;
-    private final Path dir;
-    private final Analyzer analyzer = new SpanishAnalyzer();
-    private final UserText text = new UserText(analyzer, TEXT_FIELDS, BOOSTS, "code");
+    private final Analyzer analyzer;
+    private final UserText text;
     private final FacetsConfig facets = new FacetsConfig();
-    private volatile ExecutorService indexer;
-    private IndexWriter writer;
-    private SearcherManager searchers;
     /** Facet ordinals of the current reader: costly to build, so built once per refresh and shared. */
     private volatile DefaultSortedSetDocValuesReaderState facetState;
-    private volatile boolean running;
-    private final java.nio.file.Path previousDir;
 
     /** Stored and indexed with offsets, so the highlighter reads where the words are instead of analysing again. */
     private static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS;
@@ -104,136 +87,29 @@ public class TenderSearch implements SmartLifecycle {
         TEXT_WITH_OFFSETS.freeze();
     }
 
-    TenderSearch(TenderQueries queries, Clock clock, StorageProperties storage) {
+    TenderSearch(TenderQueries queries, Clock clock, StorageProperties storage, JdbcClient jdbc,
+                 DataVersions versions) {
+        // the layout names what the documents hold: name and description with offsets for the highlighter
+        super("tenders", "offsets-1", "tender", DataChanged.Dataset.TENDERS, new SpanishAnalyzer(), storage.dataDir(),
+                List.of("tenders-2"), jdbc, versions);
         this.queries = queries;
         this.clock = clock;
-        // "-2": name and description carry offsets since; an index of the earlier layout is rebuilt, not mixed
-        this.dir = storage.dataDir().resolve("index").resolve("tenders-2");
-        this.previousDir = storage.dataDir().resolve("index").resolve("tenders");
+        this.analyzer = analyzer();
+        this.text = new UserText(analyzer, TEXT_FIELDS, BOOSTS, "code");
         facets.setMultiValued("category", true);
     }
 
-    // ---- lifecycle: open, rebuild when stale, follow the sync ---------------------------------------------
-
-    /** Also called again after a stop (tests pause idle contexts), so everything it needs is made here. */
     @Override
-    public void start() {
-        indexer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("tender-indexer").daemon(true)
-                .unstarted(r));
-        try {
-            if (Files.isDirectory(previousDir)) {
-                log.info("Removing the tender index of an earlier layout at {}", previousDir);
-                org.springframework.util.FileSystemUtils.deleteRecursively(previousDir);
-            }
-            Files.createDirectories(dir);
-            writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            searchers = new SearcherManager(writer, null);
-            running = true;
-            int indexed = writer.getDocStats().numDocs;
-            int stored = queries.countAll();
-            if (indexed != stored) {
-                log.info("Tender index holds {} of {} tenders: rebuilding from the database", indexed, stored);
-                indexer.execute(this::rebuild);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the tender index at " + dir, e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        indexer.shutdown();
-        try {
-            indexer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-            if (searchers != null) {
-                searchers.close();
-            }
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (IOException | InterruptedException e) {
-            log.warn("Closing the tender index: {}", e.toString());
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @EventListener
-    void on(DataChanged event) {
-        if (event.dataset() == DataChanged.Dataset.TENDERS && running) {
-            List<String> codes = new ArrayList<>(event.added());
-            codes.addAll(event.changed());
+    protected List<Doc> documents(List<Long> ids) {
+        List<Doc> docs = new ArrayList<>();
+        for (TenderQueries.IndexRow row : queries.indexRows(ids)) {
             try {
-                indexer.execute(() -> index(codes));
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // stopping: the next start finds the index stale and rebuilds it
+                docs.add(new Doc(row.code(), facets.build(document(row))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** Re-reads every tender from the database into a fresh index. */
-    void rebuild() {
-        try {
-            writer.deleteAll();
-            String after = "";
-            int n = 0;
-            while (running) {
-                List<String> codes = queries.codesAfter(after, 2_000);
-                if (codes.isEmpty()) {
-                    break;
-                }
-                for (TenderQueries.IndexRow row : queries.indexRows(codes)) {
-                    writer.addDocument(facets.build(document(row)));
-                }
-                n += codes.size();
-                after = codes.getLast();
-            }
-            writer.commit();
-            searchers.maybeRefresh();
-            log.info("Tender index rebuilt: {} tenders", n);
-            // searchable from here; then merged into one segment, since a rebuilt index is read far more than it is
-            // written: a query (and its facet counts) then makes one pass instead of one per segment
-            if (running) {
-                long t0 = System.nanoTime();
-                writer.forceMerge(1);
-                writer.commit();
-                searchers.maybeRefresh();
-                log.info("Tender index merged in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            }
-        } catch (IOException e) {
-            log.error("Rebuilding the tender index failed", e);
-        }
-    }
-
-    /** Updates the given tenders in the index and makes them searchable. */
-    void index(List<String> codes) {
-        try {
-            for (int from = 0; from < codes.size(); from += 500) {
-                for (TenderQueries.IndexRow row : queries.indexRows(codes.subList(from, Math.min(codes.size(),
-                        from + 500)))) {
-                    writer.updateDocument(new Term("code", row.code()), facets.build(document(row)));
-                }
-            }
-            writer.commit();
-            searchers.maybeRefresh();
-        } catch (IOException e) {
-            log.error("Indexing {} tenders failed", codes.size(), e);
-        }
-    }
-
-    /** Waits until every queued index update is visible: for tests and benchmarks. */
-    public void awaitIndexed() {
-        try {
-            indexer.submit(() -> { }).get();
-            searchers.maybeRefreshBlocking();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return docs;
     }
 
     private Document document(TenderQueries.IndexRow r) {
@@ -500,23 +376,6 @@ public class TenderSearch implements SmartLifecycle {
             }
         }
         return null;
-    }
-
-    private IndexSearcher acquire() {
-        try {
-            searchers.maybeRefresh();
-            return searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void release(IndexSearcher searcher) {
-        try {
-            searchers.release(searcher);
-        } catch (IOException e) {
-            log.warn("Releasing a searcher: {}", e.toString());
-        }
     }
 
     static String escape(String s) {

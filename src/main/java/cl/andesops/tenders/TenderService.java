@@ -6,27 +6,24 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cl.andesops.orders.OrderStats;
+
 /** Reads tenders for the screens and the API. */
 @Service
 @Transactional(readOnly = true)
 public class TenderService {
 
     private final TenderQueries queries;
+    private final OrderStats orders;
 
-    TenderService(TenderQueries queries) {
+    TenderService(TenderQueries queries, OrderStats orders) {
         this.queries = queries;
+        this.orders = orders;
     }
 
-    public List<TenderRow> find(String text, Integer state, int offset, int limit) {
-        return queries.find(text, state, offset, limit);
-    }
-
-    public int count(String text, Integer state) {
-        return queries.count(text, state);
-    }
-
+    /** The purchase orders issued from a tender: code, name, supplier, total and currency. */
     public List<String[]> ordersOf(String tenderCode) {
-        return queries.ordersOf(tenderCode);
+        return orders.ofTender(tenderCode);
     }
 
     public Optional<TenderDetailView> detail(String code) {

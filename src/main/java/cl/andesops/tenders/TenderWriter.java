@@ -1,4 +1,7 @@
-package cl.andesops.sync;
+package cl.andesops.tenders;
+
+import static cl.andesops.shared.persistence.Batches.millis;
+import static cl.andesops.shared.persistence.Batches.str;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,6 +18,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cl.andesops.shared.config.FxRates;
+import cl.andesops.shared.events.DataChanged.Dataset;
+import cl.andesops.shared.persistence.Batches;
+import cl.andesops.shared.persistence.DataVersions;
+import cl.andesops.shared.persistence.ListOutcome;
 import cl.andesops.shared.persistence.Writer;
 import cl.andesops.mercadopublico.MpCodes;
 import cl.andesops.mercadopublico.LineAward;
@@ -22,26 +30,34 @@ import cl.andesops.mercadopublico.ListedTender;
 import cl.andesops.mercadopublico.TenderDetail;
 import cl.andesops.mercadopublico.TenderLine;
 
-/** Writes tenders, their items and awards: the list at once, details later; idempotent. Callers own the transaction. */
+/**
+ * The one place tenders, their items and awards are written: the list at once, details later. Idempotent; a batch
+ * that repeats a code keeps its last copy; every call stamps its rows with the next data version. Callers own the
+ * transaction (the writer's) and announce the commit.
+ */
 @Component
-class TenderStore {
+public class TenderWriter {
 
     private final JdbcTemplate jdbc;
-    private final Fx fx;
+    private final FxRates fx;
     private final Clock clock;
+    private final DataVersions versions;
 
-    TenderStore(@Qualifier(Writer.NAME) JdbcTemplate jdbc, Fx fx, Clock clock) {
+    TenderWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, FxRates fx, Clock clock, DataVersions versions) {
         this.jdbc = jdbc;
         this.fx = fx;
         this.clock = clock;
+        this.versions = versions;
     }
 
     record Known(Integer state, boolean hasDetail) {
     }
 
     /** Codes needing a detail map to (reason, closing time): new, state changed, or never detailed. */
-    OrderStore.ListOutcome storeList(List<ListedTender> listed, Map<String, Long> dueOut) {
-        Map<String, Known> known = known(listed.stream().map(ListedTender::code).toList());
+    public ListOutcome storeList(List<ListedTender> all, Map<String, Long> dueOut) {
+        Map<String, ListedTender> byCode = Batches.lastOfEachCode(all, ListedTender::code);
+        List<ListedTender> listed = List.copyOf(byCode.values());
+        Map<String, Known> known = known(List.copyOf(byCode.keySet()));
         long now = clock.millis();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -49,9 +65,6 @@ class TenderStore {
         List<String> changed = new ArrayList<>();
         Map<String, String> toFetch = new LinkedHashMap<>();
         for (ListedTender t : listed) {
-            if (t.code() == null) {
-                continue;
-            }
             Known k = known.get(t.code());
             Long closes = t.closesAt() == null ? null : t.closesAt().toEpochMilli();
             dueOut.put(t.code(), closes == null ? Long.MAX_VALUE : closes);
@@ -68,17 +81,29 @@ class TenderStore {
                 toFetch.put(t.code(), "MISSING");
             }
         }
-        jdbc.batchUpdate("""
-                INSERT INTO tender (code, name, state_code, state, type, closes_at, fetched_at, has_detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0)""", inserts);
-        jdbc.batchUpdate("UPDATE tender SET state_code = ?, state = ?, closes_at = coalesce(?, closes_at), "
-                + "fetched_at = ? WHERE code = ?", updates);
-        return new OrderStore.ListOutcome(added, changed, toFetch);
+        if (!inserts.isEmpty() || !updates.isEmpty()) {
+            long version = versions.next(Dataset.TENDERS);
+            inserts.replaceAll(r -> Batches.with(r, 6, version));
+            updates.replaceAll(r -> Batches.with(r, 4, version));
+            jdbc.batchUpdate("""
+                    INSERT INTO tender (code, name, state_code, state, type, closes_at, fetched_at, version, has_detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""", inserts);
+            jdbc.batchUpdate("UPDATE tender SET state_code = ?, state = ?, closes_at = coalesce(?, closes_at), "
+                    + "fetched_at = ?, version = ? WHERE code = ?", updates);
+        }
+        return new ListOutcome(added, changed, toFetch);
     }
 
-    List<String> storeDetails(List<TenderDetail> details) {
-        Map<String, Known> known = known(details.stream().map(TenderDetail::code).toList());
+    /** Stores full details (row, items, awards); returns the codes that were new. */
+    public List<String> storeDetails(List<TenderDetail> batch) {
+        Map<String, TenderDetail> byCode = Batches.lastOfEachCode(batch, TenderDetail::code);
+        List<TenderDetail> details = List.copyOf(byCode.values());
+        if (details.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Known> known = known(List.copyOf(byCode.keySet()));
         long now = clock.millis();
+        long version = versions.next(Dataset.TENDERS);
         List<Object[]> rows = new ArrayList<>();
         List<String> added = new ArrayList<>();
         for (TenderDetail t : details) {
@@ -96,7 +121,8 @@ class TenderStore {
                     millis(t.estimatedAwardAt()), t.complaints(), t.stages(),
                     award == null ? null : award.bidders(), award == null ? null : award.type(),
                     award == null ? null : award.number(), award == null ? null : millis(award.date()),
-                    award == null ? null : award.url(), t.contractDuration(), t.paymentModality(), t.funding(), now});
+                    award == null ? null : award.url(), t.contractDuration(), t.paymentModality(), t.funding(), now,
+                    version});
         }
         jdbc.batchUpdate("""
                 INSERT INTO tender (code, name, description, state_code, state, type, type_code, currency,
@@ -104,9 +130,9 @@ class TenderStore {
                     region, commune, created_at, published_at, closes_at, forum_opens_at, forum_closes_at, answers_at,
                     technical_opening_at, economic_opening_at, awarded_at, est_award_at, complaints, stages, bidders,
                     award_act_type, award_act_number, award_act_date, award_act_url, contract_duration,
-                    payment_modality, funding_source, fetched_at, has_detail)
+                    payment_modality, funding_source, fetched_at, version, has_detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, 1)
+                    ?, ?, ?, ?, 1)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, description = excluded.description,
                     state_code = excluded.state_code, state = excluded.state, type = excluded.type,
                     type_code = excluded.type_code, currency = excluded.currency,
@@ -123,12 +149,12 @@ class TenderStore {
                     award_act_number = excluded.award_act_number, award_act_date = excluded.award_act_date,
                     award_act_url = excluded.award_act_url, contract_duration = excluded.contract_duration,
                     payment_modality = excluded.payment_modality, funding_source = excluded.funding_source,
-                    fetched_at = excluded.fetched_at, has_detail = 1""", rows);
+                    fetched_at = excluded.fetched_at, version = excluded.version, has_detail = 1""", rows);
         Map<String, Long> ids = new HashMap<>();
-        List<String> codes = details.stream().map(TenderDetail::code).toList();
+        List<String> codes = List.copyOf(byCode.keySet());
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
-            jdbc.query("SELECT id, code FROM tender WHERE code IN (" + marks(chunk.size()) + ")",
+            jdbc.query("SELECT id, code FROM tender WHERE code IN (" + Batches.marks(chunk.size()) + ")",
                     rs -> {
                         ids.put(rs.getString(2), rs.getLong(1));
                     }, chunk.toArray());
@@ -139,7 +165,11 @@ class TenderStore {
         for (TenderDetail t : details) {
             long id = ids.get(t.code());
             deletes.add(new Object[]{id});
+            Map<Integer, TenderLine> lines = new LinkedHashMap<>();
             for (TenderLine l : t.items()) {
+                lines.put(l.line(), l); // a repeated line number keeps its last copy
+            }
+            for (TenderLine l : lines.values()) {
                 items.add(new Object[]{id, l.line(), l.productCode(), l.categoryCode(), l.category(), l.productName(),
                         l.description(), l.unit(), str(l.quantity())});
                 LineAward a = l.award();
@@ -164,23 +194,11 @@ class TenderStore {
         Map<String, Known> out = new HashMap<>();
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
-            jdbc.query("SELECT code, state_code, has_detail FROM tender WHERE code IN (" + marks(chunk.size()) + ")",
+            jdbc.query("SELECT code, state_code, has_detail FROM tender WHERE code IN (" + Batches.marks(chunk.size()) + ")",
                     rs -> {
                         out.put(rs.getString(1), new Known((Integer) rs.getObject(2), rs.getInt(3) == 1));
                     }, chunk.toArray());
         }
         return out;
-    }
-
-    static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
-    }
-
-    private static Long millis(Instant t) {
-        return t == null ? null : t.toEpochMilli();
-    }
-
-    private static String str(BigDecimal d) {
-        return d == null ? null : d.toPlainString();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class ApiTest extends SyncedAppTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired cl.andesops.tenders.TenderSearch tenderSearch;
+
     @Test
     void orders_tenders_and_compra_agil_list_with_totals_and_open_by_code() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
@@ -68,6 +71,18 @@ class ApiTest extends SyncedAppTest {
         assertThat(tenders.get("total").asLong()).isPositive();
         String tender = jdbc.sql("SELECT code FROM tender WHERE has_detail = 1 LIMIT 1").query(String.class).single();
         assertThat(json.readTree(get("/api/v1/tenders/" + tender).body()).get("items")).isNotEmpty();
+        // the API searches as the screen does: "medicos" finds "médicos" (a LIKE would find nothing)
+        tenderSearch.awaitIndexed();
+        List<String> accented = jdbc.sql("SELECT DISTINCT t.code FROM tender t JOIN tender_item i ON i.tender_id = t.id "
+                + "WHERE i.product_name LIKE '%médicos%' OR t.name LIKE '%médicos%'").query(String.class).list();
+        JsonNode medicos = json.readTree(get("/api/v1/tenders?q=medicos&size=200").body());
+        assertThat(medicos.get("total").asLong()).isEqualTo(tenderSearch.search(
+                cl.andesops.tenders.TenderQuery.text("medicos"), 0, 1).total());
+        if (!accented.isEmpty()) {
+            assertThat(medicos.get("items").valueStream().map(n -> n.get("code").asString()).toList())
+                    .containsAnyElementsOf(accented);
+        }
+        assertThat(get("/api/v1/tenders?page=50&size=200").statusCode()).isEqualTo(400);
 
         String ca = jdbc.sql("SELECT code FROM ca_request WHERE has_detail = 1 LIMIT 1").query(String.class).single();
         JsonNode request = json.readTree(get("/api/v1/compra-agil/" + ca).body());
@@ -98,7 +113,7 @@ class ApiTest extends SyncedAppTest {
         assertThat(status.get("progress").get("state").asString()).isIn("RUNNING", "IDLE");
         assertThat(status.get("jobs")).isNotEmpty();
 
-        String day = LocalDate.now(Formats.CHILE).minusDays(3).toString();
+        String day = cl.andesops.testing.TestClock.today().minusDays(3).toString();
         assertThat(post("/api/v1/admin/sync?date=" + day, null).statusCode()).isEqualTo(401);
         assertThat(post("/api/v1/admin/sync?date=" + day, "admin:wrong").statusCode()).isEqualTo(401);
         HttpResponse<String> ok = post("/api/v1/admin/sync?date=" + day, "admin:test-admin-password");

@@ -14,6 +14,8 @@ class IngestBenchmarkTest {
         IngestBenchmark.Result r = IngestBenchmark.run(3_000, Files.createTempDirectory("ingest-test"));
         assertThat(r.orders()).isEqualTo(3_000);
         assertThat(r.items()).isGreaterThan(3_000);
+        assertThat(r.stored()).as("orders in the database").isEqualTo(3_000);
+        assertThat(r.storedItems()).as("items in the database").isEqualTo(r.items());
         assertThat(r.ordersPerSecond()).isPositive();
         assertThat(r.baselineOrdersPerSecond()).isPositive();
         assertThat(r.dbBytes()).isPositive();

@@ -33,7 +33,8 @@ import cl.andesops.tenders.TenderSearch;
  */
 public final class SearchBenchmark {
 
-    record Figure(String engine, String query, double p50, double p95) {
+    /** A query class on one engine: its latencies and how many tenders it found (the work was done). */
+    record Figure(String engine, String query, double p50, double p95, long found) {
     }
 
     static final Map<String, String[]> QUERIES = new LinkedHashMap<>();
@@ -61,7 +62,8 @@ public final class SearchBenchmark {
             TenderSearch search = ctx.getBean(TenderSearch.class);
             long t0 = System.nanoTime();
             search.stop();
-            search.start();           // finds the index stale and rebuilds it from the database
+            org.springframework.util.FileSystemUtils.deleteRecursively(appDir.resolve("index").resolve("tenders"));
+            search.start();           // finds no index and builds it from the database
             search.awaitIndexed();
             waitForIndex(search, loaded);
             System.out.printf("lucene: indexed %,d tenders in %.1f s%n", loaded, (System.nanoTime() - t0) / 1e9);
@@ -69,7 +71,7 @@ public final class SearchBenchmark {
             Set<String> regions = Set.of("Región Metropolitana de Santiago");
             for (var q : QUERIES.entrySet()) {
                 TenderQuery query = new TenderQuery(q.getValue()[0], states, null, regions, null, null, null, null, null);
-                figures.add(measure("Lucene", q.getKey(), repetitions, () -> search.search(query, 0, 20)));
+                figures.add(measure("Lucene", q.getKey(), repetitions, () -> search.search(query, 0, 20).total()));
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                 long f0 = System.nanoTime();
@@ -115,9 +117,19 @@ public final class SearchBenchmark {
         Instant now = Instant.now();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?journal_mode=WAL&synchronous=OFF")) {
             c.setAutoCommit(false);
+            // the rows carry a data version of their own, as a writer's would: the index catches up to it
+            long version;
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE data_version SET version = version + 1 WHERE dataset = 'tenders'");
+                try (ResultSet rs = s.executeQuery("SELECT version FROM data_version WHERE dataset = 'tenders'")) {
+                    rs.next();
+                    version = rs.getLong(1);
+                }
+            }
             try (PreparedStatement t = c.prepareStatement("INSERT INTO tender (code, name, description, state_code, "
                     + "state, type, region, buyer_name, amount_visible, amount_clp, estimated_amount, closes_at, "
-                    + "published_at, fetched_at, has_detail) VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?,0,1)");
+                    + "published_at, fetched_at, has_detail, version) VALUES (?,?,?,?,?,?,?,?,1,?,?,?,?,0,1," + version
+                    + ")");
                  PreparedStatement it = c.prepareStatement("INSERT INTO tender_item (tender_id, line, product_name, "
                          + "description, category_code, category) VALUES (last_insert_rowid(), 1, ?, ?, ?, ?)")) {
                 for (LocalDate day = LocalDate.now().minusDays(1); n < target; day = day.minusDays(1)) {
@@ -157,7 +169,8 @@ public final class SearchBenchmark {
     }
 
     interface Work {
-        void run() throws Exception;
+        /** Runs the query; returns how many tenders it matched. */
+        long run() throws Exception;
     }
 
     private static Figure measure(String engine, String query, int repetitions, Work work) throws Exception {
@@ -165,18 +178,21 @@ public final class SearchBenchmark {
             work.run();
         }
         double[] ms = new double[repetitions];
+        long found = 0;
         for (int i = 0; i < repetitions; i++) {
             long t0 = System.nanoTime();
-            work.run();
+            found = work.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);
-        Figure f = new Figure(engine, query, ms[repetitions / 2], ms[(int) Math.ceil(repetitions * 0.95) - 1]);
+        Figure f = new Figure(engine, query, ms[repetitions / 2], ms[(int) Math.ceil(repetitions * 0.95) - 1], found);
         System.out.printf("%-10s %-12s p50 %8.1f ms   p95 %8.1f ms%n", engine, query, f.p50(), f.p95());
         return f;
     }
 
-    private static void sql(Connection c, String top, String counts, String... params) throws Exception {
+    /** Runs the top-20 query and the facet counts; returns the matches the counts add up to. */
+    private static long sql(Connection c, String top, String counts, String... params) throws Exception {
+        long found = 0;
         for (String q : new String[]{top, counts}) {
             try (PreparedStatement ps = c.prepareStatement(q)) {
                 for (int i = 0; i < params.length; i++) {
@@ -184,11 +200,16 @@ public final class SearchBenchmark {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rs.getString(1);
+                        if (q == counts) {
+                            found += rs.getLong(1);
+                        } else {
+                            rs.getString(1);
+                        }
                     }
                 }
             }
         }
+        return found;
     }
 
     public static void main(String[] args) throws Exception {

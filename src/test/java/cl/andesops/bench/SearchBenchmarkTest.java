@@ -16,5 +16,7 @@ class SearchBenchmarkTest {
         assertThat(figures).hasSize(12);
         assertThat(figures).extracting(SearchBenchmark.Figure::engine).containsOnly("Lucene", "FTS5 bm25", "LIKE");
         assertThat(figures).allMatch(f -> f.p50() > 0 && f.p95() >= f.p50());
+        // the work was done: every engine found the common word's tenders
+        assertThat(figures).filteredOn(f -> f.query().equals("common word")).hasSize(3).allMatch(f -> f.found() > 0);
     }
 }

@@ -24,8 +24,8 @@ class DemoSyncTest extends SyncedAppTest {
     @Autowired Events events;
 
     @Test
-    void fills_the_database_from_the_simulator_with_rollups_equal_to_a_group_by() {
-        LocalDate yesterday = LocalDate.now(Formats.CHILE).minusDays(1);
+    void fills_the_database_from_the_simulator_and_stamps_every_row_with_its_data_version() {
+        LocalDate yesterday = cl.andesops.testing.TestClock.today().minusDays(1);
         List<String> expected = simulator.orderCodes(yesterday);
         int day = yesterday.getYear() * 10_000 + yesterday.getMonthValue() * 100 + yesterday.getDayOfMonth();
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() ->
@@ -41,29 +41,12 @@ class DemoSyncTest extends SyncedAppTest {
                 + "WHERE o.day = :d").param("d", day).query(Integer.class).single())
                 .isEqualTo(simulator.orderItemCount(yesterday));
 
-        // the rollups equal a GROUP BY over the detailed orders, whatever states changed on the way
-        var fromRollup = jdbc.sql("SELECT sum(orders), sum(amount_clp) FROM order_rollup_day WHERE day = :d")
-                .param("d", day).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
-        var fromRows = jdbc.sql("SELECT count(*), sum(amount_clp) FROM purchase_order WHERE has_detail = 1 AND day = :d")
-                .param("d", day).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
-        assertThat(fromRollup).isEqualTo(fromRows);
-        var byState = jdbc.sql("SELECT state_code, sum(orders) FROM order_rollup_day WHERE day = :d GROUP BY state_code "
-                + "HAVING sum(orders) <> 0 ORDER BY 1").param("d", day).query((rs, n) -> rs.getInt(1) + ":" + rs.getLong(2))
-                .list();
-        var byStateRows = jdbc.sql("SELECT state_code, count(*) FROM purchase_order WHERE has_detail = 1 AND day = :d "
-                + "GROUP BY state_code ORDER BY 1").param("d", day).query((rs, n) -> rs.getInt(1) + ":" + rs.getLong(2))
-                .list();
-        assertThat(byState).isEqualTo(byStateRows);
-        assertThat(jdbc.sql("SELECT sum(orders) FROM order_rollup_buyer WHERE day = :d").param("d", day)
-                .query(Long.class).single()).isEqualTo(fromRows.getFirst());
-        // the amount histogram holds every detailed order once, in the 1 % bucket of its amount
-        var histogram = jdbc.sql("SELECT bucket, orders FROM order_rollup_amount WHERE day = :d AND orders <> 0 ORDER BY bucket")
-                .param("d", day).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list();
-        var bucketed = new java.util.TreeMap<Long, Long>();
-        jdbc.sql("SELECT amount_clp FROM purchase_order WHERE day = :d AND has_detail = 1 AND amount_clp IS NOT NULL")
-                .param("d", day).query(Long.class).list()
-                .forEach(a -> bucketed.merge((long) cl.andesops.shared.persistence.AmountBuckets.bucket(a), 1L, Long::sum));
-        assertThat(histogram).isEqualTo(bucketed.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+        // every stored order carries the data version of the commit that wrote it, and the version moved on
+        long ordersVersion = jdbc.sql("SELECT version FROM data_version WHERE dataset = 'orders'").query(Long.class)
+                .single();
+        assertThat(ordersVersion).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase_order WHERE version < 1 OR version > :v")
+                .param("v", ordersVersion).query(Integer.class).single()).isZero();
 
         assertThat(jdbc.sql("SELECT count(*) FROM tender WHERE has_detail = 1").query(Integer.class).single())
                 .isPositive();

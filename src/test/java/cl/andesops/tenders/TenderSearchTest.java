@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.persistence.Writer;
 
 /**
@@ -34,6 +36,8 @@ class TenderSearchTest {
 
     @Autowired TenderSearch search;
     @Autowired @Qualifier(Writer.NAME) JdbcTemplate writer;
+    @Autowired DataVersions versions;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
     static boolean loaded;
 
     @org.junit.jupiter.api.BeforeEach
@@ -48,12 +52,13 @@ class TenderSearchTest {
         List<String> codes = new ArrayList<>();
         long closes = Instant.now().plusSeconds(3 * 86_400).toEpochMilli();
         int i = 0;
+        long version = versions.next(DataChanged.Dataset.TENDERS); // outside a transaction: commits at once
         for (JsonNode t : list.get("Listado")) {
             String code = t.get("CodigoExterno").asString();
             String type = code.substring(code.lastIndexOf('-') + 1, code.length() - 2);
             writer.update("INSERT INTO tender (code, name, description, state_code, state, type, region, buyer_name, "
                             + "closes_at, published_at, amount_visible, amount_clp, estimated_amount, fetched_at, "
-                            + "has_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, 1)",
+                            + "has_detail, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, 1, " + version + ")",
                     code, t.get("Nombre").asString().strip(), "", i % 3 == 0 ? 5 : 8, i % 3 == 0 ? "Publicada" : "Adjudicada",
                     type, i % 2 == 0 ? "Región Metropolitana de Santiago" : "Región del Biobío",
                     code.startsWith("2105") ? "HOSPITAL DE PRUEBA" : "MUNICIPALIDAD DE PRUEBA",
@@ -63,8 +68,10 @@ class TenderSearchTest {
         }
         writer.update("UPDATE tender SET description = ? WHERE code = '1509-5-L114'",
                 "se requiere la compra de insumos y medicamentos para la unidad de urgencia y unidad de Hospitalizados");
-        search.index(codes);
+        // announced as a writer does: the index catches up to the data version
+        events.publishEvent(new DataChanged(DataChanged.Dataset.TENDERS, codes, List.of()));
         search.awaitIndexed();
+        assertThat(search.indexedVersion()).isEqualTo(version);
         loaded = true;
     }
 

@@ -12,7 +12,7 @@ import cl.andesops.shared.events.DataChanged;
 
 /**
  * The whole app on a random port in demo mode, with a small simulated market (60 orders a day, two days of
- * history) that it syncs at a 2 ms spacing. Tests that extend this share one context.
+ * history) that it syncs at a 2 ms spacing, on {@link TestClock}. Tests that extend this share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "andesops.storage.data-dir=target/test-data/synced-app",
@@ -44,6 +44,13 @@ public abstract class SyncedAppTest {
         @Bean
         public Events testEvents() {
             return new Events();
+        }
+
+        /** The app runs on {@link TestClock}: noon in Chile on a fixed day, ticking. */
+        @Bean
+        @org.springframework.context.annotation.Primary
+        public java.time.Clock testClock() {
+            return TestClock.CLOCK;
         }
     }
 

@@ -117,14 +117,17 @@ public class AdminView extends VerticalLayout {
         pause.setText(getTranslation("admin.sync.pause"));
         pause.addClickListener(e -> {
             admin.pause();
+            showPaused();
             refreshJobs();
         });
         resume.setId("admin-resume");
         resume.setText(getTranslation("admin.sync.resume"));
         resume.addClickListener(e -> {
             admin.resume();
+            showPaused();
             refreshJobs();
         });
+        showPaused();
         HorizontalLayout controls = new HorizontalLayout(day, syncDay, pause, resume);
         controls.setAlignItems(Alignment.BASELINE);
 
@@ -234,5 +237,12 @@ public class AdminView extends VerticalLayout {
             unsubscribe.run();
         }
         super.onDetach(detachEvent);
+    }
+
+    /** Only the control that changes something is offered: pause while running, resume while paused. */
+    private void showPaused() {
+        boolean paused = admin.paused();
+        pause.setEnabled(!paused);
+        resume.setEnabled(paused);
     }
 }

@@ -1,4 +1,4 @@
-package cl.andesops.orders;
+package cl.andesops.orders.monitor;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cl.andesops.sync;
+package cl.andesops.shared.config;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * amount and currency; only the CLP column used for aggregates is converted.
  */
 @ConfigurationProperties("andesops.fx")
-record Fx(@DefaultValue("39500") BigDecimal uf, @DefaultValue("950") BigDecimal usd,
+public record FxRates(@DefaultValue("39500") BigDecimal uf, @DefaultValue("950") BigDecimal usd,
           @DefaultValue("68000") BigDecimal utm, @DefaultValue("1030") BigDecimal eur) {
 
-    Long toClp(BigDecimal amount, String currency) {
+    private static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE / 4);
+    private static final BigDecimal MIN = MAX.negate();
+
+    public Long toClp(BigDecimal amount, String currency) {
         if (amount == null) {
             return null;
         }
@@ -27,6 +30,8 @@ record Fx(@DefaultValue("39500") BigDecimal uf, @DefaultValue("950") BigDecimal 
             case "EUR" -> eur;
             default -> BigDecimal.ONE;
         };
-        return amount.multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        BigDecimal clp = amount.multiply(rate).setScale(0, RoundingMode.HALF_UP);
+        // an absurd amount saturates instead of failing the whole batch it came in
+        return clp.max(MIN).min(MAX).longValueExact();
     }
 }

@@ -20,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.jdbc.core.dialect.JdbcDialect;
-import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
 
 import cl.andesops.shared.config.StorageProperties;
 
@@ -89,9 +87,26 @@ class PersistenceConfig {
         return new JdbcTemplate(writer);
     }
 
+    @Bean(name = Writer.NAME + "NamedJdbc")
+    NamedParameterJdbcTemplate writerNamedJdbc(@Qualifier(Writer.NAME) JdbcTemplate writer) {
+        return new NamedParameterJdbcTemplate(writer);
+    }
+
+    /** Read-only service transactions ({@code @Transactional}) run on the read pool. */
+    @Bean
+    @Primary
+    DataSourceTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean(name = Writer.NAME + "TransactionManager")
+    DataSourceTransactionManager writerTransactionManager(@Qualifier(Writer.NAME + "DataSource") DataSource writer) {
+        return new DataSourceTransactionManager(writer);
+    }
+
     @Bean(name = Writer.NAME + "Tx")
-    TransactionTemplate writerTx(@Qualifier(Writer.NAME + "DataSource") DataSource writer) {
-        return new TransactionTemplate(new DataSourceTransactionManager(writer));
+    TransactionTemplate writerTx(@Qualifier(Writer.NAME + "TransactionManager") DataSourceTransactionManager manager) {
+        return new TransactionTemplate(manager);
     }
 
     private static HikariDataSource pool(String name, DatabaseTarget target, String url, int size) {
@@ -108,11 +123,6 @@ class PersistenceConfig {
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(30_000);
         return new HikariDataSource(config);
-    }
-
-    @Bean
-    JdbcDialect jdbcDialect(DatabaseTarget target) {
-        return target.kind() == DatabaseTarget.Kind.SQLITE ? SqliteDialect.INSTANCE : JdbcPostgresDialect.INSTANCE;
     }
 
     private static void createDirectories(Path dir) {

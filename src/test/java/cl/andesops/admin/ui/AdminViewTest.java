@@ -49,6 +49,8 @@ class AdminViewTest extends KaribuTest {
         assertThat(_get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("login-link"))).isNotNull();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired cl.andesops.sync.SyncEngine sync;
+
     @Test
     void the_admin_sees_secrets_status_without_values_and_controls_the_sync() {
         loginAsAdmin();
@@ -63,8 +65,15 @@ class AdminViewTest extends KaribuTest {
         view.syncDay.click();
         assertThat(GridKt._fetch(view.jobs, 0, 100)).extracting(SyncJob::param)
                 .contains(view.day.getValue().toString());
+        assertThat(sync.paused()).isFalse();
+        assertThat(view.resume.isEnabled()).isFalse();
         view.pause.click();
+        assertThat(sync.paused()).as("pausing holds the worker").isTrue();
+        assertThat(view.pause.isEnabled()).isFalse();
+        assertThat(view.resume.isEnabled()).isTrue();
         view.resume.click();
+        assertThat(sync.paused()).as("resuming lets it go on").isFalse();
+        assertThat(view.pause.isEnabled()).isTrue();
 
         _get(com.vaadin.flow.component.button.Button.class, s -> s.withId("probe-v1")).click();
         Span result = _get(Span.class, s -> s.withId("probe-result-v1"));

@@ -68,13 +68,13 @@ class AnalysisViewTest extends SyncedAppTest {
     }
 
     String html(AnalysisView v) {
-        return v.narrative.getElement().getProperty("innerHTML", "");
+        return v.narrativePanel.narrative.getElement().getProperty("innerHTML", "");
     }
 
     void awaitNarrative(AnalysisView v) {
         Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
             MockVaadin.clientRoundtrip(false);
-            return v.current != null && v.current.hasNarrative() && !v.cancel.isVisible();
+            return v.current != null && v.current.hasNarrative() && !v.picker.cancel.isVisible();
         });
     }
 
@@ -138,7 +138,7 @@ class AnalysisViewTest extends SyncedAppTest {
 
     @Test
     void a_market_slice_lives_in_the_url_and_bad_links_say_so() {
-        java.time.LocalDate today = java.time.LocalDate.now(cl.andesops.shared.format.Formats.CHILE);
+        java.time.LocalDate today = cl.andesops.testing.TestClock.today();
         AnalysisView view = open("kind=market&desde=" + today.minusDays(3) + "&hasta=" + today);
         assertThat(view.kind.getValue()).isEqualTo(AnalysisKind.MARKET);
         assertThat(view.from.getValue()).isEqualTo(today.minusDays(3));

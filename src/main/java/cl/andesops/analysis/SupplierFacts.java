@@ -1,0 +1,72 @@
+package cl.andesops.analysis;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import cl.andesops.analysis.Facts.Metric;
+import cl.andesops.analysis.Facts.Row;
+import cl.andesops.analysis.Facts.Table;
+import cl.andesops.orders.OrderFilter;
+import cl.andesops.orders.OrderStats;
+import cl.andesops.shared.format.Formats;
+import cl.andesops.tenders.TenderStats;
+
+/** A supplier's last twelve months: volume, buyers, categories, prices, flags and the tenders it won. */
+@Component
+class SupplierFacts {
+
+    private final FactTables tables;
+    private final OrderStats orders;
+    private final TenderStats tenders;
+    private final Clock clock;
+
+    SupplierFacts(FactTables tables, OrderStats orders, TenderStats tenders, Clock clock) {
+        this.tables = tables;
+        this.orders = orders;
+        this.tenders = tenders;
+        this.clock = clock;
+    }
+
+    Optional<Facts> of(String code) {
+        LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
+        OrderFilter f = OrderFilter.none().withSupplier(code).withDates(today.minusDays(364), today);
+        Optional<OrderStats.Supplier> s = orders.supplier(code);
+        OrderStats.Totals t = tables.totals(f);
+        if (s.isEmpty() && t.orders() == 0) {
+            return Optional.empty();
+        }
+        String name = s.map(OrderStats.Supplier::name).filter(n -> n != null).orElse(code);
+        String rut = s.map(OrderStats.Supplier::rut).orElse(null);
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(new Metric("Órdenes recibidas (12 meses)", Formats.count(t.orders()), tables.largest(f, 3)));
+        metrics.add(new Metric("Monto total (12 meses)", Formats.clp(t.amount()), List.of()));
+        metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));
+        metrics.add(new Metric("Compradores distintos", Formats.count(t.buyers()), List.of()));
+        metrics.add(tables.direct(f, t));
+        metrics.add(tables.flaggedCount(f));
+        List<Table> out = new ArrayList<>();
+        Table buyers = tables.top("Principales compradores", "Comprador", f, OrderStats.By.BUYER, t.amount());
+        out.add(buyers);
+        metrics.add(FactTables.concentration(buyers, "Dependencia: comprador principal"));
+        out.add(tables.categories(f, t.amount()));
+        tables.prices(f, "Precios del proveedor por producto").ifPresent(out::add);
+        if (rut != null) {
+            List<Row> awards = tenders.awardsOf(rut, FactTables.TOP).stream().map(a -> new Row(List.of(a.code(),
+                    FactTables.nz(a.name()), FactTables.nz(a.buyerName()), Formats.count(a.lines())),
+                    FactTables.tenderSources(List.of(a.code())))).toList();
+            metrics.add(new Metric("Licitaciones adjudicadas", Formats.count(tenders.tendersWon(rut)),
+                    awards.stream().limit(3).flatMap(r -> r.sources().stream()).toList()));
+            if (!awards.isEmpty()) {
+                out.add(new Table("Licitaciones adjudicadas recientes", List.of("Licitación", "Nombre", "Comprador",
+                        "Líneas adjudicadas"), awards));
+            }
+        }
+        return Optional.of(new Facts(AnalysisKind.SUPPLIER, code, name, "Proveedor " + (rut == null ? code : rut)
+                + " · últimos 12 meses", metrics, out, tables.trend(f), null));
+    }
+}

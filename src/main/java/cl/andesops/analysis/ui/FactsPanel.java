@@ -1,0 +1,88 @@
+package cl.andesops.analysis.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+import cl.andesops.analysis.Facts;
+import cl.andesops.shared.chart.ChartOptions;
+import cl.andesops.shared.chart.EChart;
+
+/** The facts of an analysis: metrics, a trend chart and tables, every figure linked to the records behind it. */
+class FactsPanel extends Div {
+
+    FactsPanel() {
+        setId("analysis-facts");
+    }
+
+    void show(Facts f) {
+        removeAll();
+        add(new H3("Hechos"));
+        Div metrics = new Div();
+        metrics.addClassName("facts");
+        for (Facts.Metric m : f.metrics()) {
+            Span label = new Span(m.label());
+            label.addClassName("fact-label");
+            Span value = new Span(m.value());
+            value.addClassName("fact-value");
+            Div cites = new Div();
+            cites.addClassName("fact-sources");
+            sourceLinks(m.sources()).forEach(cites::add);
+            Div d = new Div(label, value, cites);
+            d.addClassName("fact");
+            metrics.add(d);
+        }
+        add(metrics);
+        if (f.trend() != null && f.trend().labels().size() > 1) {
+            EChart chart = new EChart();
+            chart.setId("analysis-trend");
+            chart.setWidthFull();
+            chart.setHeight("280px");
+            Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+            series.put("Monto (CLP)", f.trend().amounts());
+            series.put("Órdenes", f.trend().counts());
+            chart.setOption(ChartOptions.line(f.trend().title(), f.trend().labels(), series, true));
+            add(chart);
+        }
+        for (Facts.Table t : f.tables()) {
+            Grid<Facts.Row> grid = new Grid<>();
+            for (int i = 0; i < t.columns().size(); i++) {
+                int col = i;
+                grid.addColumn(r -> col < r.cells().size() ? r.cells().get(col) : "").setHeader(t.columns().get(i))
+                        .setAutoWidth(true).setResizable(true);
+            }
+            grid.addComponentColumn(r -> {
+                Div d = new Div();
+                sourceLinks(r.sources()).forEach(d::add);
+                return d;
+            }).setHeader("Fuentes").setAutoWidth(true);
+            grid.setItems(t.rows());
+            grid.setAllRowsVisible(true);
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            add(new H3(t.title()), grid);
+        }
+        if (f.isEmpty()) {
+            add(new Paragraph("No hay registros para este análisis en los datos sincronizados."));
+        }
+    }
+
+    private static List<Component> sourceLinks(List<Facts.Source> sources) {
+        List<Component> links = new ArrayList<>();
+        for (Facts.Source s : sources) {
+            Anchor a = new Anchor(s.type().appPath(s.code()), s.code());
+            a.addClassName("cite");
+            links.add(a);
+        }
+        return links;
+    }
+}

@@ -1,0 +1,98 @@
+package cl.andesops.analysis.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+
+import cl.andesops.analysis.Analysis;
+import cl.andesops.analysis.AnalysisService;
+import cl.andesops.analysis.Facts;
+import cl.andesops.analysis.Narrative;
+
+/** The language model's narrative (rendered as it streams), its status line and the verdict drawn from it. */
+class NarrativePanel extends Div {
+
+    final Span status = new Span();
+    final Div narrative = new Div();
+    final Div verdict = new Div();
+
+    NarrativePanel() {
+        status.setId("analysis-status");
+        status.addClassName("muted");
+        narrative.setId("narrative");
+        narrative.addClassName("narrative");
+        narrative.getElement().setAttribute("aria-live", "polite");
+        verdict.setId("verdict");
+        addClassName("analysis-narrative");
+        add(new H3("Análisis"), status, narrative, verdict);
+    }
+
+    void status(String text) {
+        status.setText(text);
+    }
+
+    /** A failure: said in the status line, marked as an error until the next run. */
+    void failed(String text) {
+        status.setText(text);
+        status.addClassName("error-text");
+    }
+
+    void startStreaming() {
+        narrative.removeAll();
+        narrative.getElement().setProperty("innerHTML", "");
+        narrative.addClassName("streaming");
+    }
+
+    void stopStreaming() {
+        narrative.removeClassName("streaming");
+        status.removeClassName("error-text");
+    }
+
+    /** The Markdown written so far, as safe HTML with citations linked to the facts' sources. */
+    void render(String markdown, List<Facts.Source> sources) {
+        narrative.getElement().setProperty("innerHTML", markdown == null ? "" : Narrative.html(markdown, sources));
+    }
+
+    /** The verdict of a finished analysis: a bid recommendation for a tender, findings and red flags otherwise. */
+    void showVerdict(Analysis a, AnalysisService service) {
+        verdict.removeAll();
+        List<Facts.Source> sources = a.facts().sources();
+        service.bidAdvice(a).ifPresent(b -> {
+            Span badge = new Span(switch (String.valueOf(b.recommendation())) {
+                case "POSTULAR" -> "Recomendación: postular";
+                case "NO_POSTULAR" -> "Recomendación: no postular";
+                default -> "Recomendación: evaluar";
+            });
+            badge.getElement().getThemeList().add("badge " + ("POSTULAR".equals(b.recommendation()) ? "success"
+                    : "NO_POSTULAR".equals(b.recommendation()) ? "error" : "contrast"));
+            badge.setId("recommendation");
+            verdict.add(badge);
+            list("Razones", b.reasons(), sources);
+            list("Requisitos", b.requirements(), sources);
+            list("Riesgos", b.risks(), sources);
+        });
+        service.findings(a).ifPresent(fs -> {
+            list("Hallazgos", fs.findings(), sources);
+            list("Señales de alerta", fs.redFlags(), sources);
+        });
+    }
+
+    private void list(String title, List<String> items, List<Facts.Source> sources) {
+        if (items == null || items.isEmpty()) {
+            return;
+        }
+        UnorderedList ul = new UnorderedList();
+        for (String item : items) {
+            ListItem li = new ListItem();
+            li.getElement().setProperty("innerHTML", Narrative.html(item, sources).replaceAll("^<p>|</p>$", ""));
+            ul.add(li);
+        }
+        Div box = new Div(new Span(title), ul);
+        box.addClassName("verdict-list");
+        verdict.add(box);
+    }
+}

@@ -1,0 +1,170 @@
+package cl.andesops.orders.ui;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
+
+import cl.andesops.orders.OrderFilter;
+import cl.andesops.orders.monitor.MonitorSummary;
+import cl.andesops.shared.chart.ChartOptions;
+import cl.andesops.shared.chart.EChart;
+import cl.andesops.shared.format.Formats;
+
+/**
+ * The Monitor's KPIs and charts for one summary, or a "loading" state while there is none. A click on a bar, a slice
+ * or a day fires {@link Narrowed} with how it narrows the current filter.
+ */
+class MonitorCharts extends Div {
+
+    /** A chart was clicked: the filter narrowed to what was clicked. */
+    static final class Narrowed extends ComponentEvent<MonitorCharts> {
+        private final UnaryOperator<OrderFilter> narrowing;
+
+        Narrowed(MonitorCharts source, UnaryOperator<OrderFilter> narrowing) {
+            super(source, true);
+            this.narrowing = narrowing;
+        }
+
+        OrderFilter applyTo(OrderFilter f) {
+            return narrowing.apply(f);
+        }
+    }
+
+    final Kpi kpiOrders = new Kpi("kpi-orders");
+    final Kpi kpiAmount = new Kpi("kpi-amount");
+    final Kpi kpiMedian = new Kpi("kpi-median");
+    final Kpi kpiBuyers = new Kpi("kpi-buyers");
+    final Kpi kpiSuppliers = new Kpi("kpi-suppliers");
+    final EChart timeChart = chart("chart-time");
+    final EChart buyersChart = chart("chart-buyers");
+    final EChart suppliersChart = chart("chart-suppliers");
+    final EChart typeChart = chart("chart-type");
+    final EChart stateChart = chart("chart-state");
+    final EChart regionChart = chart("chart-region");
+    final Span loading = new Span();
+    private MonitorSummary summary;
+
+    MonitorCharts() {
+        loading.setId("monitor-loading");
+        loading.addClassName("loading-note");
+        loading.getElement().setAttribute("role", "status");
+        loading.setVisible(false);
+        Div kpis = new Div(kpiOrders, kpiAmount, kpiMedian, kpiBuyers, kpiSuppliers);
+        kpis.addClassName("kpis");
+        Div charts = new Div(card(timeChart, "wide"), card(buyersChart, null), card(suppliersChart, null),
+                card(typeChart, null), card(stateChart, null), card(regionChart, null));
+        charts.addClassName("charts");
+        add(loading, kpis, charts);
+        timeChart.addChartClickListener(e -> {
+            if (summary != null && !summary.hourly() && e.getDataIndex() >= 0
+                    && e.getDataIndex() < summary.series().size()) {
+                LocalDate day = LocalDate.parse(summary.series().get(e.getDataIndex()).key());
+                fireEvent(new Narrowed(this, f -> f.withDates(day, day)));
+            }
+        });
+        onSlice(buyersChart, MonitorSummary::topBuyers, s -> f -> f.withBuyer(s.key()));
+        onSlice(suppliersChart, MonitorSummary::topSuppliers, s -> f -> f.withSupplier(s.key()));
+        onSlice(typeChart, MonitorSummary::byType, s -> f -> f.withTypes(Set.of(s.key())));
+        onSlice(stateChart, MonitorSummary::byState, s -> f -> f.withStates(Set.of(Integer.valueOf(s.key()))));
+        onSlice(regionChart, MonitorSummary::byRegion, s -> f -> f.withRegion(s.key()));
+    }
+
+    Registration addNarrowedListener(ComponentEventListener<Narrowed> listener) {
+        return addListener(Narrowed.class, listener);
+    }
+
+    private void onSlice(EChart chart, Function<MonitorSummary, List<MonitorSummary.Slice>> slices,
+                         Function<MonitorSummary.Slice, UnaryOperator<OrderFilter>> narrowing) {
+        chart.addChartClickListener(e -> {
+            List<MonitorSummary.Slice> list = summary == null ? null : slices.apply(summary);
+            if (list != null && e.getDataIndex() >= 0 && e.getDataIndex() < list.size()) {
+                fireEvent(new Narrowed(this, narrowing.apply(list.get(e.getDataIndex()))));
+            }
+        });
+    }
+
+    /** Draws a summary; with none (the columns are still loading) says so instead of showing numbers. */
+    void show(Optional<MonitorSummary> shown) {
+        summary = shown.orElse(null);
+        loading.setVisible(summary == null);
+        setClassName("loading", summary == null);
+        if (summary == null) {
+            loading.setText(getTranslation("monitor.loading"));
+            for (Kpi k : List.of(kpiOrders, kpiAmount, kpiMedian, kpiBuyers, kpiSuppliers)) {
+                k.set(k.label.getText(), "…", null, "");
+            }
+            return;
+        }
+        String vs = getTranslation("monitor.kpi.vs");
+        kpiOrders.set(getTranslation("monitor.kpi.orders"), Formats.count(summary.orders()), summary.ordersChange(), vs);
+        kpiAmount.set(getTranslation("monitor.kpi.amount"), Formats.clpCompact(BigDecimal.valueOf(
+                summary.amountClp())), summary.amountChange(), vs);
+        kpiMedian.set(getTranslation("monitor.kpi.median"), summary.medianClp() == null ? "—"
+                : Formats.clp(summary.medianClp()), null, vs);
+        kpiBuyers.set(getTranslation("monitor.kpi.buyers"), Formats.count(summary.buyers()), null, vs);
+        kpiSuppliers.set(getTranslation("monitor.kpi.suppliers"), Formats.count(summary.suppliers()), null, vs);
+
+        Map<String, List<? extends Number>> series = new LinkedHashMap<>();
+        series.put(getTranslation("monitor.chart.amount"), summary.series().stream()
+                .map(p -> millions(p.amountClp())).toList());
+        series.put(getTranslation("monitor.chart.count"), summary.series().stream()
+                .map(MonitorSummary.Point::orders).toList());
+        timeChart.setOption(ChartOptions.line(getTranslation(summary.hourly() ? "monitor.chart.time.hour"
+                        : "monitor.chart.time.day"), summary.series().stream().map(MonitorSummary.Point::label).toList(),
+                series, true));
+        buyersChart.setOption(bars("monitor.chart.buyers", summary.topBuyers()));
+        suppliersChart.setOption(bars("monitor.chart.suppliers", summary.topSuppliers()));
+        typeChart.setOption(ChartOptions.pie(getTranslation("monitor.chart.type"), summary.byType().stream()
+                .map(MonitorSummary.Slice::label).toList(), summary.byType().stream()
+                .map(sl -> millions(sl.amountClp())).toList()));
+        stateChart.setOption(ChartOptions.pie(getTranslation("monitor.chart.state"), summary.byState().stream()
+                .map(MonitorSummary.Slice::label).toList(), summary.byState().stream()
+                .map(MonitorSummary.Slice::orders).toList()));
+        regionChart.setOption(bars("monitor.chart.region", summary.byRegion()));
+    }
+
+    /** Draws the last summary again (a language change). */
+    void redraw() {
+        show(Optional.ofNullable(summary));
+    }
+
+    private Map<String, Object> bars(String titleKey, List<MonitorSummary.Slice> slices) {
+        return ChartOptions.bar(getTranslation(titleKey), slices.stream().map(MonitorSummary.Slice::label).toList(),
+                slices.stream().map(sl -> millions(sl.amountClp())).toList(), getTranslation("monitor.chart.amount"),
+                true);
+    }
+
+    /** Chart amounts are in millions of pesos (MM$), one decimal: axis labels stay short. */
+    static BigDecimal millions(long pesos) {
+        return BigDecimal.valueOf(pesos).movePointLeft(6).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static EChart chart(String id) {
+        EChart c = new EChart();
+        c.setId(id);
+        c.setHeight("300px");
+        return c;
+    }
+
+    private static Div card(EChart chart, String extraClass) {
+        Div d = new Div(chart);
+        d.addClassName("card");
+        if (extraClass != null) {
+            d.addClassName(extraClass);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,64 @@
+package cl.andesops.shared.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** What every writer does with a batch before it writes: one copy per code, and bounded {@code IN} lists. */
+public final class Batches {
+
+    /** Codes per {@code IN (...)} list: far below SQLite's and PostgreSQL's parameter limits. */
+    public static final int CHUNK = 500;
+
+    private Batches() {
+    }
+
+    /** The batch by code, in order, a repeated code keeping its last copy; records without a code are left out. */
+    public static <T> Map<String, T> lastOfEachCode(List<T> batch, Function<T, String> code) {
+        Map<String, T> byCode = new LinkedHashMap<>();
+        for (T t : batch) {
+            String c = code.apply(t);
+            if (c != null && !c.isBlank()) {
+                byCode.remove(c);
+                byCode.put(c, t);
+            }
+        }
+        return byCode;
+    }
+
+    /** Runs the action on consecutive chunks of at most {@link #CHUNK} codes. */
+    public static void inChunks(List<String> codes, Consumer<List<String>> action) {
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            action.accept(codes.subList(from, Math.min(codes.size(), from + CHUNK)));
+        }
+    }
+
+    /** {@code ?, ?, ?} for n parameters. */
+    public static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    /** An instant as the schema keeps it: epoch milliseconds, or null. */
+    public static Long millis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+
+    /** A decimal as the schema keeps it: exact text, or null. */
+    public static String str(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    /** A row of batch parameters with one more value inserted at {@code at}. */
+    public static Object[] with(Object[] row, int at, Object value) {
+        Object[] out = Arrays.copyOf(row, row.length + 1);
+        System.arraycopy(row, at, out, at + 1, row.length - at);
+        out[at] = value;
+        return out;
+    }
+}

@@ -42,7 +42,7 @@ class ArchitectureTest {
     @Test
     void features_never_depend_on_the_sync_that_drives_them() {
         noClasses().that().resideInAnyPackage("cl.andesops.orders..", "cl.andesops.tenders..",
-                        "cl.andesops.compraagil..", "cl.andesops.analysis..")
+                        "cl.andesops.compraagil..", "cl.andesops.analysis..", "cl.andesops.opendata..")
                 .should().dependOnClassesThat().resideInAPackage("cl.andesops.sync..")
                 .check(CLASSES);
     }
@@ -62,7 +62,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cl.andesops.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("cl.andesops.orders..", "cl.andesops.tenders..",
                         "cl.andesops.compraagil..", "cl.andesops.sync..", "cl.andesops.mercadopublico..",
-                        "cl.andesops.simulator..", "cl.andesops.analysis..", "cl.andesops.admin..")
+                        "cl.andesops.simulator..", "cl.andesops.analysis..", "cl.andesops.admin..",
+                        "cl.andesops.opendata..")
                 .check(CLASSES);
     }
 }

@@ -94,6 +94,14 @@ public class OrderWriter {
 
     /** Stores full details (row, items, buyer, supplier, flags); returns the codes that were new. */
     public List<String> storeDetails(List<OrderDetail> batch) {
+        return storeDetails(batch, Map.of());
+    }
+
+    /**
+     * The same, with the amount in pesos of the orders that come with one (ChileCompra's own conversion, in the
+     * open data) instead of converting at the app's reference rates.
+     */
+    public List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos) {
         Map<String, OrderDetail> byCode = Batches.lastOfEachCode(batch, OrderDetail::code);
         List<OrderDetail> details = List.copyOf(byCode.values());
         if (details.isEmpty()) {
@@ -113,7 +121,8 @@ public class OrderWriter {
             if (old == null) {
                 added.add(d.code());
             }
-            Long clp = fx.toClp(d.total(), d.currency());
+            BigDecimal known = pesos.get(d.code());
+            Long clp = known != null ? fx.toClp(known, "CLP") : fx.toClp(d.total(), d.currency());
             String category = d.items().isEmpty() ? null : d.items().getFirst().categoryCode();
             String buyerCode = d.buyer().organismCode();
             String supplierCode = supplierCode(d);

@@ -190,6 +190,45 @@ public class TenderWriter {
         return added;
     }
 
+    /**
+     * Replaces the offers of these tenders (by code) with the ones given: every bidder of every item. In the
+     * caller's transaction, after their rows are stored; a tender without a row is left out.
+     */
+    public void storeOffers(Map<String, List<TenderOffer>> offersByTender) {
+        if (offersByTender.isEmpty()) {
+            return;
+        }
+        Map<String, Long> ids = new HashMap<>();
+        Batches.inChunks(List.copyOf(offersByTender.keySet()), chunk -> jdbc.query("SELECT id, code FROM tender "
+                + "WHERE code IN (" + Batches.marks(chunk.size()) + ")", rs -> {
+            ids.put(rs.getString(2), rs.getLong(1));
+        }, chunk.toArray()));
+        List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        offersByTender.forEach((code, offers) -> {
+            Long id = ids.get(code);
+            if (id == null) {
+                return;
+            }
+            deletes.add(new Object[]{id});
+            Map<String, TenderOffer> unique = new LinkedHashMap<>();
+            for (TenderOffer o : offers) {
+                String supplier = o.supplierCode() != null ? o.supplierCode() : o.supplierRut();
+                if (supplier != null) {
+                    unique.put(o.line() + "|" + supplier, o); // one offer per bidder and item: the last one
+                }
+            }
+            unique.values().forEach(o -> rows.add(new Object[]{id, o.line(),
+                    o.supplierCode() != null ? o.supplierCode() : o.supplierRut(), o.supplierRut(), o.supplierName(),
+                    o.offerName(), o.state(), str(o.quantity()), o.currency(), str(o.unitPrice()), str(o.total()),
+                    str(o.awardedQuantity()), str(o.awardedAmount()), millis(o.sentAt()), o.selected() ? 1 : 0}));
+        });
+        jdbc.batchUpdate("DELETE FROM tender_offer WHERE tender_id = ?", deletes);
+        jdbc.batchUpdate("INSERT INTO tender_offer (tender_id, line, supplier_code, supplier_rut, supplier_name, "
+                + "offer_name, state, quantity, currency, unit_price, total, awarded_quantity, awarded_amount, sent_at, "
+                + "selected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
     private Map<String, Known> known(List<String> codes) {
         Map<String, Known> out = new HashMap<>();
         for (int from = 0; from < codes.size(); from += 500) {

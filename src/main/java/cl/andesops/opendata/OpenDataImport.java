@@ -1,0 +1,218 @@
+package cl.andesops.opendata;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cl.andesops.mercadopublico.OrderDetail;
+import cl.andesops.mercadopublico.TenderDetail;
+import cl.andesops.orders.OrderWriter;
+import cl.andesops.shared.events.DataChanged;
+import cl.andesops.shared.persistence.Writer;
+import cl.andesops.tenders.TenderOffer;
+import cl.andesops.tenders.TenderWriter;
+
+/**
+ * Imports a month of ChileCompra's open data from its ZIP, as a stream: each CSV entry is read row by row, the
+ * rows of each record (an order, a tender) grouped, and records stored a batch at a time through the features'
+ * writers (the same records the API sync stores; a code already stored is one record), each batch one transaction
+ * and one event. Heap stays bounded by the batch, whatever the size of the month. A row that cannot be read is
+ * rejected with its line and reason; the rest of the file goes in.
+ */
+@Service
+public class OpenDataImport {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenDataImport.class);
+    static final int BATCH = 2_000;
+    static final int REJECTIONS_KEPT = 1_000;
+
+    private final OrderWriter orders;
+    private final TenderWriter tenders;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    OpenDataImport(OrderWriter orders, TenderWriter tenders, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
+                   ApplicationEventPublisher events) {
+        this.orders = orders;
+        this.tenders = tenders;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    /** What one file gave: rows read, records stored, rows rejected (the first {@value #REJECTIONS_KEPT} kept). */
+    public record Outcome(String file, long rows, long records, long rejectedRows,
+                          List<OpenDataFile.Rejection> rejections, List<String> missingColumns,
+                          List<String> unknownColumns) {
+    }
+
+    /** Imports every CSV inside a purchase-order ZIP ({@code oc-da}). */
+    public List<Outcome> importOrders(InputStream zip, String name) throws IOException {
+        return eachCsv(zip, name, this::importOrderCsv);
+    }
+
+    /** Imports every CSV inside a tender ZIP ({@code lic-da}). */
+    public List<Outcome> importTenders(InputStream zip, String name) throws IOException {
+        return eachCsv(zip, name, this::importTenderCsv);
+    }
+
+    public Outcome importOrderCsv(InputStream csv, String name) throws IOException {
+        return importCsv(csv, name, OrderRows.COLUMNS, OrderRows::order, this::storeOrders);
+    }
+
+    public Outcome importTenderCsv(InputStream csv, String name) throws IOException {
+        return importCsv(csv, name, TenderRows.COLUMNS, TenderRows::tender, this::storeTenders);
+    }
+
+    private interface CsvImport {
+        Outcome run(InputStream csv, String name) throws IOException;
+    }
+
+    private static List<Outcome> eachCsv(InputStream zip, String name, CsvImport csvImport) throws IOException {
+        List<Outcome> out = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(zip, OpenDataFile.CP1252)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                    out.add(csvImport.run(new NoClose(in), name + "!" + e.getName()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads one CSV, groups consecutive rows sharing a code into a record, and stores records a batch at a time.
+     * A record with a value its column cannot hold is rejected whole, each of its rows with the reason.
+     */
+    private <T> Outcome importCsv(InputStream csv, String name, List<Columns.Column> columns,
+                                  BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord,
+                                  Function<List<T>, Long> store) throws IOException {
+        List<OpenDataFile.Rejection> kept = new ArrayList<>();
+        long[] rejected = {0};
+        OpenDataFile.Rejections reject = r -> {
+            rejected[0]++;
+            if (kept.size() < REJECTIONS_KEPT) {
+                kept.add(r);
+            }
+        };
+        long rows = 0;
+        long stored = 0;
+        try (OpenDataFile file = new OpenDataFile(csv, name, reject)) {
+            Columns c = new Columns(name, file.header(), columns);
+            if (!c.missingOptional().isEmpty() || !c.unknown().isEmpty()) {
+                log.info("{}: columns not in this file {}; columns not read {}", name, c.missingOptional(),
+                        c.unknown());
+            }
+            List<T> batch = new ArrayList<>();
+            List<OpenDataFile.Row> group = new ArrayList<>();
+            String groupCode = null;
+            for (OpenDataFile.Row row : file) {
+                rows++;
+                String code = c.text(row, "code");
+                if (code == null) {
+                    reject.reject(new OpenDataFile.Rejection(name, row.line(), "fila sin código"));
+                    continue;
+                }
+                if (!code.equals(groupCode) && !group.isEmpty()) {
+                    add(c, group, toRecord, batch, reject, name);
+                    group = new ArrayList<>();
+                    if (batch.size() >= BATCH) {
+                        stored += store.apply(batch);
+                        batch.clear();
+                    }
+                }
+                groupCode = code;
+                group.add(row);
+            }
+            if (!group.isEmpty()) {
+                add(c, group, toRecord, batch, reject, name);
+            }
+            stored += store.apply(batch);
+            return new Outcome(name, rows, stored, rejected[0], List.copyOf(kept), c.missingOptional(), c.unknown());
+        }
+    }
+
+    private static <T> void add(Columns c, List<OpenDataFile.Row> group,
+                                BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord, List<T> batch,
+                                OpenDataFile.Rejections reject, String name) {
+        try {
+            batch.add(toRecord.apply(c, group));
+        } catch (Columns.BadValue e) {
+            for (OpenDataFile.Row r : group) {
+                reject.reject(new OpenDataFile.Rejection(name, r.line(), e.getMessage()));
+            }
+        }
+    }
+
+    /** One transaction, one event; an order repeated in the batch keeps its last copy (the writer's rule). */
+    private long storeOrders(List<OrderRows.FileOrder> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<OrderDetail> details = batch.stream().map(OrderRows.FileOrder::detail).toList();
+        Map<String, BigDecimal> pesos = new HashMap<>();
+        for (OrderRows.FileOrder o : batch) {
+            if (o.totalClp() != null) {
+                pesos.put(o.detail().code(), o.totalClp());
+            }
+        }
+        List<String> added = tx.execute(s -> orders.storeDetails(details, pesos));
+        announce(DataChanged.Dataset.ORDERS, details.stream().map(OrderDetail::code).toList(), added);
+        return details.stream().map(OrderDetail::code).distinct().count();
+    }
+
+    /** The tenders and every offer, in one transaction. */
+    private long storeTenders(List<TenderRows.FileTender> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<TenderDetail> details = batch.stream().map(TenderRows.FileTender::detail).toList();
+        Map<String, List<TenderOffer>> offers = new HashMap<>();
+        for (TenderRows.FileTender t : batch) {
+            offers.put(t.detail().code(), t.offers());
+        }
+        List<String> added = tx.execute(s -> {
+            List<String> a = tenders.storeDetails(details);
+            tenders.storeOffers(offers);
+            return a;
+        });
+        announce(DataChanged.Dataset.TENDERS, details.stream().map(TenderDetail::code).toList(), added);
+        return details.stream().map(TenderDetail::code).distinct().count();
+    }
+
+    private void announce(DataChanged.Dataset dataset, List<String> codes, List<String> added) {
+        Set<String> isNew = new HashSet<>(added);
+        events.publishEvent(new DataChanged(dataset, added, codes.stream().filter(c -> !isNew.contains(c))
+                .distinct().toList()));
+    }
+
+    /** The ZIP entry's stream, which the CSV reader must not close (the next entry follows on it). */
+    private static final class NoClose extends FilterInputStream {
+        NoClose(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the ZIP stream is closed by its owner
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package cl.andesops.opendata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A month's purchase-order ZIP into the database, through the orders' writer: the real sample rows. */
+@SpringBootTest(properties = "andesops.storage.data-dir=target/test-data/open-data-import")
+class OpenDataImportTest {
+
+    static {
+        org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/test-data/open-data-import"));
+    }
+
+    @Autowired OpenDataImport importer;
+    @Autowired JdbcClient jdbc;
+
+    private static byte[] zipOfSample() throws Exception {
+        return zipOf("oc-da-2026-6-head.csv", "2026-6.csv");
+    }
+
+    private static byte[] zipOf(String sample, String entry) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+             InputStream in = OpenDataImportTest.class.getResourceAsStream("/samples/open-data/" + sample)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            in.transferTo(zip);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void the_sample_month_stores_every_order_with_its_items_once_however_often_it_is_imported() throws Exception {
+        byte[] zip = zipOfSample();
+        List<OpenDataImport.Outcome> first = importer.importOrders(new java.io.ByteArrayInputStream(zip), "2026-6.zip");
+        assertThat(first).singleElement().satisfies(o -> {
+            assertThat(o.rows()).isEqualTo(22);
+            assertThat(o.records()).isEqualTo(10);
+            assertThat(o.rejectedRows()).isEqualTo(1);
+            assertThat(o.rejections().getFirst().file()).isEqualTo("2026-6.zip!2026-6.csv");
+        });
+        assertThat(count("SELECT count(*) FROM purchase_order WHERE has_detail = 1")).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM order_item")).isEqualTo(22);
+        // the file's own peso amount, not a conversion at the app's reference rate
+        assertThat(count("SELECT amount_clp FROM purchase_order WHERE code = '2667-1061-SE21'")).isEqualTo(618_646_465L);
+        assertThat(jdbc.sql("SELECT currency || ' ' || total || ' ' || day || ' ' || buyer_code || ' ' || supplier_code "
+                + "|| ' ' || tender_code FROM purchase_order WHERE code = '2667-1061-SE21'").query(String.class)
+                .single()).isEqualTo("CLF 19977.72 20211227 98462 1353385 2667-58-LR21");
+        assertThat(count("SELECT count(*) FROM order_item i JOIN purchase_order o ON o.id = i.order_id "
+                + "WHERE o.code = '5520-6535-TD24'")).isEqualTo(10);
+
+        importer.importOrders(new java.io.ByteArrayInputStream(zip), "2026-6.zip");
+        assertThat(count("SELECT count(*) FROM purchase_order")).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM order_item")).isEqualTo(22);
+    }
+
+    @Test
+    void the_sample_tenders_store_every_offer_of_every_bidder() throws Exception {
+        byte[] zip = zipOf("lic-da-2026-6-head.csv", "lic_2026-6.csv");
+        List<OpenDataImport.Outcome> outcome = importer.importTenders(new java.io.ByteArrayInputStream(zip),
+                "2026-6.zip");
+        assertThat(outcome).singleElement().satisfies(o -> {
+            assertThat(o.rows()).isEqualTo(13);
+            assertThat(o.records()).isEqualTo(3);
+            assertThat(o.rejectedRows()).as("the row the sample is cut in").isEqualTo(1);
+        });
+        assertThat(count("SELECT count(*) FROM tender WHERE code IN ('1057439-20-LP25', '1233623-41-LR25', "
+                + "'1422825-771-LR25') AND has_detail = 1")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM tender_offer")).isEqualTo(13);
+        assertThat(count("SELECT count(*) FROM tender_item i JOIN tender t ON t.id = i.tender_id "
+                + "WHERE t.code = '1057439-20-LP25'")).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT t.name || ' | ' || t.state_code || ' | ' || t.buyer_code || ' | ' || t.region || ' | '"
+                + " || t.estimated_amount || ' | ' || t.bidders || ' | ' || t.complaints FROM tender t "
+                + "WHERE t.code = '1057439-20-LP25'").query(String.class).single())
+                .isEqualTo("CS BOMBAS Y BAJADAS DE NUTRICIÓN Y EQ ASOCIADO | 6 | 7312 | Región de Coquimbo | 130794120 | "
+                        + "5 | 2778");
+        // the second item drew three bidders; the cheapest asked 87.480.000
+        assertThat(jdbc.sql("SELECT o.supplier_rut || ' ' || o.unit_price FROM tender_offer o JOIN tender t "
+                + "ON t.id = o.tender_id WHERE t.code = '1057439-20-LP25' AND o.line = 2 ORDER BY "
+                + "CAST(o.unit_price AS INTEGER) LIMIT 1").query(String.class).single()).isEqualTo("96.515.660-7 87480000");
+        assertThat(count("SELECT count(*) FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
+                + "WHERE t.code = '1057439-20-LP25' AND o.line = 2")).isEqualTo(3);
+
+        importer.importTenders(new java.io.ByteArrayInputStream(zip), "2026-6.zip");
+        assertThat(count("SELECT count(*) FROM tender_offer")).as("importing again changes nothing").isEqualTo(13);
+    }
+}

@@ -23,6 +23,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cl.andesops.compraagil.CompraAgilWriter;
+import cl.andesops.mercadopublico.CaRequest;
 import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.mercadopublico.TenderDetail;
 import cl.andesops.orders.OrderWriter;
@@ -33,7 +35,7 @@ import cl.andesops.tenders.TenderWriter;
 
 /**
  * Imports a month of ChileCompra's open data from its ZIP, as a stream: each CSV entry is read row by row, the
- * rows of each record (an order, a tender) grouped, and records stored a batch at a time through the features'
+ * rows of each record (an order, a tender, a Compra Ágil request) grouped, and records stored a batch at a time through the features'
  * writers (the same records the API sync stores; a code already stored is one record), each batch one transaction
  * and one event. Heap stays bounded by the batch, whatever the size of the month. A row that cannot be read is
  * rejected with its line and reason; the rest of the file goes in.
@@ -47,13 +49,15 @@ public class OpenDataImport {
 
     private final OrderWriter orders;
     private final TenderWriter tenders;
+    private final CompraAgilWriter compraAgil;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    OpenDataImport(OrderWriter orders, TenderWriter tenders, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
-                   ApplicationEventPublisher events) {
+    OpenDataImport(OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
+                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events) {
         this.orders = orders;
         this.tenders = tenders;
+        this.compraAgil = compraAgil;
         this.tx = tx;
         this.events = events;
     }
@@ -69,6 +73,11 @@ public class OpenDataImport {
         return eachCsv(zip, name, this::importOrderCsv);
     }
 
+    /** Imports every CSV inside a Compra Ágil ZIP ({@code trnspchc/COT_…}: COT1, COT2, …). */
+    public List<Outcome> importQuotes(InputStream zip, String name) throws IOException {
+        return eachCsv(zip, name, this::importQuoteCsv);
+    }
+
     /** Imports every CSV inside a tender ZIP ({@code lic-da}). */
     public List<Outcome> importTenders(InputStream zip, String name) throws IOException {
         return eachCsv(zip, name, this::importTenderCsv);
@@ -80,6 +89,10 @@ public class OpenDataImport {
 
     public Outcome importTenderCsv(InputStream csv, String name) throws IOException {
         return importCsv(csv, name, TenderRows.COLUMNS, TenderRows::tender, this::storeTenders);
+    }
+
+    public Outcome importQuoteCsv(InputStream csv, String name) throws IOException {
+        return importCsv(csv, name, QuoteRows.COLUMNS, QuoteRows::request, this::storeRequests);
     }
 
     private interface CsvImport {
@@ -196,6 +209,16 @@ public class OpenDataImport {
         });
         announce(DataChanged.Dataset.TENDERS, details.stream().map(TenderDetail::code).toList(), added);
         return details.stream().map(TenderDetail::code).distinct().count();
+    }
+
+    /** Compra Ágil requests with their products and quotes, in one transaction. */
+    private long storeRequests(List<CaRequest> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<String> added = tx.execute(s -> compraAgil.storeDetails(batch));
+        announce(DataChanged.Dataset.COMPRA_AGIL, batch.stream().map(CaRequest::code).toList(), added);
+        return batch.stream().map(CaRequest::code).distinct().count();
     }
 
     private void announce(DataChanged.Dataset dataset, List<String> codes, List<String> added) {

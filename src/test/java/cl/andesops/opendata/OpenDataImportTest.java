@@ -98,4 +98,29 @@ class OpenDataImportTest {
         importer.importTenders(new java.io.ByteArrayInputStream(zip), "2026-6.zip");
         assertThat(count("SELECT count(*) FROM tender_offer")).as("importing again changes nothing").isEqualTo(13);
     }
+
+    @Test
+    void the_sample_compra_agil_request_stores_its_products_and_every_quote() throws Exception {
+        byte[] zip = zipOf("COT1_2026-06-head.csv", "COT1_2026-06.csv");
+        List<OpenDataImport.Outcome> outcome = importer.importQuotes(new java.io.ByteArrayInputStream(zip),
+                "COT_2026-06.zip");
+        assertThat(outcome).singleElement().satisfies(o -> {
+            assertThat(o.rows()).isEqualTo(27);
+            assertThat(o.records()).isEqualTo(1);
+            assertThat(o.rejectedRows()).isEqualTo(1);
+        });
+        assertThat(jdbc.sql("SELECT organism || ' | ' || unit_name || ' | ' || region || ' | ' || available_amount || ' | '"
+                + " || delivery_days || ' | ' || order_code || ' | ' || offers_received FROM ca_request "
+                + "WHERE code = '1079967-350-COT26'").query(String.class).single())
+                .isEqualTo("DIRECCION DE LOGISTICA DE CARABINEROS | SECCIÓN COMPRAS ZONA DE CARABINEROS TARAPACA | "
+                        + "Región de Tarapacá | 2189357 | 3 | 1079967-277-AG26 | 4");
+        assertThat(count("SELECT count(*) FROM ca_quote q JOIN ca_request r ON r.id = q.request_id "
+                + "WHERE r.code = '1079967-350-COT26'")).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT q.supplier_rut || ' ' || q.total FROM ca_quote q WHERE q.selected = 1")
+                .query(String.class).single()).isEqualTo("78.167.575-K 2187559");
+        assertThat(count("SELECT count(*) FROM ca_product")).isPositive();
+
+        importer.importQuotes(new java.io.ByteArrayInputStream(zip), "COT_2026-06.zip");
+        assertThat(count("SELECT count(*) FROM ca_quote")).as("importing again changes nothing").isEqualTo(4);
+    }
 }

@@ -29,7 +29,8 @@ class ArchitectureTest {
 
     @Test
     void only_the_wire_packages_speak_http_to_mercado_publico() {
-        noClasses().that().resideOutsideOfPackages("..mercadopublico..", "..simulator..", "..analysis..")
+        noClasses().that().resideOutsideOfPackages("..mercadopublico..", "..simulator..", "..analysis..",
+                        "..opendata..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
                 .check(CLASSES);
     }

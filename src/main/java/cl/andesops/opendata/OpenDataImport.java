@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -62,6 +61,33 @@ public class OpenDataImport {
         this.events = events;
     }
 
+    /**
+     * Where an import stands, so that a killed one resumes: rows up to the line of the last committed batch are
+     * skipped, and each batch's position is recorded in the batch's own transaction.
+     */
+    public interface Checkpoint {
+        Checkpoint NONE = new Checkpoint() {
+            @Override
+            public long resumeAfter(String entry) {
+                return 0;
+            }
+
+            @Override
+            public void committed(String entry, long line, long rows, long records, long rejected) {
+            }
+        };
+
+        /** Rows of this entry up to this line are already in. */
+        long resumeAfter(String entry);
+
+        /** Inside the batch's transaction: the entry and line now stored, with this entry's counts so far. */
+        void committed(String entry, long line, long rows, long records, long rejected);
+
+        /** A row left out (called outside any transaction). */
+        default void rejected(OpenDataFile.Rejection rejection) {
+        }
+    }
+
     /** What one file gave: rows read, records stored, rows rejected (the first {@value #REJECTIONS_KEPT} kept). */
     public record Outcome(String file, long rows, long records, long rejectedRows,
                           List<OpenDataFile.Rejection> rejections, List<String> missingColumns,
@@ -70,64 +96,74 @@ public class OpenDataImport {
 
     /** Imports every CSV inside a purchase-order ZIP ({@code oc-da}). */
     public List<Outcome> importOrders(InputStream zip, String name) throws IOException {
-        return eachCsv(zip, name, this::importOrderCsv);
-    }
-
-    /** Imports every CSV inside a Compra Ágil ZIP ({@code trnspchc/COT_…}: COT1, COT2, …). */
-    public List<Outcome> importQuotes(InputStream zip, String name) throws IOException {
-        return eachCsv(zip, name, this::importQuoteCsv);
+        return importZip(Dataset.OC, zip, name, Checkpoint.NONE);
     }
 
     /** Imports every CSV inside a tender ZIP ({@code lic-da}). */
     public List<Outcome> importTenders(InputStream zip, String name) throws IOException {
-        return eachCsv(zip, name, this::importTenderCsv);
+        return importZip(Dataset.LIC, zip, name, Checkpoint.NONE);
     }
 
-    public Outcome importOrderCsv(InputStream csv, String name) throws IOException {
-        return importCsv(csv, name, OrderRows.COLUMNS, OrderRows::order, this::storeOrders);
+    /** Imports every CSV inside a Compra Ágil ZIP ({@code trnspchc/COT_…}: COT1, COT2, …). */
+    public List<Outcome> importQuotes(InputStream zip, String name) throws IOException {
+        return importZip(Dataset.COT, zip, name, Checkpoint.NONE);
     }
 
-    public Outcome importTenderCsv(InputStream csv, String name) throws IOException {
-        return importCsv(csv, name, TenderRows.COLUMNS, TenderRows::tender, this::storeTenders);
-    }
-
-    public Outcome importQuoteCsv(InputStream csv, String name) throws IOException {
-        return importCsv(csv, name, QuoteRows.COLUMNS, QuoteRows::request, this::storeRequests);
-    }
-
-    private interface CsvImport {
-        Outcome run(InputStream csv, String name) throws IOException;
-    }
-
-    private static List<Outcome> eachCsv(InputStream zip, String name, CsvImport csvImport) throws IOException {
+    /** Imports every CSV entry of a dataset's ZIP, resuming where the checkpoint says. */
+    public List<Outcome> importZip(Dataset dataset, InputStream zip, String name, Checkpoint checkpoint)
+            throws IOException {
         List<Outcome> out = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(zip, OpenDataFile.CP1252)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (!e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    out.add(csvImport.run(new NoClose(in), name + "!" + e.getName()));
+                    out.add(importCsv(dataset, new NoClose(in), name + "!" + e.getName(), e.getName(), checkpoint));
                 }
             }
         }
         return out;
     }
 
+    /** Imports one CSV of a dataset. */
+    public Outcome importCsv(Dataset dataset, InputStream csv, String name, String entry, Checkpoint checkpoint)
+            throws IOException {
+        return switch (dataset) {
+            case OC -> importCsv(csv, name, entry, checkpoint, OrderRows.COLUMNS, OrderRows::order,
+                    this::storeOrders);
+            case LIC -> importCsv(csv, name, entry, checkpoint, TenderRows.COLUMNS, TenderRows::tender,
+                    this::storeTenders);
+            case COT -> importCsv(csv, name, entry, checkpoint, QuoteRows.COLUMNS, QuoteRows::request,
+                    this::storeRequests);
+        };
+    }
+
+    /** Stores a batch in one transaction that also runs {@code inTransaction}; returns the records stored. */
+    private interface Store<T> {
+        long store(List<T> batch, Runnable inTransaction);
+    }
+
     /**
      * Reads one CSV, groups consecutive rows sharing a code into a record, and stores records a batch at a time.
      * A record with a value its column cannot hold is rejected whole, each of its rows with the reason.
      */
-    private <T> Outcome importCsv(InputStream csv, String name, List<Columns.Column> columns,
-                                  BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord,
-                                  Function<List<T>, Long> store) throws IOException {
+    private <T> Outcome importCsv(InputStream csv, String name, String entry, Checkpoint checkpoint,
+                                  List<Columns.Column> columns,
+                                  BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord, Store<T> store)
+            throws IOException {
         List<OpenDataFile.Rejection> kept = new ArrayList<>();
         long[] rejected = {0};
+        long resumeAfter = checkpoint.resumeAfter(entry);
         OpenDataFile.Rejections reject = r -> {
+            if (r.line() <= resumeAfter) {
+                return; // counted by the run that read it
+            }
             rejected[0]++;
             if (kept.size() < REJECTIONS_KEPT) {
                 kept.add(r);
+                checkpoint.rejected(r);
             }
         };
-        long rows = 0;
-        long stored = 0;
+        long[] rows = {0};
+        long[] stored = {0};
         try (OpenDataFile file = new OpenDataFile(csv, name, reject)) {
             Columns c = new Columns(name, file.header(), columns);
             if (!c.missingOptional().isEmpty() || !c.unknown().isEmpty()) {
@@ -137,8 +173,19 @@ public class OpenDataImport {
             List<T> batch = new ArrayList<>();
             List<OpenDataFile.Row> group = new ArrayList<>();
             String groupCode = null;
+            long[] lastLine = {resumeAfter};
+            Runnable commit = () -> {
+                long line = lastLine[0];
+                long records = stored[0] + store.store(batch, () -> checkpoint.committed(entry, line, rows[0],
+                        stored[0] + batch.size(), rejected[0]));
+                stored[0] = records;
+                batch.clear();
+            };
             for (OpenDataFile.Row row : file) {
-                rows++;
+                if (row.line() <= resumeAfter) {
+                    continue; // a restart: already in
+                }
+                rows[0]++;
                 String code = c.text(row, "code");
                 if (code == null) {
                     reject.reject(new OpenDataFile.Rejection(name, row.line(), "fila sin código"));
@@ -146,10 +193,10 @@ public class OpenDataImport {
                 }
                 if (!code.equals(groupCode) && !group.isEmpty()) {
                     add(c, group, toRecord, batch, reject, name);
+                    lastLine[0] = group.getLast().line();
                     group = new ArrayList<>();
                     if (batch.size() >= BATCH) {
-                        stored += store.apply(batch);
-                        batch.clear();
+                        commit.run();
                     }
                 }
                 groupCode = code;
@@ -157,9 +204,11 @@ public class OpenDataImport {
             }
             if (!group.isEmpty()) {
                 add(c, group, toRecord, batch, reject, name);
+                lastLine[0] = Long.MAX_VALUE; // the entry is done
             }
-            stored += store.apply(batch);
-            return new Outcome(name, rows, stored, rejected[0], List.copyOf(kept), c.missingOptional(), c.unknown());
+            commit.run();
+            return new Outcome(name, rows[0], stored[0], rejected[0], List.copyOf(kept), c.missingOptional(),
+                    c.unknown());
         }
     }
 
@@ -176,8 +225,9 @@ public class OpenDataImport {
     }
 
     /** One transaction, one event; an order repeated in the batch keeps its last copy (the writer's rule). */
-    private long storeOrders(List<OrderRows.FileOrder> batch) {
+    private long storeOrders(List<OrderRows.FileOrder> batch, Runnable inTransaction) {
         if (batch.isEmpty()) {
+            tx.executeWithoutResult(s -> inTransaction.run());
             return 0;
         }
         List<OrderDetail> details = batch.stream().map(OrderRows.FileOrder::detail).toList();
@@ -187,14 +237,19 @@ public class OpenDataImport {
                 pesos.put(o.detail().code(), o.totalClp());
             }
         }
-        List<String> added = tx.execute(s -> orders.storeDetails(details, pesos));
+        List<String> added = tx.execute(s -> {
+            List<String> a = orders.storeDetails(details, pesos);
+            inTransaction.run();
+            return a;
+        });
         announce(DataChanged.Dataset.ORDERS, details.stream().map(OrderDetail::code).toList(), added);
         return details.stream().map(OrderDetail::code).distinct().count();
     }
 
     /** The tenders and every offer, in one transaction. */
-    private long storeTenders(List<TenderRows.FileTender> batch) {
+    private long storeTenders(List<TenderRows.FileTender> batch, Runnable inTransaction) {
         if (batch.isEmpty()) {
+            tx.executeWithoutResult(s -> inTransaction.run());
             return 0;
         }
         List<TenderDetail> details = batch.stream().map(TenderRows.FileTender::detail).toList();
@@ -205,6 +260,7 @@ public class OpenDataImport {
         List<String> added = tx.execute(s -> {
             List<String> a = tenders.storeDetails(details);
             tenders.storeOffers(offers);
+            inTransaction.run();
             return a;
         });
         announce(DataChanged.Dataset.TENDERS, details.stream().map(TenderDetail::code).toList(), added);
@@ -212,11 +268,16 @@ public class OpenDataImport {
     }
 
     /** Compra Ágil requests with their products and quotes, in one transaction. */
-    private long storeRequests(List<CaRequest> batch) {
+    private long storeRequests(List<CaRequest> batch, Runnable inTransaction) {
         if (batch.isEmpty()) {
+            tx.executeWithoutResult(s -> inTransaction.run());
             return 0;
         }
-        List<String> added = tx.execute(s -> compraAgil.storeDetails(batch));
+        List<String> added = tx.execute(s -> {
+            List<String> a = compraAgil.storeDetails(batch);
+            inTransaction.run();
+            return a;
+        });
         announce(DataChanged.Dataset.COMPRA_AGIL, batch.stream().map(CaRequest::code).toList(), added);
         return batch.stream().map(CaRequest::code).distinct().count();
     }

@@ -123,4 +123,32 @@ class OpenDataImportTest {
         importer.importQuotes(new java.io.ByteArrayInputStream(zip), "COT_2026-06.zip");
         assertThat(count("SELECT count(*) FROM ca_quote")).as("importing again changes nothing").isEqualTo(4);
     }
+
+    @Test
+    void a_restarted_import_skips_the_rows_its_last_committed_batch_held() throws Exception {
+        List<OpenDataFile.Row> rows = new java.util.ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv");
+             OpenDataFile f = new OpenDataFile(in, "oc", r -> { })) {
+            f.forEach(rows::add);
+        }
+        long stoppedAt = rows.get(4).line();
+        List<long[]> commits = new java.util.ArrayList<>();
+        OpenDataImport.Checkpoint checkpoint = new OpenDataImport.Checkpoint() {
+            @Override
+            public long resumeAfter(String entry) {
+                return entry.equals("2026-6.csv") ? stoppedAt : 0;
+            }
+
+            @Override
+            public void committed(String entry, long line, long read, long records, long rejected) {
+                commits.add(new long[]{line, read, records, rejected});
+            }
+        };
+        List<OpenDataImport.Outcome> outcome = importer.importZip(Dataset.OC,
+                new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip", checkpoint);
+        assertThat(outcome.getFirst().rows()).as("the first five rows were in already").isEqualTo(17);
+        assertThat(commits.getLast()[0]).as("the entry is marked done").isEqualTo(Long.MAX_VALUE);
+        assertThat(commits.getLast()[1]).isEqualTo(17);
+        assertThat(commits.getLast()[3]).as("the cut row, once").isEqualTo(1);
+    }
 }

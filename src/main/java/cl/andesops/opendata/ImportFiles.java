@@ -1,0 +1,130 @@
+package cl.andesops.opendata;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cl.andesops.shared.persistence.Writer;
+
+/** The persisted state of each dataset's month: what lets an import resume exactly where it stopped. */
+@Component
+class ImportFiles {
+
+    /** One month of one dataset, as the status API and the admin screen show it. */
+    record ImportFile(String dataset, String month, String state, String etag, String lastModified, Long bytes,
+                      String resumeEntry, long resumeLine, long rows, long records, long rejected, int attempts,
+                      Instant queuedAt, Instant startedAt, Instant finishedAt, String lastError) {
+    }
+
+    private final JdbcTemplate writer;
+    private final JdbcClient read;
+
+    ImportFiles(@Qualifier(Writer.NAME) JdbcTemplate writer, JdbcClient read) {
+        this.writer = writer;
+        this.read = read;
+    }
+
+    /** Queues a month (again, if it was done or failed: a re-import asks only for what changed). */
+    void enqueue(Dataset dataset, String month, int priority, Instant now) {
+        writer.update("""
+                INSERT INTO import_file (dataset, month, state, priority, queued_at) VALUES (?, ?, 'QUEUED', ?, ?)
+                ON CONFLICT (dataset, month) DO UPDATE SET priority = excluded.priority, attempts = 0,
+                    last_error = NULL, queued_at = excluded.queued_at,
+                    state = CASE WHEN import_file.state IN ('DOWNLOADING', 'IMPORTING') THEN import_file.state
+                                 ELSE 'QUEUED' END""", dataset.key(), month, priority, now.toEpochMilli());
+    }
+
+    /** The month to work on now: one interrupted first (it resumes), then the queue, newest month first. */
+    Optional<ImportFile> next(int maxAttempts) {
+        return read.sql("""
+                        SELECT * FROM import_file WHERE state IN ('DOWNLOADING', 'IMPORTING', 'QUEUED')
+                           AND attempts < :max
+                         ORDER BY CASE WHEN state = 'QUEUED' THEN 1 ELSE 0 END, priority DESC, month DESC LIMIT 1""")
+                .param("max", maxAttempts).query(ImportFiles::row).optional();
+    }
+
+    Optional<ImportFile> find(Dataset dataset, String month) {
+        return read.sql("SELECT * FROM import_file WHERE dataset = :d AND month = :m").param("d", dataset.key())
+                .param("m", month).query(ImportFiles::row).optional();
+    }
+
+    List<ImportFile> all() {
+        return read.sql("SELECT * FROM import_file ORDER BY month DESC, dataset").query(ImportFiles::row).list();
+    }
+
+    void downloading(Dataset dataset, String month, Instant now) {
+        writer.update("UPDATE import_file SET state = 'DOWNLOADING', started_at = coalesce(started_at, ?), "
+                + "attempts = attempts + 1 WHERE dataset = ? AND month = ?", now.toEpochMilli(), dataset.key(), month);
+    }
+
+    /** The ETag of the file being downloaded: a resumed download asks the same file for its rest. */
+    void downloadEtag(Dataset dataset, String month, String etag) {
+        writer.update("UPDATE import_file SET etag = ? WHERE dataset = ? AND month = ?", etag, dataset.key(), month);
+    }
+
+    /** The file is on disk: import it from the start (a changed file) or from where the last run stopped. */
+    void importing(Dataset dataset, String month, String etag, String lastModified, long bytes, boolean fresh) {
+        writer.update("UPDATE import_file SET state = 'IMPORTING', etag = ?, last_modified = ?, bytes = ?"
+                        + (fresh ? ", resume_entry = NULL, resume_line = 0, rows_read = 0, records = 0, rejected = 0"
+                        : "") + " WHERE dataset = ? AND month = ?", etag, lastModified, bytes, dataset.key(),
+                month);
+        if (fresh) {
+            writer.update("DELETE FROM import_rejection WHERE dataset = ? AND month = ?", dataset.key(), month);
+        }
+    }
+
+    /** Inside a batch's transaction: how far the import got. */
+    void committed(Dataset dataset, String month, String entry, long line, long rows, long records, long rejected) {
+        writer.update("UPDATE import_file SET resume_entry = ?, resume_line = ?, rows_read = ?, records = ?, "
+                        + "rejected = ? WHERE dataset = ? AND month = ?", entry, line, rows, records, rejected,
+                dataset.key(), month);
+    }
+
+    void rejection(Dataset dataset, String month, String entry, long line, String reason) {
+        writer.update("INSERT INTO import_rejection (dataset, month, entry, line, reason) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (dataset, month, entry, line) DO NOTHING", dataset.key(), month, entry, line, reason);
+    }
+
+    List<String[]> rejections(Dataset dataset, String month) {
+        return read.sql("SELECT entry, line, reason FROM import_rejection WHERE dataset = :d AND month = :m "
+                        + "ORDER BY entry, line").param("d", dataset.key()).param("m", month)
+                .query((rs, n) -> new String[]{rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3)})
+                .list();
+    }
+
+    void finished(Dataset dataset, String month, String state, String error, Instant now) {
+        writer.update("UPDATE import_file SET state = ?, finished_at = ?, last_error = ? WHERE dataset = ? AND month = ?",
+                state, now.toEpochMilli(), error, dataset.key(), month);
+    }
+
+    /** A failed attempt: back to the queue until the attempts run out, then failed with its reason. */
+    void failed(Dataset dataset, String month, String error, int maxAttempts, Instant now) {
+        writer.update("UPDATE import_file SET last_error = ?, state = CASE WHEN attempts >= ? THEN 'FAILED' ELSE state "
+                        + "END, finished_at = CASE WHEN attempts >= ? THEN ? ELSE finished_at END "
+                        + "WHERE dataset = ? AND month = ?", error, maxAttempts, maxAttempts, now.toEpochMilli(),
+                dataset.key(), month);
+    }
+
+    private static ImportFile row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ImportFile(rs.getString("dataset"), rs.getString("month"), rs.getString("state"),
+                rs.getString("etag"), rs.getString("last_modified"), (Long) longOrNull(rs, "bytes"),
+                rs.getString("resume_entry"), rs.getLong("resume_line"), rs.getLong("rows_read"),
+                rs.getLong("records"), rs.getLong("rejected"), rs.getInt("attempts"), instant(rs, "queued_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("last_error"));
+    }
+
+    private static Long longOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Long v = longOrNull(rs, column);
+        return v == null ? null : Instant.ofEpochMilli(v);
+    }
+}

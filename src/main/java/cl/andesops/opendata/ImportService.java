@@ -1,0 +1,285 @@
+package cl.andesops.opendata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cl.andesops.shared.config.StorageProperties;
+import cl.andesops.shared.persistence.Writer;
+
+/**
+ * The history import: months of each dataset queued (by the admin, the API, or a first start), then worked one at a
+ * time in the background, newest first: downloaded (resumed after a cut, skipped when unchanged), imported a batch
+ * at a time with its position saved in each batch's transaction. Killed at any point, it resumes at the same file
+ * and line with nothing lost or doubled; a month that keeps failing is marked failed with its reason and the rest
+ * go on.
+ */
+@Service
+public class ImportService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    /** One month of one dataset, as the status API shows it. */
+    public record Month(String dataset, String month, String state, long rows, long records, long rejected,
+                        Long bytes, String etag, Instant finishedAt, String lastError) {
+    }
+
+    /** What the worker is doing now. */
+    public record Current(String dataset, String month, String phase, long bytesDone, long bytesTotal, long rows,
+                          double rowsPerSecond) {
+    }
+
+    public record Status(boolean running, boolean paused, Current current, List<Month> months) {
+    }
+
+    private final ImportFiles files;
+    private final OpenDataImport importer;
+    private final Downloads downloads;
+    private final OpenDataProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Path dir;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Object signal = new Object();
+    private volatile boolean paused;
+    private volatile Current current;
+    private Thread worker;
+
+    ImportService(ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
+                  @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage) {
+        this.files = files;
+        this.importer = importer;
+        this.downloads = new Downloads(properties);
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+        this.dir = storage.dataDir().resolve("opendata");
+    }
+
+    // ---- control -----------------------------------------------------------------------------------------
+
+    /** Queues the months from {@code from} to {@code to} (inclusive) of a dataset; returns how many. */
+    public int enqueue(Dataset dataset, YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("'from' debe ser anterior o igual a 'to'");
+        }
+        if (from.plusYears(20).isBefore(to)) {
+            throw new IllegalArgumentException("A lo más 20 años por solicitud");
+        }
+        Instant now = clock.instant();
+        int n = 0;
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1), n++) {
+            YearMonth month = m;
+            tx.executeWithoutResult(s -> files.enqueue(dataset, month.toString(), 0, now));
+        }
+        wake();
+        return n;
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    public Status status() {
+        List<Month> months = files.all().stream().map(f -> new Month(f.dataset(), f.month(), f.state(), f.rows(),
+                f.records(), f.rejected(), f.bytes(), f.etag(), f.finishedAt(), f.lastError())).toList();
+        return new Status(running.get(), paused, current, months);
+    }
+
+    /** The rows a month's import left out: file entry, line and why. */
+    public List<String[]> rejections(Dataset dataset, YearMonth month) {
+        return files.rejections(dataset, month.toString());
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        if (!properties.enabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        worker = Thread.ofPlatform().name("open-data-import").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // like the sync: started after the indexes, stopped before them
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void idle(Duration d) {
+        synchronized (signal) {
+            try {
+                signal.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+        }
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                var next = paused ? java.util.Optional.<ImportFiles.ImportFile>empty()
+                        : files.next(properties.maxAttempts());
+                if (next.isEmpty()) {
+                    current = null;
+                    idle(Duration.ofSeconds(5));
+                    continue;
+                }
+                work(next.get());
+            } catch (RuntimeException | Error e) {
+                log.error("The open-data import loop failed; going on in 30 s", e);
+                idle(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Downloads (or resumes, or skips when unchanged) and imports one month; failures count an attempt. */
+    void work(ImportFiles.ImportFile f) {
+        Dataset dataset = Dataset.of(f.dataset()).orElseThrow();
+        YearMonth month = YearMonth.parse(f.month());
+        Path zip = dir.resolve(dataset.key() + "-" + f.month() + ".zip");
+        String name = dataset.path(month);
+        try {
+            boolean resumeImport = "IMPORTING".equals(f.state()) && Files.isRegularFile(zip);
+            if (!resumeImport) {
+                tx.executeWithoutResult(s -> files.downloading(dataset, f.month(), clock.instant()));
+                boolean partial = "DOWNLOADING".equals(f.state()) && f.etag() != null;
+                boolean wasDone = f.finishedAt() != null && !partial;
+                long t0 = System.nanoTime();
+                Downloads.Fetched fetched = downloads.fetch(name, zip, wasDone ? f.etag() : null,
+                        wasDone ? f.lastModified() : null, partial ? f.etag() : null, new Downloads.Progress() {
+                            @Override
+                            public void started(String etag, String lastModified) {
+                                tx.executeWithoutResult(s -> files.downloadEtag(dataset, f.month(), etag));
+                            }
+
+                            @Override
+                            public void bytes(long done, long total) {
+                                current = new Current(dataset.key(), f.month(), "DOWNLOADING", done, total, 0, 0);
+                            }
+                        });
+                if (fetched.missing()) {
+                    tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "MISSING",
+                            "ChileCompra no publica ese mes (404)", clock.instant()));
+                    return;
+                }
+                if (fetched.unchanged()) {
+                    log.info("{} {}: unchanged since its last import", dataset.key(), f.month());
+                    tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "DONE", null, clock.instant()));
+                    return;
+                }
+                log.info("{} {}: downloaded {} bytes in {} ms", dataset.key(), f.month(), fetched.bytes(),
+                        (System.nanoTime() - t0) / 1_000_000);
+                tx.executeWithoutResult(s -> files.importing(dataset, f.month(), fetched.etag(),
+                        fetched.lastModified(), fetched.bytes(), true));
+            }
+            ImportFiles.ImportFile at = files.find(dataset, f.month()).orElseThrow();
+            List<OpenDataImport.Outcome> outcomes = importFrom(dataset, zip, name, at);
+            long rejected = outcomes.stream().mapToLong(OpenDataImport.Outcome::rejectedRows).sum();
+            tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "DONE", rejected == 0 ? null
+                    : rejected + " filas rechazadas (descargables en /admin)", clock.instant()));
+            Files.deleteIfExists(zip);
+            current = null;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("{} {}: {}", dataset.key(), f.month(), why);
+            tx.executeWithoutResult(s -> files.failed(dataset, f.month(), why, properties.maxAttempts(),
+                    clock.instant()));
+            current = null;
+            idle(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    /** Imports the ZIP on disk from where the last committed batch left it. */
+    private List<OpenDataImport.Outcome> importFrom(Dataset dataset, Path zip, String name,
+                                                    ImportFiles.ImportFile at) throws IOException {
+        long t0 = System.nanoTime();
+        long[] base = {at.rows(), at.records(), at.rejected()};
+        OpenDataImport.Checkpoint checkpoint = new OpenDataImport.Checkpoint() {
+            private boolean reached = at.resumeEntry() == null;
+
+            @Override
+            public long resumeAfter(String entry) {
+                if (!reached && entry.equals(at.resumeEntry())) {
+                    reached = true;
+                    return at.resumeLine();
+                }
+                return reached ? 0 : Long.MAX_VALUE; // an entry before the one it stopped in is done
+            }
+
+            @Override
+            public void committed(String entry, long line, long rows, long records, long rejected) {
+                files.committed(dataset, at.month(), entry, line, base[0] + rows, base[1] + records,
+                        base[2] + rejected);
+                double seconds = Math.max(0.001, (System.nanoTime() - t0) / 1e9);
+                current = new Current(dataset.key(), at.month(), "IMPORTING", 0, 0, base[0] + rows, rows / seconds);
+                if (line == Long.MAX_VALUE) {
+                    // the entry is done: the next entry's counts start from here
+                    base[0] += rows;
+                    base[1] += records;
+                    base[2] += rejected;
+                }
+            }
+
+            @Override
+            public void rejected(OpenDataFile.Rejection r) {
+                String entry = r.file().contains("!") ? r.file().substring(r.file().indexOf('!') + 1) : r.file();
+                tx.executeWithoutResult(s -> files.rejection(dataset, at.month(), entry, r.line(), r.reason()));
+            }
+        };
+        try (InputStream in = Files.newInputStream(zip)) {
+            List<OpenDataImport.Outcome> outcomes = importer.importZip(dataset, in, name, checkpoint);
+            log.info("{} {}: imported in {} ms: {}", dataset.key(), at.month(), (System.nanoTime() - t0) / 1_000_000,
+                    outcomes);
+            return outcomes;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package cl.andesops.opendata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The history import end to end against a local stand-in of ChileCompra's file host: download (cut in the middle and
+ * resumed with Range), import, re-import answered 304, a month that does not exist, and the rejected rows kept.
+ */
+@SpringBootTest(properties = "andesops.storage.data-dir=target/test-data/import-service")
+class ImportServiceTest {
+
+    static {
+        org.springframework.util.FileSystemUtils.deleteRecursively(new java.io.File("target/test-data/import-service"));
+    }
+
+    static final String ETAG = "\"0x8DE0A1B2C3D4E5F\"";
+    static final List<String> requests = new CopyOnWriteArrayList<>();
+    static final AtomicBoolean cutNext = new AtomicBoolean(true);
+    static final byte[] ZIP = zip();
+    static final HttpServer server = start();
+
+    static byte[] zip() {
+        try (InputStream in = ImportServiceTest.class.getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv")) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry("2026-6.csv"));
+                in.transferTo(zip);
+                // stored bigger than the cut, so the first download is really cut in the middle
+                zip.putNextEntry(new ZipEntry("LEEME.txt"));
+                zip.write(new byte[64_000]);
+            }
+            return bytes.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpServer start() {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            s.createContext("/", ex -> {
+                String path = ex.getRequestURI().getPath();
+                String range = ex.getRequestHeaders().getFirst("Range");
+                String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
+                requests.add(path + (range == null ? "" : " " + range) + (ifNoneMatch == null ? "" : " if-none-match"));
+                if (!path.equals("/oc-da/2026-6.zip")) {
+                    ex.sendResponseHeaders(404, -1);
+                    ex.close();
+                    return;
+                }
+                ex.getResponseHeaders().add("ETag", ETAG);
+                ex.getResponseHeaders().add("Last-Modified", "Tue, 07 Jul 2026 04:12:00 GMT");
+                if (ETAG.equals(ifNoneMatch)) {
+                    ex.sendResponseHeaders(304, -1);
+                    ex.close();
+                    return;
+                }
+                int from = 0;
+                if (range != null && ETAG.equals(ex.getRequestHeaders().getFirst("If-Range"))) {
+                    from = Integer.parseInt(range.replaceAll("\\D*(\\d+)-.*", "$1"));
+                }
+                ex.sendResponseHeaders(from > 0 ? 206 : 200, ZIP.length - from);
+                try (OutputStream out = ex.getResponseBody()) {
+                    if (from == 0 && cutNext.getAndSet(false)) {
+                        out.write(ZIP, 0, ZIP.length / 2);
+                        out.flush();
+                        ex.getHttpContext().getServer(); // the connection drops with half the body sent
+                        throw new java.io.IOException("cut on purpose");
+                    }
+                    out.write(ZIP, from, ZIP.length - from);
+                }
+            });
+            s.start();
+            return s;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void host(DynamicPropertyRegistry registry) {
+        registry.add("andesops.opendata.base-url", () -> "http://127.0.0.1:" + server.getAddress().getPort());
+        registry.add("andesops.opendata.timeout", () -> "5s");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @Autowired ImportService imports;
+    @Autowired JdbcClient jdbc;
+
+    private ImportService.Month month(String dataset, String month) {
+        return imports.status().months().stream().filter(m -> m.dataset().equals(dataset) && m.month().equals(month))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_month_is_downloaded_resumed_after_a_cut_imported_then_found_unchanged() {
+        assertThat(imports.enqueue(Dataset.OC, YearMonth.of(2026, 6), YearMonth.of(2026, 6))).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> month("oc", "2026-06").state().equals("DONE"));
+        ImportService.Month done = month("oc", "2026-06");
+        assertThat(done.records()).isEqualTo(10);
+        assertThat(done.rows()).isEqualTo(22);
+        assertThat(done.rejected()).isEqualTo(1);
+        assertThat(done.etag()).isEqualTo(ETAG);
+        assertThat(requests).as("the cut download was resumed where it stopped, not started over")
+                .anyMatch(r -> r.startsWith("/oc-da/2026-6.zip bytes="));
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1").query(Long.class).single())
+                .isEqualTo(10);
+        assertThat(imports.rejections(Dataset.OC, YearMonth.of(2026, 6))).singleElement()
+                .satisfies(r -> assertThat(r[2]).contains("cortada"));
+
+        // ChileCompra rewrites past months: a re-import asks whether the file changed, and this one did not
+        int before = requests.size();
+        imports.enqueue(Dataset.OC, YearMonth.of(2026, 6), YearMonth.of(2026, 6));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests.size() > before
+                && month("oc", "2026-06").state().equals("DONE"));
+        assertThat(requests.subList(before, requests.size())).containsExactly("/oc-da/2026-6.zip if-none-match");
+        assertThat(month("oc", "2026-06").records()).isEqualTo(10);
+    }
+
+    @Test
+    void a_month_that_is_not_published_is_marked_missing_not_retried_forever() {
+        imports.enqueue(Dataset.LIC, YearMonth.of(2009, 1), YearMonth.of(2009, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> month("lic", "2009-01").state().equals("MISSING"));
+        assertThat(month("lic", "2009-01").lastError()).contains("404");
+    }
+}

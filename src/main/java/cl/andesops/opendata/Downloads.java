@@ -34,8 +34,11 @@ final class Downloads {
 
     private final HttpClient http;
     private final OpenDataProperties properties;
+    private final URI base;
 
-    Downloads(OpenDataProperties properties) {
+    /** {@code base} is where the files are: ChileCompra's host, or the simulator in demo mode. */
+    Downloads(URI base, OpenDataProperties properties) {
+        this.base = base;
         this.properties = properties;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.timeout()).build();
@@ -47,7 +50,8 @@ final class Downloads {
      */
     Fetched fetch(String path, Path target, String etag, String lastModified, String partialEtag, Progress progress)
             throws IOException, InterruptedException {
-        URI uri = properties.baseUrl().resolve(properties.baseUrl().getPath().endsWith("/") ? path : "/" + path);
+        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+        URI uri = URI.create(root + path);
         long have = Files.isRegularFile(target) && partialEtag != null ? Files.size(target) : 0;
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(properties.timeout()).GET();
         if (have > 0) {

@@ -18,6 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cl.andesops.mercadopublico.Endpoints;
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.persistence.Writer;
 
@@ -60,10 +61,14 @@ public class ImportService implements SmartLifecycle {
     private Thread worker;
 
     ImportService(ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
-                  @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage) {
+                  @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
+                  Endpoints endpoints) {
         this.files = files;
         this.importer = importer;
-        this.downloads = new Downloads(properties);
+        // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
+        // unless DATOS_ABIERTOS_BASE_URL names another host
+        boolean toSimulator = endpoints.simulated() && properties.baseUrl().equals(OpenDataProperties.CHILECOMPRA);
+        this.downloads = new Downloads(toSimulator ? endpoints.v1Base() : properties.baseUrl(), properties);
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;

@@ -17,4 +17,7 @@ public record OpenDataProperties(@DefaultValue("https://transparenciachc.blob.co
                                  @DefaultValue("60s") Duration timeout,
                                  @DefaultValue("2000000000") long maxBytes,
                                  @DefaultValue("3") int maxAttempts) {
+
+    /** Where ChileCompra publishes the files. */
+    public static final URI CHILECOMPRA = URI.create("https://transparenciachc.blob.core.windows.net");
 }

@@ -1,0 +1,190 @@
+package cl.andesops.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import cl.andesops.mercadopublico.OrderDetail;
+import cl.andesops.mercadopublico.OrderLine;
+import cl.andesops.mercadopublico.WireFormat;
+
+/**
+ * The simulator's months as ChileCompra publishes its open data: a ZIP holding one CSV in cp1252, {@code ;} between
+ * quoted fields, the real header with its typos, decimal comma, {@code NA} for null, one row per order item. Made
+ * from the same world the API answers from, so a demo starts with history and the import is tested offline.
+ */
+final class SimOpenData {
+
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+    private static final Map<String, BigDecimal> CLP_PER = Map.of("CLF", BigDecimal.valueOf(39_500), "UF",
+            BigDecimal.valueOf(39_500), "USD", BigDecimal.valueOf(950), "EUR", BigDecimal.valueOf(1_030), "UTM",
+            BigDecimal.valueOf(68_000));
+    private static final List<String> ORDER_HEADER = header("/simulator/oc-da-header.csv");
+
+    private SimOpenData() {
+    }
+
+    private static List<String> header(String resource) {
+        try (InputStream in = SimOpenData.class.getResourceAsStream(resource)) {
+            String line = new String(in.readAllBytes(), CP1252).strip();
+            List<String> names = new ArrayList<>();
+            for (String h : line.split(";")) {
+                names.add(h.replace("\"", ""));
+            }
+            return List.copyOf(names);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The simulator's open-data header is missing: " + resource, e);
+        }
+    }
+
+    /** The last day a month's file holds at {@code now}: the whole month once past, else up to yesterday. */
+    static LocalDate lastDay(YearMonth month, LocalDate today) {
+        LocalDate end = month.atEndOfMonth();
+        return end.isBefore(today) ? end : today.minusDays(1);
+    }
+
+    /** Writes the purchase orders of a month (up to yesterday when it is the current one) as {@code oc-da}. */
+    static void writeOrders(SimWorld world, YearMonth month, LocalDate today, Instant now, OutputStream out)
+            throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(month.getYear() + "-" + month.getMonthValue() + ".csv"));
+        Writer w = new OutputStreamWriter(zip, CP1252);
+        line(w, ORDER_HEADER.stream().map(SimOpenData::quote).toList());
+        long id = month.getYear() * 1_000_000L + month.getMonthValue() * 10_000L;
+        for (LocalDate day = month.atDay(1); !day.isAfter(lastDay(month, today)); day = day.plusDays(1)) {
+            for (SimWorld.Order o : world.ordersVisible(day, now)) {
+                OrderDetail d = WireFormat.orderDetail(SimJson.write(SimJson.envelope(now, List.of(
+                        SimJson.order(o, now))))).orElseThrow();
+                id++;
+                for (OrderLine l : d.items()) {
+                    Map<String, String> v = orderRow(d, l, id);
+                    List<String> fields = new ArrayList<>(ORDER_HEADER.size());
+                    for (String h : ORDER_HEADER) {
+                        fields.add(v.getOrDefault(h, "NA"));
+                    }
+                    line(w, fields);
+                }
+            }
+        }
+        w.flush();
+        zip.closeEntry();
+        zip.finish();
+    }
+
+    private static Map<String, String> orderRow(OrderDetail d, OrderLine l, long id) {
+        Map<String, String> v = new HashMap<>();
+        v.put("ID", Long.toString(id));
+        v.put("Codigo", quote(d.code()));
+        v.put("Link", quote("http://www.mercadopublico.cl/PurchaseOrder/Modules/PO/DetailsPurchaseOrder.aspx?codigoOC="
+                + d.code()));
+        v.put("Nombre", quote(d.name()));
+        v.put("Descripcion/Obervaciones", quote(d.description()));
+        v.put("Tipo", quote(d.type()));
+        v.put("CodigoTipo", number(d.typeCode() == null ? null : new BigDecimal(d.typeCode())));
+        v.put("CodigoAbreviadoTipoOC", quote(d.type()));
+        v.put("codigoEstado", number(d.stateCode() == null ? null : BigDecimal.valueOf(d.stateCode())));
+        v.put("Estado", quote(d.state()));
+        v.put("codigoEstadoProveedor", number(d.supplierStateCode() == null ? null
+                : BigDecimal.valueOf(d.supplierStateCode())));
+        v.put("EstadoProveedor", quote(d.supplierState()));
+        v.put("FechaCreacion", date(d.createdAt()));
+        v.put("FechaEnvio", date(d.sentAt()));
+        v.put("fechaUltimaModificacion", date(d.modifiedAt() != null ? d.modifiedAt() : d.createdAt()));
+        v.put("FechaAceptacion", date(d.acceptedAt()));
+        v.put("FechaCancelacion", date(d.cancelledAt()));
+        v.put("tieneItems", "1");
+        v.put("PromedioCalificacion", number(d.rating()));
+        v.put("MontoTotalOC", number(d.total()));
+        v.put("TipoMonedaOC", quote(d.currency()));
+        BigDecimal rate = CLP_PER.get(d.currency() == null ? "CLP" : d.currency());
+        v.put("MontoTotalOC_PesosChilenos", number(d.total() == null ? null : rate == null ? d.total()
+                : d.total().multiply(rate)));
+        v.put("Impuestos", number(d.tax()));
+        v.put("TipoImpuesto", quote("IVA"));
+        v.put("Descuentos", number(d.discounts()));
+        v.put("Cargos", number(d.charges()));
+        v.put("TotalNetoOC", number(d.netTotal()));
+        v.put("CodigoUnidadCompra", quote(d.buyer().unitCode()));
+        v.put("RutUnidadCompra", quote(d.buyer().unitRut()));
+        v.put("UnidadCompra", quote(d.buyer().unitName()));
+        v.put("CodigoOrganismoPublico", quote(d.buyer().organismCode()));
+        v.put("OrganismoPublico", quote(d.buyer().organismName()));
+        v.put("CiudadUnidadCompra", quote(d.buyer().commune()));
+        v.put("RegionUnidadCompra", quote(d.buyer().region() == null ? null : d.buyer().region() + " "));
+        v.put("PaisUnidadCompra", quote("CL"));
+        v.put("CodigoSucursal", quote(d.supplier().branchCode()));
+        v.put("RutSucursal", quote(d.supplier().rut()));
+        v.put("Sucursal", quote(d.supplier().branchName()));
+        v.put("CodigoProveedor", quote(d.supplier().code()));
+        v.put("NombreProveedor", quote(d.supplier().name()));
+        v.put("ActividadProveedor", quote(d.supplier().activity()));
+        v.put("ComunaProveedor", quote(d.supplier().commune()));
+        v.put("RegionProveedor", quote(d.supplier().region()));
+        v.put("Financiamiento", quote(d.funding()));
+        v.put("PorcentajeIva", number(d.taxRate()));
+        v.put("TipoDespacho", quote(d.dispatchType()));
+        v.put("FormaPago", quote(d.paymentTerms()));
+        v.put("CodigoLicitacion", quote(d.tenderCode()));
+        v.put("IDItem", Long.toString(id * 100 + l.line()));
+        v.put("codigoCategoria", quote(l.categoryCode()));
+        v.put("Categoria", quote(l.category()));
+        v.put("codigoProductoONU", quote(l.productCode()));
+        v.put("NombreroductoGenerico", quote(l.product()));
+        v.put("EspecificacionComprador", quote(l.buyerSpec()));
+        v.put("EspecificacionProveedor", quote(l.supplierSpec()));
+        v.put("cantidad", number(l.quantity()));
+        v.put("UnidadMedida", quote(l.unit()));
+        v.put("monedaItem", quote(l.currency()));
+        v.put("precioNeto", number(l.netPrice()));
+        v.put("totalCargos", number(l.charges()));
+        v.put("totalDescuentos", number(l.discounts()));
+        v.put("totalImpuestos", number(l.taxes()));
+        v.put("totalLineaNeto", number(l.total()));
+        v.put("Forma de Pago", quote(d.paymentTerms()));
+        return v;
+    }
+
+    private static void line(Writer w, List<String> fields) {
+        try {
+            w.write(String.join(";", fields));
+            w.write("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text field as the files quote it; null is {@code NA}, unquoted. */
+    private static String quote(String s) {
+        return s == null ? "NA" : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A number with a decimal comma, unquoted; null is {@code NA}. */
+    private static String number(BigDecimal d) {
+        if (d == null) {
+            return "NA";
+        }
+        BigDecimal n = d.scale() > 6 ? d.setScale(6, RoundingMode.HALF_UP) : d;
+        return n.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    /** A day as {@code yyyy-MM-dd}, quoted; null is the files' "no date", 1900-01-01. */
+    private static String date(Instant t) {
+        return t == null ? "\"1900-01-01\"" : "\"" + LocalDate.ofInstant(t, cl.andesops.shared.format.Formats.CHILE)
+                + "\"";
+    }
+}

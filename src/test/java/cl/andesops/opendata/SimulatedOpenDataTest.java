@@ -1,0 +1,67 @@
+package cl.andesops.opendata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.simulator.SimulatorServer;
+import cl.andesops.testing.TestClock;
+
+/**
+ * Demo mode: the simulator serves its months as ChileCompra's open data (the real header, cp1252, decimal comma),
+ * and the history import takes one into the database with nothing lost, no API quota spent.
+ */
+@SpringBootTest(properties = {"andesops.storage.data-dir=target/test-data/simulated-open-data",
+        "andesops.simulator.orders-per-day=40"})
+@org.springframework.context.annotation.Import(cl.andesops.testing.SyncedAppTest.Config.class)
+class SimulatedOpenDataTest {
+
+    static {
+        org.springframework.util.FileSystemUtils.deleteRecursively(
+                new java.io.File("target/test-data/simulated-open-data"));
+    }
+
+    @Autowired ImportService imports;
+    @Autowired JdbcClient jdbc;
+    @Autowired SimulatorServer simulator;
+
+    @Test
+    void a_past_month_of_the_simulator_imports_every_order_with_its_items() {
+        YearMonth month = YearMonth.from(TestClock.today()).minusMonths(2);
+        long requestsBefore = jdbc.sql("SELECT coalesce(sum(background + interactive), 0) FROM api_request_ledger")
+                .query(Long.class).single();
+        imports.enqueue(Dataset.OC, month, month);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> imports.status().months().stream()
+                .anyMatch(m -> m.month().equals(month.toString()) && m.state().equals("DONE")));
+        Set<String> expected = new HashSet<>();
+        int items = 0;
+        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+            expected.addAll(simulator.orderCodes(d));
+            items += simulator.orderItemCount(d);
+        }
+        int from = month.getYear() * 10_000 + month.getMonthValue() * 100;
+        List<String> stored = jdbc.sql("SELECT code FROM purchase_order WHERE day BETWEEN :a AND :b")
+                .param("a", from + 1).param("b", from + 31).query(String.class).list();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(jdbc.sql("SELECT count(*) FROM order_item i JOIN purchase_order o ON o.id = i.order_id "
+                + "WHERE o.day BETWEEN :a AND :b").param("a", from + 1).param("b", from + 31).query(Integer.class)
+                .single()).isEqualTo(items);
+        ImportService.Month done = imports.status().months().stream().filter(m -> m.month().equals(month.toString()))
+                .findFirst().orElseThrow();
+        assertThat(done.rejected()).isZero();
+        assertThat(done.records()).isEqualTo(expected.size());
+        assertThat(jdbc.sql("SELECT coalesce(sum(background + interactive), 0) FROM api_request_ledger")
+                .query(Long.class).single()).as("no API quota spent").isEqualTo(requestsBefore);
+    }
+}

@@ -3,6 +3,7 @@ package cl.andesops.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -15,6 +16,8 @@ import cl.andesops.mercadopublico.Endpoints;
 import cl.andesops.mercadopublico.MercadoPublicoClient;
 import cl.andesops.mercadopublico.MercadoPublicoException;
 import cl.andesops.mercadopublico.Purpose;
+import cl.andesops.opendata.Dataset;
+import cl.andesops.opendata.ImportService;
 import cl.andesops.sync.SyncService;
 import cl.andesops.sync.SyncStatus;
 
@@ -37,8 +40,11 @@ public class AdminService {
     private final Endpoints endpoints;
     private final Clock clock;
 
+    private final ImportService imports;
+
     AdminService(SecretsStatus secrets, ProviderProbe providers, MercadoPublicoClient v1, CompraAgilClient v2,
-                 CallLog calls, SyncService sync, Endpoints endpoints, Clock clock) {
+                 CallLog calls, SyncService sync, Endpoints endpoints, Clock clock, ImportService imports) {
+        this.imports = imports;
         this.secrets = secrets;
         this.providers = providers;
         this.v1 = v1;
@@ -105,6 +111,35 @@ public class AdminService {
 
     public boolean paused() {
         return sync.paused();
+    }
+
+    // ---- history from the open data ----
+
+    public ImportService.Status imports() {
+        return imports.status();
+    }
+
+    /** Queues the months {@code from}..{@code to} of a dataset; returns how many. */
+    public int importMonths(Dataset dataset, YearMonth from, YearMonth to) {
+        return imports.enqueue(dataset, from, to);
+    }
+
+    public void pauseImports() {
+        imports.pause();
+    }
+
+    public void resumeImports() {
+        imports.resume();
+    }
+
+    /** The rows a month's import left out, as CSV: entry, line, reason. */
+    public String rejectionsCsv(Dataset dataset, YearMonth month) {
+        StringBuilder b = new StringBuilder("archivo;linea;motivo\r\n");
+        for (String[] r : imports.rejections(dataset, month)) {
+            b.append('"').append(r[0].replace("\"", "\"\"")).append("\";").append(r[1]).append(";\"")
+                    .append(r[2].replace("\"", "\"\"")).append("\"\r\n");
+        }
+        return b.toString();
     }
 
     private static long ms(long t0) {

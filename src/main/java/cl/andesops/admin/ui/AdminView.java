@@ -56,6 +56,7 @@ public class AdminView extends VerticalLayout {
     final Button pause = new Button();
     final Button resume = new Button();
     final Div probes = new Div();
+    final HistoryPanel history;
     private final AdminService admin;
     private final LiveUpdates live;
     private final Clock clock;
@@ -147,9 +148,10 @@ public class AdminView extends VerticalLayout {
                 .setFlexGrow(1);
         jobs.setAllRowsVisible(true);
 
+        history = new HistoryPanel(admin, LocalDate.now(clock.withZone(Formats.CHILE)));
         add(header, quota, new H3(getTranslation("admin.integrations")), probes,
                 new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.sync")),
-                progressText, progress, controls, jobs);
+                progressText, progress, controls, jobs, new H3(getTranslation("admin.history")), history);
         refreshJobs();
     }
 
@@ -227,6 +229,7 @@ public class AdminView extends VerticalLayout {
             showProgress(p);
             if (p.done() % 10 == 0 || !p.active()) {
                 refreshJobs();
+                history.refresh();
             }
         }));
     }

@@ -91,4 +91,30 @@ class AdminViewTest extends KaribuTest {
         });
         assertThat(groq.getText()).contains("GROQ_API_KEY");
     }
+
+    @Test
+    void the_admin_imports_a_month_of_history_from_the_open_data_and_sees_it_done() {
+        loginAsAdmin();
+        UI.getCurrent().navigate("admin");
+        AdminView view = _get(AdminView.class);
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("America/Santiago")).minusMonths(3).toString();
+        view.history.dataset.setValue(cl.andesops.opendata.Dataset.OC);
+        view.history.from.setValue(month);
+        view.history.to.setValue(month);
+        view.history.start.click();
+        // in demo mode the simulator serves the month as ChileCompra publishes it
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> {
+            view.history.refresh();
+            return GridKt._fetch(view.history.months, 0, 100).stream()
+                    .anyMatch(m -> m.month().equals(month) && m.state().equals("DONE"));
+        });
+        cl.andesops.opendata.ImportService.Month done = GridKt._fetch(view.history.months, 0, 100).stream()
+                .filter(m -> m.month().equals(month)).findFirst().orElseThrow();
+        assertThat(done.records()).isPositive();
+        assertThat(done.rejected()).isZero();
+
+        view.history.from.setValue("marzo");
+        view.history.start.click();
+        assertThat(GridKt._fetch(view.history.months, 0, 100)).hasSize(1);
+    }
 }

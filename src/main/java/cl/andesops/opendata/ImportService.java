@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,6 +56,7 @@ public class ImportService implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dir;
+    private final boolean simulated;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Object signal = new Object();
     private volatile boolean paused;
@@ -68,6 +71,7 @@ public class ImportService implements SmartLifecycle {
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
         // unless DATOS_ABIERTOS_BASE_URL names another host
         boolean toSimulator = endpoints.simulated() && properties.baseUrl().equals(OpenDataProperties.CHILECOMPRA);
+        this.simulated = toSimulator;
         this.downloads = new Downloads(toSimulator ? endpoints.v1Base() : properties.baseUrl(), properties);
         this.properties = properties;
         this.tx = tx;
@@ -113,6 +117,49 @@ public class ImportService implements SmartLifecycle {
     /** The rows a month's import left out: file entry, line and why. */
     public List<String[]> rejections(Dataset dataset, YearMonth month) {
         return files.rejections(dataset, month.toString());
+    }
+
+    /**
+     * On the first start (nothing imported or queued yet) queues the last {@code historyMonths} months of every
+     * dataset the source publishes (in demo mode the simulator serves purchase orders), the current one included:
+     * the live sync fills today while the history comes in, newest first.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void firstStart() {
+        int months = properties.historyMonths();
+        if (!properties.enabled() || months <= 0 || !files.all().isEmpty()) {
+            return;
+        }
+        YearMonth now = YearMonth.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE));
+        YearMonth from = now.minusMonths(months - 1);
+        enqueue(Dataset.OC, from, now);
+        if (!simulated) {
+            enqueue(Dataset.LIC, from, now);
+            YearMonth firstCot = YearMonth.of(2020, 1);
+            if (!now.isBefore(firstCot)) {
+                enqueue(Dataset.COT, from.isBefore(firstCot) ? firstCot : from, now);
+            }
+        }
+        log.info("First start: the last {} months of history are queued from the open data", months);
+    }
+
+    /** What history the database holds: from which month, complete or still coming in (for the header). */
+    public record Coverage(String from, boolean complete, String importing, int percent) {
+    }
+
+    public java.util.Optional<Coverage> coverage() {
+        List<ImportFiles.ImportFile> all = files.all().stream().filter(f -> f.dataset().equals("oc")).toList();
+        if (all.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String from = all.stream().filter(f -> f.state().equals("DONE")).map(ImportFiles.ImportFile::month)
+                .min(String::compareTo).orElse(null);
+        long done = all.stream().filter(f -> f.state().equals("DONE") || f.state().equals("MISSING")
+                || f.state().equals("FAILED")).count();
+        Current c = current;
+        String importing = c != null && c.dataset().equals("oc") ? c.month() : null;
+        return java.util.Optional.of(new Coverage(from, done == all.size(), importing,
+                (int) (done * 100 / all.size())));
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import cl.andesops.testing.TestClock;
  * and the history import takes one into the database with nothing lost, no API quota spent.
  */
 @SpringBootTest(properties = {"andesops.storage.data-dir=target/test-data/simulated-open-data",
-        "andesops.simulator.orders-per-day=40"})
+        "andesops.simulator.orders-per-day=40", "andesops.opendata.history-months=1"})
 @org.springframework.context.annotation.Import(cl.andesops.testing.SyncedAppTest.Config.class)
 class SimulatedOpenDataTest {
 
@@ -35,6 +35,25 @@ class SimulatedOpenDataTest {
     @Autowired ImportService imports;
     @Autowired JdbcClient jdbc;
     @Autowired SimulatorServer simulator;
+
+    @Test
+    void a_first_start_imports_the_current_month_up_to_yesterday_and_the_header_says_so(
+            @Autowired List<cl.andesops.shared.StatusIndicator> indicators) {
+        YearMonth now = YearMonth.from(TestClock.today());
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> imports.status().months().stream()
+                .anyMatch(m -> m.month().equals(now.toString()) && m.state().equals("DONE")));
+        Set<String> expected = new HashSet<>();
+        for (LocalDate d = now.atDay(1); d.isBefore(TestClock.today()); d = d.plusDays(1)) {
+            expected.addAll(simulator.orderCodes(d));
+        }
+        ImportService.Month done = imports.status().months().stream().filter(m -> m.month().equals(now.toString()))
+                .findFirst().orElseThrow();
+        assertThat(done.records()).isEqualTo(expected.size());
+        assertThat(indicators).anySatisfy(i -> assertThat(i.current()).hasValueSatisfying(s -> {
+            assertThat(s.id()).isEqualTo("history");
+            assertThat(s.messageKey()).startsWith("status.history.");
+        }));
+    }
 
     @Test
     void a_past_month_of_the_simulator_imports_every_order_with_its_items() {

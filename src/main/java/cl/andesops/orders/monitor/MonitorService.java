@@ -130,6 +130,7 @@ public class MonitorService {
         long[] ids = f.hasText() ? text.matchingIdArray(f.text(), OrderWriter.dayOf(start(previousFrom)),
                 OrderWriter.dayOf(start(f.to()))) : null;
         Aggregate a = ColumnScan.aggregate(columns, f, ids, hourly, firstHour);
+        boolean previousCovered = previousFrom.toEpochDay() >= columns.firstDay;
         List<MonitorSummary.Slice> byState = a.byState().stream().filter(s -> !s.key().isEmpty())
                 .map(s -> new MonitorSummary.Slice(s.key(), MpCodes.order(Integer.valueOf(s.key())), s.orders(),
                         s.amountClp())).toList();
@@ -138,7 +139,7 @@ public class MonitorService {
         return new MonitorSummary(f.from(), f.to(), a.orders(), a.amountClp(), a.medianClp(), a.buyers(),
                 a.suppliers(), a.previousOrders(), a.previousAmountClp(), hourly, points(f, hourly, a),
                 named(a.topBuyers(), orders::buyer), named(a.topSuppliers(), orders::supplier), a.byType(), byState,
-                byRegion);
+                byRegion, previousCovered);
     }
 
     /** The series as chart points: every hour of the day or every day of the period, zeros included. */

@@ -40,6 +40,8 @@ final class OrderColumns {
     int rows;
     /** The data version of the orders these columns reflect. */
     long version;
+    /** The earliest Chile epoch day of a detailed order: how far back the history reaches. */
+    int firstDay = Integer.MAX_VALUE;
     private int lastYyyymmdd;
     private int lastEpochDay;
 
@@ -61,6 +63,9 @@ final class OrderColumns {
             rows--;
         }
         day[id] = detailed ? epochDay(yyyymmdd) : 0;
+        if (detailed && day[id] < firstDay) {
+            firstDay = day[id];
+        }
         hour[id] = noCreated ? NO_HOUR : (int) (created / 3_600_000L);
         amount[id] = noAmount ? NO_AMOUNT : amountClp;
         state[id] = (short) states.id(rs.getString(5));

@@ -116,6 +116,11 @@ class MonitorCharts extends Div {
                 : Formats.clp(summary.medianClp()), null, vs);
         kpiBuyers.set(getTranslation("monitor.kpi.buyers"), Formats.count(summary.buyers()), null, vs);
         kpiSuppliers.set(getTranslation("monitor.kpi.suppliers"), Formats.count(summary.suppliers()), null, vs);
+        if (!summary.previousCovered()) {
+            // the history does not reach the previous period: say so rather than show a change against nothing
+            kpiOrders.delta.setText(getTranslation("monitor.kpi.nocompare"));
+            kpiAmount.delta.setText(getTranslation("monitor.kpi.nocompare"));
+        }
 
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         series.put(getTranslation("monitor.chart.amount"), summary.series().stream()

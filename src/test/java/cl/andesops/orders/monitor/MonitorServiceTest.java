@@ -151,7 +151,12 @@ class MonitorServiceTest extends SyncedAppTest {
                 assertThat(fast.topSuppliers().getFirst().label()).as(what).isEqualTo(sql.topSuppliers().getFirst().label());
             }
             assertThat(fast.medianClp()).as(what).isEqualTo(sql.medianClp());
+            assertThat(fast.previousCovered()).as(what).isEqualTo(sql.previousCovered());
         }
+        // before the oldest order held there is no history: a comparison would be against nothing, so there is none
+        OrderFilter year = OrderFilter.none().withDates(LocalDate.of(2023, 1, 1), today);
+        assertThat(fromColumns(year).previousCovered()).isFalse();
+        assertThat(fromColumns(year).ordersChange()).isNull();
         assertThat(fromColumns(filters.getLast()).orders()).isZero();
         assertThat(fromColumns(week).orders()).isPositive();
     }

@@ -93,7 +93,15 @@ final class SqlOracle {
         }
         return new MonitorSummary(f.from(), f.to(), totals[0], totals[1], median, totals[2], totals[3], previous[0],
                 previous[1], hourly, series, top(w, "buyer_code", "buyer_name"), top(w, "supplier_code",
-                "supplier_name"), group(w, "type", false), group(w, "state_code", true), group(w, "region", false));
+                "supplier_name"), group(w, "type", false), group(w, "state_code", true), group(w, "region", false),
+                covered(f.from().minusDays(days)));
+    }
+
+    /** Whether detailed orders reach back to that day. */
+    private boolean covered(LocalDate day) {
+        Integer first = jdbc.sql("SELECT min(day) FROM purchase_order WHERE has_detail = 1 AND day > 0")
+                .query(Integer.class).single();
+        return first != null && day(day) >= first;
     }
 
     private List<MonitorSummary.Slice> top(String w, String code, String name) {

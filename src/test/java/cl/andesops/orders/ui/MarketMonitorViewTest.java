@@ -255,4 +255,14 @@ class MarketMonitorViewTest extends SyncedAppTest {
     static int day(LocalDate d) {
         return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
+
+    @Test
+    void a_period_the_history_does_not_reach_says_so_instead_of_a_change() {
+        MarketMonitorView view = open("?desde=2023-01-01&hasta=" + cl.andesops.testing.TestClock.today());
+        assertThat(view.kpiOrders.delta.getText()).isEqualTo("sin datos del período anterior para comparar");
+        // today against yesterday: the history holds yesterday
+        MarketMonitorView day = open("?desde=" + cl.andesops.testing.TestClock.today() + "&hasta="
+                + cl.andesops.testing.TestClock.today());
+        assertThat(day.kpiOrders.delta.getText()).doesNotContain("sin datos");
+    }
 }

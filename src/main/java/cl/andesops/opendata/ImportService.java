@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cl.andesops.mercadopublico.Endpoints;
+import cl.andesops.shared.BackgroundWorker;
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.persistence.Writer;
 
@@ -57,11 +57,9 @@ public class ImportService implements SmartLifecycle {
     private final Clock clock;
     private final Path dir;
     private final boolean simulated;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final Object signal = new Object();
+    private final BackgroundWorker worker = new BackgroundWorker("open-data-import");
     private volatile boolean paused;
     private volatile Current current;
-    private Thread worker;
 
     ImportService(ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
@@ -111,7 +109,7 @@ public class ImportService implements SmartLifecycle {
     public Status status() {
         List<Month> months = files.all().stream().map(f -> new Month(f.dataset(), f.month(), f.state(), f.rows(),
                 f.records(), f.rejected(), f.bytes(), f.etag(), f.finishedAt(), f.lastError())).toList();
-        return new Status(running.get(), paused, current, months);
+        return new Status(worker.running(), paused, current, months);
     }
 
     /** The rows a month's import left out: file entry, line and why. */
@@ -166,28 +164,19 @@ public class ImportService implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled() || !running.compareAndSet(false, true)) {
-            return;
+        if (properties.enabled()) {
+            worker.start(this::loop);
         }
-        worker = Thread.ofPlatform().name("open-data-import").daemon(true).start(this::loop);
     }
 
     @Override
     public void stop() {
-        running.set(false);
-        wake();
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(15));
     }
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return worker.running();
     }
 
     @Override
@@ -196,24 +185,15 @@ public class ImportService implements SmartLifecycle {
     }
 
     private void wake() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        worker.wake();
     }
 
     private void idle(Duration d) {
-        synchronized (signal) {
-            try {
-                signal.wait(Math.max(1, d.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.set(false);
-            }
-        }
+        worker.idle(d);
     }
 
     private void loop() {
-        while (running.get()) {
+        while (worker.running()) {
             try {
                 var next = paused ? java.util.Optional.<ImportFiles.ImportFile>empty()
                         : files.next(properties.maxAttempts());
@@ -286,7 +266,7 @@ public class ImportService implements SmartLifecycle {
             idle(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running.set(false);
+            worker.stop(Duration.ZERO);
         }
     }
 

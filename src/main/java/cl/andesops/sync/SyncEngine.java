@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,7 @@ import cl.andesops.mercadopublico.MercadoPublicoException;
 import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.mercadopublico.Purpose;
 import cl.andesops.mercadopublico.TenderDetail;
+import cl.andesops.shared.BackgroundWorker;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.events.SyncProgress;
@@ -66,15 +66,13 @@ public class SyncEngine implements SmartLifecycle {
     private final Clock clock;
     private final SyncProperties properties;
     private final boolean simulated;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final Object signal = new Object();
+    private final BackgroundWorker worker = new BackgroundWorker("sync-worker");
     private final Deque<Instant> recentDone = new ArrayDeque<>();
     private volatile boolean paused;
     private volatile Instant stoppedUntil;
     private volatile String stopReason;
     private volatile String currentJob;
     private volatile Instant lastProgressAt = Instant.EPOCH;
-    private Thread worker;
     private final SyncSchedule schedule;
 
     SyncEngine(JobQueue jobs, OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
@@ -98,29 +96,21 @@ public class SyncEngine implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled() || !running.compareAndSet(false, true)) {
+        if (!properties.enabled() || worker.running()) {
             return;
         }
         schedule.bootstrap();
-        worker = Thread.ofPlatform().name("sync-worker").daemon(true).start(this::loop);
+        worker.start(this::loop);
     }
 
     @Override
     public void stop() {
-        running.set(false);
-        wake();
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop(Duration.ofSeconds(15));
     }
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return worker.running();
     }
 
     @Override
@@ -163,7 +153,7 @@ public class SyncEngine implements SmartLifecycle {
         long[] backlog = jobs.backlog();
         long total = backlog[0];
         long done = backlog[1];
-        String state = !running.get() ? "DISABLED" : stopReason != null ? "STOPPED" : paused ? "PAUSED"
+        String state = !worker.running() ? "DISABLED" : stopReason != null ? "STOPPED" : paused ? "PAUSED"
                 : backlog[2] > 0 ? "RUNNING" : "IDLE";
         Duration left = null;
         synchronized (recentDone) {
@@ -181,16 +171,14 @@ public class SyncEngine implements SmartLifecycle {
     }
 
     private void wake() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        worker.wake();
     }
 
     // ---- the loop ----------------------------------------------------------------------------------------
 
     private void loop() {
         log.info("Sync started ({})", simulated ? "simulator" : "Mercado Público");
-        while (running.get()) {
+        while (worker.running()) {
             try {
                 schedule.poll();
                 if (paused || (stoppedUntil != null && clock.instant().isBefore(stoppedUntil))) {
@@ -267,7 +255,7 @@ public class SyncEngine implements SmartLifecycle {
         Instant to = Instant.parse(window[1]);
         String cursorName = "job:" + job.id() + ":page";
         int page = jobs.cursor(cursorName).map(Integer::parseInt).orElse(1);
-        while (running.get()) {
+        while (worker.running()) {
             CaPage result = v2.list(CaQuery.changedBetween(from, to, page), Purpose.BACKGROUND);
             int current = page;
             ListOutcome outcome = tx.execute(s -> {
@@ -295,7 +283,7 @@ public class SyncEngine implements SmartLifecycle {
             return;
         }
         for (String code : codes) {
-            if (!running.get() || paused) {
+            if (!worker.running() || paused) {
                 return;
             }
             try {
@@ -399,13 +387,6 @@ public class SyncEngine implements SmartLifecycle {
     }
 
     private void idle(Duration d) {
-        synchronized (signal) {
-            try {
-                signal.wait(Math.max(1, d.toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.set(false);
-            }
-        }
+        worker.idle(d);
     }
 }

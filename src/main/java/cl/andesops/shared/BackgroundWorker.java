@@ -1,0 +1,66 @@
+package cl.andesops.shared;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One background thread that loops while running, waits between rounds and can be woken early: the life the sync
+ * worker and the history import share. Its owner's loop checks {@link #running()} and calls {@link #idle} to wait.
+ */
+public final class BackgroundWorker {
+
+    private final String name;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Object signal = new Object();
+    private volatile Thread thread;
+
+    public BackgroundWorker(String name) {
+        this.name = name;
+    }
+
+    /** Starts the loop on its own (daemon) thread, once; false when it was running already. */
+    public boolean start(Runnable loop) {
+        if (!running.compareAndSet(false, true)) {
+            return false;
+        }
+        thread = Thread.ofPlatform().name(name).daemon(true).start(loop);
+        return true;
+    }
+
+    /** Asks the loop to end, wakes it, and waits for it up to {@code grace}. */
+    public void stop(Duration grace) {
+        running.set(false);
+        wake();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(grace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean running() {
+        return running.get();
+    }
+
+    /** Ends a wait early: there is work. */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code d} or until woken; an interrupt ends the loop. */
+    public void idle(Duration d) {
+        synchronized (signal) {
+            try {
+                signal.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+        }
+    }
+}

@@ -37,6 +37,7 @@ class BuyerFacts {
             return Optional.empty();
         }
         List<Metric> metrics = new ArrayList<>();
+        tables.coverage(f).ifPresent(metrics::add);
         metrics.add(new Metric("Órdenes de compra (12 meses)", Formats.count(t.orders()), tables.largest(f, 3)));
         metrics.add(new Metric("Monto total (12 meses)", Formats.clp(t.amount()), List.of()));
         metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));

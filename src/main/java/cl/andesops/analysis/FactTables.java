@@ -44,6 +44,17 @@ class FactTables {
         this.tenders = tenders;
     }
 
+    /**
+     * When the period starts before the oldest order held, says so: the figures cover less than they are named
+     * for ("12 meses" of a deployment that holds two months), and a model must not read them as the whole period.
+     */
+    Optional<Metric> coverage(OrderFilter f) {
+        return orders.firstDay().filter(first -> f.from() != null && f.from().isBefore(first))
+                .map(first -> new Metric("Cobertura de los datos", "las órdenes guardadas empiezan el "
+                        + Formats.date(startOf(first)) + ": el período pedido empieza antes y sus cifras cubren solo "
+                        + "desde esa fecha", List.of()));
+    }
+
     OrderStats.Totals totals(OrderFilter f) {
         return orders.totals(f, Only.ALL);
     }

@@ -36,6 +36,7 @@ class MarketFacts {
         }
         OrderStats.Totals t = tables.totals(f);
         List<Metric> metrics = new ArrayList<>();
+        tables.coverage(f).ifPresent(metrics::add);
         metrics.add(new Metric("Órdenes de compra", Formats.count(t.orders()), tables.largest(f, 3)));
         metrics.add(new Metric("Monto total", Formats.clp(t.amount()), List.of()));
         metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));

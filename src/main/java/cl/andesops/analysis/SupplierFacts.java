@@ -43,6 +43,7 @@ class SupplierFacts {
         String name = s.map(OrderStats.Supplier::name).filter(n -> n != null).orElse(code);
         String rut = s.map(OrderStats.Supplier::rut).orElse(null);
         List<Metric> metrics = new ArrayList<>();
+        tables.coverage(f).ifPresent(metrics::add);
         metrics.add(new Metric("Órdenes recibidas (12 meses)", Formats.count(t.orders()), tables.largest(f, 3)));
         metrics.add(new Metric("Monto total (12 meses)", Formats.clp(t.amount()), List.of()));
         metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));

@@ -151,6 +151,14 @@ public class OrderStats {
                 .list();
     }
 
+    /** The earliest Chile day of a detailed order held: how far back the history reaches (empty when none). */
+    public Optional<java.time.LocalDate> firstDay() {
+        Integer day = jdbc.sql("SELECT min(day) FROM purchase_order WHERE has_detail = 1 AND day > 0")
+                .query(Integer.class).single();
+        return day == null ? Optional.empty()
+                : Optional.of(java.time.LocalDate.of(day / 10_000, day / 100 % 100, day % 100));
+    }
+
     public Optional<Supplier> supplier(String code) {
         return jdbc.sql("SELECT code, name, rut, activity FROM supplier WHERE code = :c").param("c", code)
                 .query((rs, i) -> new Supplier(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))

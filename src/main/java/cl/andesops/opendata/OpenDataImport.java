@@ -238,7 +238,7 @@ public class OpenDataImport {
             }
         }
         List<String> added = tx.execute(s -> {
-            List<String> a = orders.storeDetails(details, pesos);
+            List<String> a = orders.storeFileDetails(details, pesos);
             inTransaction.run();
             return a;
         });

@@ -98,10 +98,26 @@ public class OrderWriter {
     }
 
     /**
-     * The same, with the amount in pesos of the orders that come with one (ChileCompra's own conversion, in the
-     * open data) instead of converting at the app's reference rates.
+     * Orders as ChileCompra's open data has them, with their amount in pesos (its own conversion) instead of one at
+     * the app's reference rates. The newer information wins: an order stored with a later modification than the
+     * file's (the API's detail, fetched after the file was written) is left as it is.
      */
-    public List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos) {
+    public List<String> storeFileDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos) {
+        Map<String, Long> modified = new HashMap<>();
+        List<String> codes = batch.stream().map(OrderDetail::code).filter(Objects::nonNull).distinct().toList();
+        Batches.inChunks(codes, chunk -> jdbc.query("SELECT code, modified_at FROM purchase_order WHERE has_detail = 1 "
+                + "AND modified_at IS NOT NULL AND code IN (" + Batches.marks(chunk.size()) + ")", rs -> {
+            modified.put(rs.getString(1), rs.getLong(2));
+        }, chunk.toArray()));
+        List<OrderDetail> newer = batch.stream().filter(d -> {
+            Long stored = modified.get(d.code());
+            return stored == null || d.modifiedAt() == null || d.modifiedAt().toEpochMilli() > stored;
+        }).toList();
+        return storeDetails(newer, pesos);
+    }
+
+    /** Full details with the peso amount of the orders that come with one. */
+    private List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos) {
         Map<String, OrderDetail> byCode = Batches.lastOfEachCode(batch, OrderDetail::code);
         List<OrderDetail> details = List.copyOf(byCode.values());
         if (details.isEmpty()) {

@@ -151,4 +151,36 @@ class OpenDataImportTest {
         assertThat(commits.getLast()[1]).isEqualTo(17);
         assertThat(commits.getLast()[3]).as("the cut row, once").isEqualTo(1);
     }
+
+    @Autowired cl.andesops.orders.OrderWriter writer;
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("writerTx")
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void an_order_the_api_gave_later_than_the_file_keeps_the_apis_version() throws Exception {
+        List<OpenDataFile.Row> rows = new java.util.ArrayList<>();
+        Columns c;
+        try (InputStream in = getClass().getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv");
+             OpenDataFile f = new OpenDataFile(in, "oc", r -> { })) {
+            c = new Columns("oc", f.header(), OrderRows.COLUMNS);
+            f.forEach(rows::add);
+        }
+        OpenDataFile.Row row = rows.stream().filter(r -> c.text(r, "code").equals("2667-1212-SE22")).findFirst()
+                .orElseThrow();
+        cl.andesops.mercadopublico.OrderDetail file = OrderRows.order(c, List.of(row)).detail();
+        // the API's detail, fetched after the file was written: cancelled on 2026-07-01
+        java.time.Instant later = java.time.LocalDate.of(2026, 7, 1).atStartOfDay(
+                cl.andesops.shared.format.Formats.CHILE).toInstant();
+        var api = new cl.andesops.mercadopublico.OrderDetail(file.code(), file.name(), file.description(), 9,
+                "Cancelada", file.tenderCode(), file.typeCode(), file.type(), file.currency(),
+                file.supplierStateCode(), file.supplierState(), file.createdAt(), file.sentAt(), file.acceptedAt(),
+                later, later, file.rating(), file.discounts(), file.charges(), file.netTotal(), file.taxRate(),
+                file.tax(), file.total(), file.funding(), file.dispatchType(), file.paymentTerms(), file.buyer(),
+                file.supplier(), file.items());
+        tx.executeWithoutResult(s -> writer.storeDetails(List.of(api)));
+
+        importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
+        assertThat(jdbc.sql("SELECT state_code FROM purchase_order WHERE code = '2667-1212-SE22'").query(Integer.class)
+                .single()).as("the file's older state does not overwrite the API's newer one").isEqualTo(9);
+    }
 }

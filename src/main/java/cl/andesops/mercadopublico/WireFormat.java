@@ -11,4 +11,8 @@ public final class WireFormat {
     public static Optional<OrderDetail> orderDetail(byte[] body) {
         return WireParser.order(200, body);
     }
+
+    public static Optional<TenderDetail> tenderDetail(byte[] body) {
+        return WireParser.tender(200, body);
+    }
 }

@@ -119,7 +119,7 @@ public class ImportService implements SmartLifecycle {
 
     /**
      * On the first start (nothing imported or queued yet) queues the last {@code historyMonths} months of every
-     * dataset the source publishes (in demo mode the simulator serves purchase orders), the current one included:
+     * dataset the source publishes (in demo mode the simulator serves purchase orders and tenders), the current one included:
      * the live sync fills today while the history comes in, newest first.
      */
     @EventListener(ApplicationReadyEvent.class)
@@ -131,8 +131,8 @@ public class ImportService implements SmartLifecycle {
         YearMonth now = YearMonth.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE));
         YearMonth from = now.minusMonths(months - 1);
         enqueue(Dataset.OC, from, now);
+        enqueue(Dataset.LIC, from, now);
         if (!simulated) {
-            enqueue(Dataset.LIC, from, now);
             YearMonth firstCot = YearMonth.of(2020, 1);
             if (!now.isBefore(firstCot)) {
                 enqueue(Dataset.COT, from.isBefore(firstCot) ? firstCot : from, now);

@@ -21,6 +21,8 @@ import java.util.zip.ZipOutputStream;
 
 import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.mercadopublico.OrderLine;
+import cl.andesops.mercadopublico.TenderDetail;
+import cl.andesops.mercadopublico.TenderLine;
 import cl.andesops.mercadopublico.WireFormat;
 
 /**
@@ -157,6 +159,152 @@ final class SimOpenData {
         v.put("totalLineaNeto", number(l.total()));
         v.put("Forma de Pago", quote(d.paymentTerms()));
         return v;
+    }
+
+    private static final List<String> TENDER_HEADER = header("/simulator/lic-da-header.csv");
+
+    /**
+     * Writes the tenders published in a month (up to yesterday when it is the current one) as {@code lic-da}: one
+     * row per tender × item × offer. Every bidder of an item offers: the winner at the awarded price (selected), the
+     * others a few percent above it, suppliers drawn from the world's pool by the tender's code.
+     */
+    static void writeTenders(SimWorld world, YearMonth month, LocalDate today, Instant now, OutputStream out)
+            throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry("lic_" + month.getYear() + "-" + month.getMonthValue() + ".csv"));
+        Writer w = new OutputStreamWriter(zip, CP1252);
+        line(w, TENDER_HEADER.stream().map(SimOpenData::quote).toList());
+        long id = month.getYear() * 1_000_000L + month.getMonthValue() * 10_000L;
+        for (LocalDate day = month.atDay(1); !day.isAfter(lastDay(month, today)); day = day.plusDays(1)) {
+            for (SimWorld.Tender t : world.tendersOf(day)) {
+                if (t.publishedAt().isAfter(now)) {
+                    continue;
+                }
+                TenderDetail d = WireFormat.tenderDetail(SimJson.write(SimJson.envelope(now, List.of(
+                        SimJson.tender(t, now))))).orElseThrow();
+                id++;
+                Map<String, String> base = tenderRow(d, id);
+                for (TenderLine l : d.items()) {
+                    Map<String, String> item = new HashMap<>(base);
+                    item.putAll(lineRow(l));
+                    List<Map<String, String>> offers = offers(world, d, l, t.bidders());
+                    for (Map<String, String> offer : offers.isEmpty() ? List.of(Map.<String, String>of()) : offers) {
+                        Map<String, String> v = new HashMap<>(item);
+                        v.putAll(offer);
+                        List<String> fields = new ArrayList<>(TENDER_HEADER.size());
+                        for (String h : TENDER_HEADER) {
+                            fields.add(v.getOrDefault(h, "NA"));
+                        }
+                        line(w, fields);
+                    }
+                }
+            }
+        }
+        w.flush();
+        zip.closeEntry();
+        zip.finish();
+    }
+
+    private static Map<String, String> tenderRow(TenderDetail d, long id) {
+        Map<String, String> v = new HashMap<>();
+        v.put("Codigo", Long.toString(id));
+        v.put("Link", quote("http://www.mercadopublico.cl/fichaLicitacion.html?idLicitacion=" + d.code()));
+        v.put("CodigoExterno", quote(d.code()));
+        v.put("Nombre", quote(d.name()));
+        v.put("Descripcion", quote(d.description()));
+        v.put("CodigoEstado", number(d.stateCode() == null ? null : BigDecimal.valueOf(d.stateCode())));
+        v.put("Estado", quote(d.state()));
+        v.put("CodigoOrganismo", quote(d.buyer().organismCode()));
+        v.put("NombreOrganismo", quote(d.buyer().organismName()));
+        v.put("RutUnidad", quote(d.buyer().unitRut()));
+        v.put("CodigoUnidad", quote(d.buyer().unitCode()));
+        v.put("NombreUnidad", quote(d.buyer().unitName()));
+        v.put("DireccionUnidad", quote(d.buyer().address()));
+        v.put("ComunaUnidad", quote(d.buyer().commune()));
+        v.put("RegionUnidad", quote(d.buyer().region() == null ? null : d.buyer().region() + " "));
+        v.put("CodigoTipo", number(d.typeCode() == null ? null : BigDecimal.valueOf(d.typeCode())));
+        v.put("Tipo", quote(d.type()));
+        v.put("CodigoMoneda", quote(d.currency()));
+        v.put("Etapas", number(d.stages() == null ? null : BigDecimal.valueOf(d.stages())));
+        v.put("CantidadReclamos", number(d.complaints() == null ? null : BigDecimal.valueOf(d.complaints())));
+        v.put("FechaCreacion", date(d.createdAt()));
+        v.put("FechaCierre", date(d.closesAt()));
+        v.put("FechaInicio", date(d.forumOpensAt()));
+        v.put("FechaFinal", date(d.forumClosesAt()));
+        v.put("FechaPubRespuestas", date(d.answersAt()));
+        v.put("FechaActoAperturaTecnica", date(d.technicalOpeningAt()));
+        v.put("FechaActoAperturaEconomica", date(d.economicOpeningAt()));
+        v.put("FechaPublicacion", date(d.publishedAt()));
+        v.put("FechaAdjudicacion", date(d.awardedAt()));
+        v.put("FechaEstimadaAdjudicacion", date(d.estimatedAwardAt()));
+        v.put("Estimacion", number(d.estimation() == null ? null : BigDecimal.valueOf(d.estimation())));
+        v.put("FuenteFinanciamiento", quote(d.funding()));
+        v.put("VisibilidadMonto", number(d.amountVisible() == null ? null : BigDecimal.valueOf(d.amountVisible())));
+        v.put("MontoEstimado", number(d.estimatedAmount()));
+        v.put("TipoPago", number(d.paymentModality() == null ? null : BigDecimal.valueOf(d.paymentModality())));
+        v.put("TiempoDuracionContrato", quote(d.contractDuration()));
+        v.put("NumeroOferentes", number(d.award() == null || d.award().bidders() == null ? null
+                : BigDecimal.valueOf(d.award().bidders())));
+        return v;
+    }
+
+    private static Map<String, String> lineRow(TenderLine l) {
+        Map<String, String> v = new HashMap<>();
+        v.put("Correlativo", Integer.toString(l.line()));
+        v.put("CodigoProductoONU", quote(l.productCode()));
+        String[] levels = l.category() == null ? new String[0] : l.category().split(" / ");
+        for (int i = 0; i < 3 && i < levels.length; i++) {
+            v.put("Rubro" + (i + 1), quote(levels[i].strip()));
+        }
+        v.put("Nombre producto genrico", quote(l.productName()));
+        v.put("Nombre linea Adquisicion", quote(l.productName()));
+        v.put("Descripcion linea Adquisicion", quote(l.description()));
+        v.put("UnidadMedida", quote(l.unit()));
+        v.put("Cantidad", number(l.quantity()));
+        return v;
+    }
+
+    /** The offers of an item: the winner's (selected) and the other bidders', a few percent dearer. */
+    private static List<Map<String, String>> offers(SimWorld world, TenderDetail d, TenderLine l, int bidders) {
+        List<Map<String, String>> out = new ArrayList<>();
+        BigDecimal base = l.award() != null && l.award().unitPrice() != null ? l.award().unitPrice() : null;
+        if (base == null || bidders <= 0) {
+            return out;
+        }
+        List<SimCatalog.Supplier> pool = world.catalog.suppliers;
+        String winnerRut = l.award().supplierRut();
+        boolean awarded = d.stateCode() != null && d.stateCode() == 8;
+        for (int i = 0; i < bidders; i++) {
+            boolean winner = i == 0;
+            SimCatalog.Supplier s = pool.get(Math.floorMod((d.code() + "|" + l.line() + "|" + i).hashCode(),
+                    pool.size()));
+            String rut = winner ? winnerRut : s.rut();
+            if (!winner && rut.equals(winnerRut)) {
+                continue;
+            }
+            BigDecimal price = winner ? base : base.multiply(BigDecimal.valueOf(103 + Math.floorMod(
+                    (d.code() + i).hashCode(), 37))).movePointLeft(2).setScale(0, RoundingMode.HALF_UP);
+            Map<String, String> v = new HashMap<>();
+            String code = winner ? pool.stream().filter(x -> x.rut().equals(winnerRut)).map(SimCatalog.Supplier::code)
+                    .findFirst().orElse(null) : s.code();
+            v.put("CodigoProveedor", quote(code == null ? rut : code));
+            v.put("RutProveedor", quote(rut));
+            v.put("NombreProveedor", quote(winner ? l.award().supplierName() : s.name()));
+            v.put("RazonSocialProveedor", quote(winner ? l.award().supplierName() : s.name()));
+            v.put("Nombre de la Oferta", quote("Oferta " + (winner ? l.award().supplierName() : s.name())));
+            v.put("Estado Oferta", quote("Aceptada"));
+            v.put("Cantidad Ofertada", number(l.quantity()));
+            v.put("Moneda de la Oferta", quote("Peso Chileno"));
+            v.put("MontoUnitarioOferta", number(price));
+            v.put("Valor Total Ofertado", number(l.quantity() == null ? null : price.multiply(l.quantity())));
+            v.put("CantidadAdjudicada", number(winner && awarded ? l.award().quantity() : BigDecimal.ZERO));
+            v.put("MontoLineaAdjudica", number(winner && awarded && l.award().quantity() != null
+                    ? price.multiply(l.award().quantity()) : BigDecimal.ZERO));
+            v.put("FechaEnvioOferta", date(d.closesAt()));
+            v.put("Oferta seleccionada", quote(winner && awarded ? "Seleccionada" : "No Seleccionada"));
+            out.add(v);
+        }
+        return out;
     }
 
     private static void line(Writer w, List<String> fields) {

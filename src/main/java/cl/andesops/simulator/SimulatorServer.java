@@ -278,8 +278,8 @@ public final class SimulatorServer implements AutoCloseable {
                 sendRaw(ex, 200, "text/html; charset=utf-8", SimPages.tenderPage(tender.get(), now)
                         .getBytes(StandardCharsets.UTF_8));
             }
-        } else if (p.startsWith("/oc-da/")) {
-            openDataOrders(ex, p, now);
+        } else if (p.startsWith("/oc-da/") || p.startsWith("/lic-da/")) {
+            openData(ex, p, now);
         } else if (p.equals("/v2/compra-agil")) {
             compraAgilList(ex, q, now);
         } else if (p.startsWith("/v2/compra-agil/")) {
@@ -516,25 +516,26 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private static final java.util.regex.Pattern OPEN_DATA_MONTH =
-            java.util.regex.Pattern.compile("/oc-da/(\\d{4})-(\\d{1,2})\\.zip");
+            java.util.regex.Pattern.compile("/(oc|lic)-da/(\\d{4})-(\\d{1,2})\\.zip");
 
     /**
-     * A month of orders as the open-data host serves it: 404 for a month not yet begun, an ETag that changes while
+     * A month of orders or tenders as the open-data host serves it: 404 for a month not yet begun, an ETag that changes while
      * the month is current (the files are rewritten daily), 304 to a request that already has it; the ZIP streamed.
      */
-    private void openDataOrders(HttpExchange ex, String path, Instant now) throws IOException {
+    private void openData(HttpExchange ex, String path, Instant now) throws IOException {
         java.util.regex.Matcher m = OPEN_DATA_MONTH.matcher(path);
         LocalDate today = LocalDate.ofInstant(now, cl.andesops.shared.format.Formats.CHILE);
-        java.time.YearMonth month = m.matches() ? java.time.YearMonth.of(Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2))) : null;
-        if (month == null || month.getMonthValue() > 12 || month.isAfter(java.time.YearMonth.from(today))
+        java.time.YearMonth month = m.matches() && Integer.parseInt(m.group(3)) >= 1
+                && Integer.parseInt(m.group(3)) <= 12 ? java.time.YearMonth.of(Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3))) : null;
+        if (month == null || month.isAfter(java.time.YearMonth.from(today))
                 || month.atDay(1).isAfter(today.minusDays(1))) {
             sendRaw(ex, 404, "application/xml", "<Error><Code>BlobNotFound</Code></Error>"
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
         LocalDate last = SimOpenData.lastDay(month, today);
-        String etag = "\"sim-" + settings.seed() + "-" + month + "-" + last + "\"";
+        String etag = "\"sim-" + m.group(1) + "-" + settings.seed() + "-" + month + "-" + last + "\"";
         ex.getResponseHeaders().set("ETag", etag);
         if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
             release();
@@ -545,7 +546,11 @@ public final class SimulatorServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "application/zip");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-            SimOpenData.writeOrders(world, month, today, now, out);
+            if (m.group(1).equals("oc")) {
+                SimOpenData.writeOrders(world, month, today, now, out);
+            } else {
+                SimOpenData.writeTenders(world, month, today, now, out);
+            }
         }
     }
 

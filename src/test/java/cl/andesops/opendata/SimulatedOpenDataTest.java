@@ -41,13 +41,14 @@ class SimulatedOpenDataTest {
             @Autowired List<cl.andesops.shared.StatusIndicator> indicators) {
         YearMonth now = YearMonth.from(TestClock.today());
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> imports.status().months().stream()
-                .anyMatch(m -> m.month().equals(now.toString()) && m.state().equals("DONE")));
+                .anyMatch(m -> m.dataset().equals("oc") && m.month().equals(now.toString())
+                        && m.state().equals("DONE")));
         Set<String> expected = new HashSet<>();
         for (LocalDate d = now.atDay(1); d.isBefore(TestClock.today()); d = d.plusDays(1)) {
             expected.addAll(simulator.orderCodes(d));
         }
-        ImportService.Month done = imports.status().months().stream().filter(m -> m.month().equals(now.toString()))
-                .findFirst().orElseThrow();
+        ImportService.Month done = imports.status().months().stream()
+                .filter(m -> m.dataset().equals("oc") && m.month().equals(now.toString())).findFirst().orElseThrow();
         assertThat(done.records()).isEqualTo(expected.size());
         assertThat(indicators).anySatisfy(i -> assertThat(i.current()).hasValueSatisfying(s -> {
             assertThat(s.id()).isEqualTo("history");
@@ -62,7 +63,8 @@ class SimulatedOpenDataTest {
                 .query(Long.class).single();
         imports.enqueue(Dataset.OC, month, month);
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> imports.status().months().stream()
-                .anyMatch(m -> m.month().equals(month.toString()) && m.state().equals("DONE")));
+                .anyMatch(m -> m.dataset().equals("oc") && m.month().equals(month.toString())
+                        && m.state().equals("DONE")));
         Set<String> expected = new HashSet<>();
         int items = 0;
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
@@ -76,11 +78,34 @@ class SimulatedOpenDataTest {
         assertThat(jdbc.sql("SELECT count(*) FROM order_item i JOIN purchase_order o ON o.id = i.order_id "
                 + "WHERE o.day BETWEEN :a AND :b").param("a", from + 1).param("b", from + 31).query(Integer.class)
                 .single()).isEqualTo(items);
-        ImportService.Month done = imports.status().months().stream().filter(m -> m.month().equals(month.toString()))
-                .findFirst().orElseThrow();
+        ImportService.Month done = imports.status().months().stream()
+                .filter(m -> m.dataset().equals("oc") && m.month().equals(month.toString())).findFirst().orElseThrow();
         assertThat(done.rejected()).isZero();
         assertThat(done.records()).isEqualTo(expected.size());
         assertThat(jdbc.sql("SELECT coalesce(sum(background + interactive), 0) FROM api_request_ledger")
                 .query(Long.class).single()).as("no API quota spent").isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void a_past_month_of_simulated_tenders_imports_with_every_bidders_offer() {
+        YearMonth month = YearMonth.from(TestClock.today()).minusMonths(3);
+        imports.enqueue(Dataset.LIC, month, month);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> imports.status().months().stream()
+                .anyMatch(m -> m.dataset().equals("lic") && m.month().equals(month.toString())
+                        && m.state().equals("DONE")));
+        ImportService.Month done = imports.status().months().stream()
+                .filter(m -> m.dataset().equals("lic") && m.month().equals(month.toString())).findFirst().orElseThrow();
+        assertThat(done.rejected()).isZero();
+        assertThat(done.records()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM tender WHERE has_detail = 1").query(Long.class).single())
+                .isGreaterThanOrEqualTo(done.records());
+        // every awarded item has its winner's offer selected, among the other bidders' dearer ones
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_offer WHERE selected = 1").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM tender_offer w JOIN tender_offer o ON o.tender_id = w.tender_id AND o.line = w.line
+                 WHERE w.selected = 1 AND o.selected = 0
+                   AND CAST(o.unit_price AS REAL) < CAST(w.unit_price AS REAL)""").query(Long.class).single())
+                .as("no losing offer is cheaper than the winner's").isZero();
     }
 }

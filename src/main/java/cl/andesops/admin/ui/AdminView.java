@@ -225,7 +225,7 @@ public class AdminView extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
-        unsubscribe = live.onProgress(p -> ui.access(() -> {
+        unsubscribe = live.onProgress(p -> cl.andesops.shared.ui.CoalescedPush.access(ui, () -> {
             showProgress(p);
             if (p.done() % 10 == 0 || !p.active()) {
                 refreshJobs();

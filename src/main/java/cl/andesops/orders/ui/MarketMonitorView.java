@@ -198,7 +198,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
                 push.request();
             }
         });
-        unsubscribeProgress = live.onProgress(p -> ui.access(() -> showProgress(p)));
+        unsubscribeProgress = live.onProgress(p -> CoalescedPush.access(ui, () -> showProgress(p)));
         showProgress(live.lastProgress());
         if (!monitor.loaded()) {
             // the columns are still loading: look again until they are there
@@ -209,7 +209,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
                     Thread.currentThread().interrupt();
                     return false;
                 }
-            }).thenAccept(loaded -> ui.access(this::refresh));
+            }).thenAccept(loaded -> CoalescedPush.access(ui, this::refresh));
         }
     }
 

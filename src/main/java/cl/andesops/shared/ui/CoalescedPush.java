@@ -34,10 +34,22 @@ public final class CoalescedPush {
         if (scheduled.compareAndSet(false, true)) {
             Executor executor = delay.isZero() ? PUSHERS
                     : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, PUSHERS);
-            executor.execute(() -> ui.access(() -> {
+            executor.execute(() -> access(ui, () -> {
                 scheduled.set(false);
                 action.run();
             }));
+        }
+    }
+
+    /**
+     * {@code ui.access} for work that arrives from another thread: a screen closed meanwhile (its tab, its session)
+     * is simply not updated, rather than failing the thread that brought the news.
+     */
+    public static void access(UI ui, com.vaadin.flow.server.Command command) {
+        try {
+            ui.access(command);
+        } catch (com.vaadin.flow.component.UIDetachedException closed) {
+            // nobody is looking any more
         }
     }
 

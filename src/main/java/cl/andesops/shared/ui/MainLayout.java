@@ -116,7 +116,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
                 AppShell.THEME_KEY).then(String.class, value -> setDark("dark".equals(value), false));
         localize();
         UI ui = attachEvent.getUI();
-        unsubscribe = live.onProgress(p -> ui.access(this::buildBadges));
+        unsubscribe = live.onProgress(p -> CoalescedPush.access(ui, this::buildBadges));
     }
 
     @Override

@@ -58,8 +58,8 @@ class ImportFiles {
     }
 
     void downloading(Dataset dataset, String month, Instant now) {
-        writer.update("UPDATE import_file SET state = 'DOWNLOADING', started_at = coalesce(started_at, ?), "
-                + "attempts = attempts + 1 WHERE dataset = ? AND month = ?", now.toEpochMilli(), dataset.key(), month);
+        writer.update("UPDATE import_file SET state = 'DOWNLOADING', started_at = coalesce(started_at, ?) "
+                + "WHERE dataset = ? AND month = ?", now.toEpochMilli(), dataset.key(), month);
     }
 
     /** The ETag of the file being downloaded: a resumed download asks the same file for its rest. */
@@ -76,6 +76,12 @@ class ImportFiles {
         if (fresh) {
             writer.update("DELETE FROM import_rejection WHERE dataset = ? AND month = ?", dataset.key(), month);
         }
+    }
+
+    /** Back to the queue, to be downloaded again (what was committed of it stays: imports are idempotent). */
+    void requeue(Dataset dataset, String month) {
+        writer.update("UPDATE import_file SET state = 'QUEUED', etag = NULL, last_modified = NULL "
+                + "WHERE dataset = ? AND month = ?", dataset.key(), month);
     }
 
     /** Inside a batch's transaction: how far the import got. */
@@ -102,10 +108,14 @@ class ImportFiles {
                 state, now.toEpochMilli(), error, dataset.key(), month);
     }
 
-    /** A failed attempt: back to the queue until the attempts run out, then failed with its reason. */
+    /**
+     * A failed attempt (a download or an import): counted, and the month goes back to the queue in the state it
+     * was in (a cut download resumes) until the attempts run out; then it is failed with its reason.
+     */
     void failed(Dataset dataset, String month, String error, int maxAttempts, Instant now) {
-        writer.update("UPDATE import_file SET last_error = ?, state = CASE WHEN attempts >= ? THEN 'FAILED' ELSE state "
-                        + "END, finished_at = CASE WHEN attempts >= ? THEN ? ELSE finished_at END "
+        writer.update("UPDATE import_file SET last_error = ?, attempts = attempts + 1, "
+                        + "state = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE state END, "
+                        + "finished_at = CASE WHEN attempts + 1 >= ? THEN ? ELSE finished_at END "
                         + "WHERE dataset = ? AND month = ?", error, maxAttempts, maxAttempts, now.toEpochMilli(),
                 dataset.key(), month);
     }

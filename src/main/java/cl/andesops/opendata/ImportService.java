@@ -216,6 +216,7 @@ public class ImportService implements SmartLifecycle {
         YearMonth month = YearMonth.parse(f.month());
         Path zip = dir.resolve(dataset.key() + "-" + f.month() + ".zip");
         String name = dataset.path(month);
+        boolean[] importing = {false};
         try {
             boolean resumeImport = "IMPORTING".equals(f.state()) && Files.isRegularFile(zip);
             if (!resumeImport) {
@@ -250,6 +251,7 @@ public class ImportService implements SmartLifecycle {
                 tx.executeWithoutResult(s -> files.importing(dataset, f.month(), fetched.etag(),
                         fetched.lastModified(), fetched.bytes(), true));
             }
+            importing[0] = true;
             ImportFiles.ImportFile at = files.find(dataset, f.month()).orElseThrow();
             List<OpenDataImport.Outcome> outcomes = importFrom(dataset, zip, name, at);
             long rejected = outcomes.stream().mapToLong(OpenDataImport.Outcome::rejectedRows).sum();
@@ -260,6 +262,12 @@ public class ImportService implements SmartLifecycle {
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("{} {}: {}", dataset.key(), f.month(), why);
+            if (importing[0]) {
+                // the file on disk could not be read (a damaged ZIP, a missing column): the next attempt fetches
+                // it again rather than failing on the same bytes; a cut download keeps its part for Range
+                deleteQuietly(zip);
+                tx.executeWithoutResult(s -> files.requeue(dataset, f.month()));
+            }
             tx.executeWithoutResult(s -> files.failed(dataset, f.month(), why, properties.maxAttempts(),
                     clock.instant()));
             current = null;
@@ -267,6 +275,14 @@ public class ImportService implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.stop(Duration.ZERO);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", file, e.toString());
         }
     }
 

@@ -120,6 +120,9 @@ public class OpenDataImport {
                 }
             }
         }
+        if (out.isEmpty()) {
+            throw new IOException("El archivo " + name + " no trae ningún CSV: no es un ZIP válido o está dañado");
+        }
         return out;
     }
 

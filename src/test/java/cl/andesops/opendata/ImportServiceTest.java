@@ -65,6 +65,15 @@ class ImportServiceTest {
                 String range = ex.getRequestHeaders().getFirst("Range");
                 String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
                 requests.add(path + (range == null ? "" : " " + range) + (ifNoneMatch == null ? "" : " if-none-match"));
+                if (path.equals("/oc-da/2026-5.zip")) {
+                    byte[] garbage = "<html>Mantención programada</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    ex.getResponseHeaders().add("ETag", "\"garbage\"");
+                    ex.sendResponseHeaders(200, garbage.length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(garbage);
+                    }
+                    return;
+                }
                 if (!path.equals("/oc-da/2026-6.zip")) {
                     ex.sendResponseHeaders(404, -1);
                     ex.close();
@@ -150,5 +159,15 @@ class ImportServiceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> month("lic", "2009-01").state().equals("MISSING"));
         assertThat(month("lic", "2009-01").lastError()).contains("404");
+    }
+
+    @Test
+    void a_damaged_file_is_fetched_again_then_failed_with_its_reason_not_retried_forever() {
+        imports.enqueue(Dataset.OC, YearMonth.of(2026, 5), YearMonth.of(2026, 5));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> month("oc", "2026-05").state().equals("FAILED"));
+        assertThat(month("oc", "2026-05").lastError()).contains("no es un ZIP válido");
+        assertThat(requests.stream().filter(r -> r.startsWith("/oc-da/2026-5.zip")))
+                .as("each attempt downloads it again, and there are three").hasSize(3);
     }
 }

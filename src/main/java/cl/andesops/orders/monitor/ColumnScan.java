@@ -5,20 +5,28 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.ForkJoinTask;
 
 import cl.andesops.orders.OrderFilter;
 
 /**
  * One pass over the columns for the orders of a filter's period and of the previous period of the same length:
  * totals, the series (by hour from {@code firstHour} when the period is one day, else by day), the ten largest
- * buyers and suppliers, the mixes, distinct counts and the exact median (quickselect).
+ * buyers and suppliers, the mixes, distinct counts and the exact median (quickselect; over a million amounts, a histogram
+ * first and a second pass for the middle bucket). Over a million rows the pass runs in two halves on two cores.
  */
 final class ColumnScan {
 
+    private static final int BUCKETS = 1 << 16;
+    /** Up to this many amounts are kept in the first pass (8 MB); beyond, the median takes a second pass. */
+    static int keepAmounts = 1 << 20; // tests lower it (and splitRows) to take every path on little data
+    /** Columns of at least this many rows are scanned in two halves in parallel. */
+    static int splitRows = 1_000_000;
     private static final Comparator<MonitorSummary.Slice> LARGEST_FIRST =
             Comparator.comparingLong(MonitorSummary.Slice::amountClp).reversed();
 
     private final OrderColumns c;
+    private final OrderFilter filter;
     private final int from;
     private final int to;
     private final int previousFrom;
@@ -45,7 +53,12 @@ final class ColumnScan {
     private final long[] stateAmount;
     private final long[] regionOrders;
     private final long[] regionAmount;
-    private long[] amounts = new long[1 << 14];
+    /** Orders with an amount per {@link #bucket}: the first pass of the exact median. */
+    private final int[] amountHistogram = new int[BUCKETS];
+    /** The second pass: the bucket whose amounts are gathered, -1 in the first. */
+    private int collectBucket = -1;
+    private long[] amounts = new long[1 << 10];
+    /** Orders with an amount (first pass), then amounts gathered (second). */
     private int amountCount;
     private long orders;
     private long total;
@@ -54,6 +67,7 @@ final class ColumnScan {
 
     private ColumnScan(OrderColumns c, OrderFilter f, int points, boolean hourly, long firstHour) {
         this.c = c;
+        this.filter = f;
         this.from = (int) f.from().toEpochDay();
         this.to = (int) f.to().toEpochDay();
         this.previousFrom = from - (to - from + 1);
@@ -96,18 +110,78 @@ final class ColumnScan {
                         s.visit((int) id);
                     }
                 }
+            } else if (c.day.length < splitRows) {
+                s.scan(1, c.day.length);
             } else {
-                int[] day = c.day;
-                for (int id = 1; id < day.length; id++) {
-                    int d = day[id];
-                    if (d >= s.previousFrom && d <= s.to) {
-                        s.visit(id);
-                    }
-                }
+                ColumnScan other = new ColumnScan(c, f, points, hourly, firstHour);
+                s.scanInHalves(other);
+                s.add(other);
             }
-            return s.result();
+            return s.result(textIds);
         } finally {
             c.lock.readLock().unlock();
+        }
+    }
+
+    /** Visits the rows of ids {@code [start, end)} in the periods. */
+    private void scan(int start, int end) {
+        int[] day = c.day;
+        for (int id = start; id < end; id++) {
+            int d = day[id];
+            if (d >= previousFrom && d <= to) {
+                visit(id);
+            }
+        }
+    }
+
+    /**
+     * The first half of the rows here and the second in {@code other}, on two cores at once: five years of Chile is
+     * a pass over some twelve million rows.
+     */
+    private void scanInHalves(ColumnScan other) {
+        int mid = c.day.length / 2;
+        ForkJoinTask<?> half = ForkJoinTask.adapt(() -> other.scan(mid, c.day.length)).fork();
+        scan(1, mid);
+        half.join();
+    }
+
+    /** Adds what another scan of the same filter counted over other rows. */
+    private void add(ColumnScan o) {
+        orders += o.orders;
+        total += o.total;
+        previousOrders += o.previousOrders;
+        previousTotal += o.previousTotal;
+        if (amountCount + o.amountCount <= keepAmounts) {
+            if (amountCount + o.amountCount > amounts.length) {
+                amounts = Arrays.copyOf(amounts, amountCount + o.amountCount);
+            }
+            System.arraycopy(o.amounts, 0, amounts, amountCount, o.amountCount);
+        }
+        amountCount += o.amountCount;
+        add(amountHistogram, o.amountHistogram);
+        add(seriesOrders, o.seriesOrders);
+        add(seriesAmount, o.seriesAmount);
+        add(buyerOrders, o.buyerOrders);
+        add(buyerAmount, o.buyerAmount);
+        add(supplierOrders, o.supplierOrders);
+        add(supplierAmount, o.supplierAmount);
+        add(typeOrders, o.typeOrders);
+        add(typeAmount, o.typeAmount);
+        add(stateOrders, o.stateOrders);
+        add(stateAmount, o.stateAmount);
+        add(regionOrders, o.regionOrders);
+        add(regionAmount, o.regionAmount);
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    private static void add(int[] into, int[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
         }
     }
 
@@ -146,6 +220,15 @@ final class ColumnScan {
         if (amountFiltered && (a == OrderColumns.NO_AMOUNT || a < min || a > max)) {
             return;
         }
+        if (collectBucket >= 0) { // the second pass only gathers the amounts of the median's bucket
+            if (d >= from && a != OrderColumns.NO_AMOUNT && bucket(a) == collectBucket) {
+                if (amountCount == amounts.length) {
+                    amounts = Arrays.copyOf(amounts, amountCount * 2);
+                }
+                amounts[amountCount++] = a;
+            }
+            return;
+        }
         long value = a == OrderColumns.NO_AMOUNT ? 0 : a;
         if (d < from) {
             previousOrders++;
@@ -155,10 +238,14 @@ final class ColumnScan {
         orders++;
         total += value;
         if (a != OrderColumns.NO_AMOUNT) {
-            if (amountCount == amounts.length) {
-                amounts = Arrays.copyOf(amounts, amountCount * 2);
+            amountHistogram[bucket(a)]++;
+            if (amountCount < keepAmounts) {
+                if (amountCount == amounts.length) {
+                    amounts = Arrays.copyOf(amounts, amountCount * 2);
+                }
+                amounts[amountCount] = a;
             }
-            amounts[amountCount++] = a;
+            amountCount++;
         }
         int hour = c.hour[id];
         int point = hourly ? (hour == OrderColumns.NO_HOUR ? -1 : (int) (hour - firstHour)) : d - from;
@@ -187,12 +274,59 @@ final class ColumnScan {
         regionAmount[r] += value;
     }
 
-    private Aggregate result() {
-        Long median = amountCount == 0 ? null : select(amounts, amountCount, amountCount / 2);
+    private Aggregate result(long[] textIds) {
+        Long median = median(textIds);
         return new Aggregate(orders, total, median, distinct(buyerOrders), distinct(supplierOrders),
                 previousOrders, previousTotal, seriesOrders, seriesAmount, top(c.buyers, buyerOrders, buyerAmount),
                 top(c.suppliers, supplierOrders, supplierAmount), mix(c.types, typeOrders, typeAmount, true),
                 mix(c.states, stateOrders, stateAmount, false), mix(c.regions, regionOrders, regionAmount, true));
+    }
+
+    /**
+     * The exact median without holding every amount: the first pass counted amounts per bucket, so the bucket of
+     * the middle one is known; a second pass over the same rows gathers that bucket's amounts (a small share) and
+     * quickselect finds it among them.
+     */
+    private Long median(long[] textIds) {
+        if (amountCount == 0) {
+            return null;
+        }
+        int k = amountCount / 2;
+        if (amountCount <= keepAmounts) {
+            return select(amounts, amountCount, k);
+        }
+        int b = 0;
+        long below = 0;
+        while (below + amountHistogram[b] <= k) {
+            below += amountHistogram[b++];
+        }
+        collectBucket = b;
+        amountCount = 0;
+        if (textIds != null) {
+            for (long id : textIds) {
+                if (id > 0 && id < c.day.length) {
+                    visit((int) id);
+                }
+            }
+        } else {
+            ColumnScan other = new ColumnScan(c, filter, seriesOrders.length, hourly, firstHour);
+            other.collectBucket = b;
+            scanInHalves(other);
+            if (amountCount + other.amountCount > amounts.length) {
+                amounts = Arrays.copyOf(amounts, amountCount + other.amountCount);
+            }
+            System.arraycopy(other.amounts, 0, amounts, amountCount, other.amountCount);
+            amountCount += other.amountCount;
+        }
+        return select(amounts, amountCount, (int) (k - below));
+    }
+
+    /**
+     * A bucket that never decreases as the amount grows, 2^16 of them, each about 0.8 % wide (the top bits of the
+     * amount as a float): amounts spread over orders of magnitude fill them evenly. Zero and below share bucket 0.
+     */
+    static int bucket(long amount) {
+        return amount <= 0 ? 0 : Float.floatToRawIntBits((float) amount) >>> 15;
     }
 
     private static long distinct(int[] orders) {

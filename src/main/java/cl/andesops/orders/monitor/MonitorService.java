@@ -76,6 +76,12 @@ public class MonitorService {
         return loader.awaitLoaded(seconds, TimeUnit.SECONDS);
     }
 
+    /** The order data version the columns reflect, -1 while they load: for benchmarks. */
+    public long columnsVersion() {
+        OrderColumns c = loader.columns();
+        return c == null ? -1 : c.version;
+    }
+
     /** Bytes the in-memory columns take: for benchmarks. */
     public long columnBytes() {
         OrderColumns c = loader.columns();

@@ -130,6 +130,31 @@ class MonitorServiceTest extends SyncedAppTest {
                 week.withText("medicos"), week.withText("jeringa -nitrilo"),
                 week.withTypes(Set.of(type)).withRegion(region).withAmount(50_000L, null),
                 OrderFilter.none().withDates(today, today).withRegion(region), week.withBuyer("no-such-buyer"));
+        assertSameAsSql(filters);
+        // the paths of five years of data, on this little: two halves in parallel, the median in two passes
+        int split = ColumnScan.splitRows;
+        int keep = ColumnScan.keepAmounts;
+        try {
+            ColumnScan.splitRows = 2;
+            ColumnScan.keepAmounts = 3;
+            monitor.on(new cl.andesops.shared.events.DataChanged(cl.andesops.shared.events.DataChanged.Dataset.ORDERS,
+                    List.of(), List.of())); // empties the cache of summaries
+            long computed = monitor.computations();
+            assertSameAsSql(filters);
+            assertThat(monitor.computations()).isGreaterThan(computed);
+        } finally {
+            ColumnScan.splitRows = split;
+            ColumnScan.keepAmounts = keep;
+        }
+        // before the oldest order held there is no history: a comparison would be against nothing, so there is none
+        OrderFilter year = OrderFilter.none().withDates(LocalDate.of(2023, 1, 1), today);
+        assertThat(fromColumns(year).previousCovered()).isFalse();
+        assertThat(fromColumns(year).ordersChange()).isNull();
+        assertThat(fromColumns(filters.getLast()).orders()).isZero();
+        assertThat(fromColumns(week).orders()).isPositive();
+    }
+
+    private void assertSameAsSql(List<OrderFilter> filters) {
         for (OrderFilter f : filters) {
             MonitorSummary fast = fromColumns(f);
             MonitorSummary sql = fromSql(f);
@@ -153,12 +178,6 @@ class MonitorServiceTest extends SyncedAppTest {
             assertThat(fast.medianClp()).as(what).isEqualTo(sql.medianClp());
             assertThat(fast.previousCovered()).as(what).isEqualTo(sql.previousCovered());
         }
-        // before the oldest order held there is no history: a comparison would be against nothing, so there is none
-        OrderFilter year = OrderFilter.none().withDates(LocalDate.of(2023, 1, 1), today);
-        assertThat(fromColumns(year).previousCovered()).isFalse();
-        assertThat(fromColumns(year).ordersChange()).isNull();
-        assertThat(fromColumns(filters.getLast()).orders()).isZero();
-        assertThat(fromColumns(week).orders()).isPositive();
     }
 
     @Test

@@ -40,9 +40,10 @@ public final class BenchmarkSuite {
 
     /** How big a run is. */
     public record Size(String name, int ingestOrders, int tenders, int searchRepetitions, int yearDays, int ordersPerDay,
-                       int monitors, int renders) {
-        public static final Size FULL = new Size("full", 100_000, 1_000_000, 20, 365, 7_300, 50, 5);
-        public static final Size SMALL = new Size("small", 1_500, 3_000, 3, 4, 300, 3, 2);
+                       int monitors, int renders, int importOrdersPerDay, int scaleOrders) {
+        public static final Size FULL = new Size("full", 100_000, 1_000_000, 20, 365, 7_300, 50, 5, 6_700,
+                12_000_000);
+        public static final Size SMALL = new Size("small", 1_500, 3_000, 3, 4, 300, 3, 2, 30, 200_000);
     }
 
     /** One row of the report. */
@@ -94,6 +95,12 @@ public final class BenchmarkSuite {
         if (runs("search")) {
             search();
         }
+        if (runs("import")) {
+            historyImport();
+        }
+        if (runs("scale")) {
+            scale();
+        }
         Path year = year();
         if (runs("monitor")) {
             monitor(year);
@@ -117,6 +124,41 @@ public final class BenchmarkSuite {
                         + String.format(Locale.ROOT, "%.2f", r.ratio()) + "); parsing alone "
                         + fmt(r.orders() / (r.parseOnlyNanos() / 1e9)) + "/s on one core",
                 r.ordersPerSecond() >= 20_000));
+    }
+
+    // ---- history import -------------------------------------------------------------------------------------
+
+    void historyImport() throws Exception {
+        Path zip = cl.andesops.opendata.ImportBenchmark.month(work, size.importOrdersPerDay());
+        cl.andesops.opendata.ImportBenchmark.Result r = cl.andesops.opendata.ImportBenchmark.run(zip, fresh("import"));
+        rows.add(new Row("history import: a month of purchase orders in the open-data format (" + fmt(r.orders())
+                + " orders, " + fmt(r.items()) + " item rows, ZIP of " + fmt(r.zipBytes() / 1_000_000)
+                + " MB) into the database, the search index and the Monitor's columns", "≥ 20,000 orders/s",
+                fmt(r.ordersPerSecond()) + " orders/s (" + String.format(Locale.ROOT, "%.1f s", r.seconds())
+                        + ", " + String.format(Locale.ROOT, "%.1f", r.cpuSeconds() / r.seconds())
+                        + " cores busy)",
+                "reading and parsing the file alone " + fmt(r.parseOrdersPerSecond()) + " orders/s on one core",
+                r.ordersPerSecond() >= 20_000));
+        notes.add("History import of one month: the heap held at most " + fmt(r.liveHeapBytes() / 1_000_000)
+                + " MB after any collection while importing (" + fmt(r.heapBeforeBytes() / 1_000_000)
+                + " MB before it: the running app); the month took " + fmt(r.dbBytes() / 1_000_000)
+                + " MB of database (" + fmt(r.dbBytes() / Math.max(1, r.orders())) + " bytes per order with its items)"
+                + " and the search indexes are " + fmt(r.indexBytes() / 1_000_000) + " MB.");
+    }
+
+    // ---- the Monitor's columns at five years ------------------------------------------------------------------
+
+    void scale() {
+        var r = cl.andesops.orders.monitor.ScaleBenchmark.run(size.scaleOrders(), LocalDate.of(2026, 11, 30), 7);
+        for (var f : r.figures()) {
+            rows.add(new Row("Monitor at " + fmt(r.rows()) + " orders (five years): " + f.filter(), "≤ 150 ms",
+                    String.format(Locale.ROOT, "%.1f / %.1f ms (p50 / max)", f.p50(), f.max()),
+                    fmt(f.orders()) + " orders in the period", f.p50() <= 150));
+        }
+        notes.add("Monitor at five years: the columns of " + fmt(r.rows()) + " orders take "
+                + fmt(r.columnBytes() / 1_000_000) + " MB of heap (" + fmt(r.heapUsedBytes() / 1_000_000)
+                + " MB measured), filled in memory with the shape of the real data and laid out as the history"
+                + " import leaves them (newest month first).");
     }
 
     // ---- search --------------------------------------------------------------------------------------------

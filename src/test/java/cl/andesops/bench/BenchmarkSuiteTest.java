@@ -23,7 +23,9 @@ class BenchmarkSuiteTest {
         assertThat(suite.rows()).extracting(BenchmarkSuite.Row::what)
                 .anyMatch(w -> w.startsWith("ingest"))
                 .anyMatch(w -> w.startsWith("tender search"))
-                .anyMatch(w -> w.startsWith("Monitor KPIs"));
+                .anyMatch(w -> w.startsWith("Monitor KPIs"))
+                .anyMatch(w -> w.startsWith("history import"))
+                .anyMatch(w -> w.startsWith("Monitor at "));
         assertThat(suite.rows()).allSatisfy(r -> {
             assertThat(r.measured()).isNotBlank();
             assertThat(r.baseline()).isNotBlank();

@@ -84,14 +84,29 @@ public class CompraAgilWriter {
         return new ListOutcome(added, changed, toFetch);
     }
 
-    /** Stores full details (summary, products, quotes); returns the codes that were new. */
+    /** Stores full details (summary, products, quotes) as fetched now; returns the codes that were new. */
     public List<String> storeDetails(List<CaRequest> batch) {
+        return storeDetails(batch, clock.millis());
+    }
+
+    /**
+     * Requests an open-data file gives as they stood at {@code asOf} (the file has no per-request change date): a
+     * request fetched later, from the API or a newer file, keeps what it holds; the same file again changes
+     * nothing. Returns the codes that were new.
+     */
+    public List<String> storeFileDetails(List<CaRequest> batch, Instant asOf) {
+        java.util.Set<String> newer = Batches.detailedSince(jdbc, "ca_request",
+                batch.stream().map(CaRequest::code).distinct().toList(), asOf.toEpochMilli());
+        return storeDetails(batch.stream().filter(r -> !newer.contains(r.code())).toList(), asOf.toEpochMilli());
+    }
+
+    private List<String> storeDetails(List<CaRequest> batch, long fetchedAt) {
         List<CaRequest> details = lastOfEachCode(batch);
         if (details.isEmpty()) {
             return List.of();
         }
         Map<String, Known> known = known(details.stream().map(CaRequest::code).toList());
-        long now = clock.millis();
+        long now = fetchedAt;
         long version = versions.next(Dataset.COMPRA_AGIL);
         List<Object[]> rows = new ArrayList<>();
         List<String> added = new ArrayList<>();

@@ -278,6 +278,22 @@ public class ImportService implements SmartLifecycle {
         }
     }
 
+    /**
+     * When a file's information stood: its Last-Modified; without one, a day ago (ChileCompra rewrites the files
+     * daily, a day behind), so that what the API fetched since is never overwritten by it.
+     */
+    Instant fileTime(String lastModified) {
+        if (lastModified != null) {
+            try {
+                return java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                log.debug("Unreadable Last-Modified {}", lastModified);
+            }
+        }
+        return clock.instant().minus(Duration.ofDays(1));
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -315,6 +331,11 @@ public class ImportService implements SmartLifecycle {
                     base[1] += records;
                     base[2] += rejected;
                 }
+            }
+
+            @Override
+            public Instant asOf() {
+                return fileTime(at.lastModified());
             }
 
             @Override

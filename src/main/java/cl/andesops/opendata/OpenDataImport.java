@@ -4,6 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,9 +53,12 @@ public class OpenDataImport {
     private final CompraAgilWriter compraAgil;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     OpenDataImport(OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
-                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events) {
+                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
+                   Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.tenders = tenders;
         this.compraAgil = compraAgil;
@@ -82,6 +87,14 @@ public class OpenDataImport {
 
         /** Inside the batch's transaction: the entry and line now stored, with this entry's counts so far. */
         void committed(String entry, long line, long rows, long records, long rejected);
+
+        /**
+         * When the file's information stood: its Last-Modified. A tender or request fetched after it keeps what it
+         * has (the files carry no change date of their own for those); null means now.
+         */
+        default Instant asOf() {
+            return null;
+        }
 
         /** A row left out (called outside any transaction). */
         default void rejected(OpenDataFile.Rejection rejection) {
@@ -141,7 +154,7 @@ public class OpenDataImport {
 
     /** Stores a batch in one transaction that also runs {@code inTransaction}; returns the records stored. */
     private interface Store<T> {
-        long store(List<T> batch, Runnable inTransaction);
+        long store(List<T> batch, Instant asOf, Runnable inTransaction);
     }
 
     /**
@@ -167,6 +180,7 @@ public class OpenDataImport {
         };
         long[] rows = {0};
         long[] stored = {0};
+        Instant asOf = checkpoint.asOf() != null ? checkpoint.asOf() : clock.instant();
         try (OpenDataFile file = new OpenDataFile(csv, name, reject)) {
             Columns c = new Columns(name, file.header(), columns);
             if (!c.missingOptional().isEmpty() || !c.unknown().isEmpty()) {
@@ -179,7 +193,7 @@ public class OpenDataImport {
             long[] lastLine = {resumeAfter};
             Runnable commit = () -> {
                 long line = lastLine[0];
-                long records = stored[0] + store.store(batch, () -> checkpoint.committed(entry, line, rows[0],
+                long records = stored[0] + store.store(batch, asOf, () -> checkpoint.committed(entry, line, rows[0],
                         stored[0] + batch.size(), rejected[0]));
                 stored[0] = records;
                 batch.clear();
@@ -228,7 +242,7 @@ public class OpenDataImport {
     }
 
     /** One transaction, one event; an order repeated in the batch keeps its last copy (the writer's rule). */
-    private long storeOrders(List<OrderRows.FileOrder> batch, Runnable inTransaction) {
+    private long storeOrders(List<OrderRows.FileOrder> batch, Instant asOf, Runnable inTransaction) {
         if (batch.isEmpty()) {
             tx.executeWithoutResult(s -> inTransaction.run());
             return 0;
@@ -250,7 +264,7 @@ public class OpenDataImport {
     }
 
     /** The tenders and every offer, in one transaction. */
-    private long storeTenders(List<TenderRows.FileTender> batch, Runnable inTransaction) {
+    private long storeTenders(List<TenderRows.FileTender> batch, Instant asOf, Runnable inTransaction) {
         if (batch.isEmpty()) {
             tx.executeWithoutResult(s -> inTransaction.run());
             return 0;
@@ -261,7 +275,7 @@ public class OpenDataImport {
             offers.put(t.detail().code(), t.offers());
         }
         List<String> added = tx.execute(s -> {
-            List<String> a = tenders.storeDetails(details);
+            List<String> a = tenders.storeFileDetails(details, asOf);
             tenders.storeOffers(offers);
             inTransaction.run();
             return a;
@@ -271,13 +285,13 @@ public class OpenDataImport {
     }
 
     /** Compra Ágil requests with their products and quotes, in one transaction. */
-    private long storeRequests(List<CaRequest> batch, Runnable inTransaction) {
+    private long storeRequests(List<CaRequest> batch, Instant asOf, Runnable inTransaction) {
         if (batch.isEmpty()) {
             tx.executeWithoutResult(s -> inTransaction.run());
             return 0;
         }
         List<String> added = tx.execute(s -> {
-            List<String> a = compraAgil.storeDetails(batch);
+            List<String> a = compraAgil.storeFileDetails(batch, asOf);
             inTransaction.run();
             return a;
         });

@@ -537,6 +537,10 @@ public final class SimulatorServer implements AutoCloseable {
         LocalDate last = SimOpenData.lastDay(month, today);
         String etag = "\"sim-" + m.group(1) + "-" + settings.seed() + "-" + month + "-" + last + "\"";
         ex.getResponseHeaders().set("ETag", etag);
+        // written in the night after the last day it holds
+        ex.getResponseHeaders().set("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                last.plusDays(1).atStartOfDay(cl.andesops.shared.format.Formats.CHILE)
+                        .withZoneSameInstant(java.time.ZoneOffset.UTC)));
         if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
             release();
             ex.sendResponseHeaders(304, -1);

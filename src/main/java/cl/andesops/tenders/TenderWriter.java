@@ -94,15 +94,30 @@ public class TenderWriter {
         return new ListOutcome(added, changed, toFetch);
     }
 
-    /** Stores full details (row, items, awards); returns the codes that were new. */
+    /** Stores full details (row, items, awards) as fetched now; returns the codes that were new. */
     public List<String> storeDetails(List<TenderDetail> batch) {
+        return storeDetails(batch, clock.millis());
+    }
+
+    /**
+     * Details an open-data file gives as they stood at {@code asOf} (the file has no per-tender change date): a
+     * tender whose details were fetched later, from the API or a newer file, keeps them; the same file again
+     * changes nothing. Returns the codes that were new.
+     */
+    public List<String> storeFileDetails(List<TenderDetail> batch, Instant asOf) {
+        java.util.Set<String> newer = Batches.detailedSince(jdbc, "tender",
+                batch.stream().map(TenderDetail::code).distinct().toList(), asOf.toEpochMilli());
+        return storeDetails(batch.stream().filter(t -> !newer.contains(t.code())).toList(), asOf.toEpochMilli());
+    }
+
+    private List<String> storeDetails(List<TenderDetail> batch, long fetchedAt) {
         Map<String, TenderDetail> byCode = Batches.lastOfEachCode(batch, TenderDetail::code);
         List<TenderDetail> details = List.copyOf(byCode.values());
         if (details.isEmpty()) {
             return List.of();
         }
         Map<String, Known> known = known(List.copyOf(byCode.keySet()));
-        long now = clock.millis();
+        long now = fetchedAt;
         long version = versions.next(Dataset.TENDERS);
         List<Object[]> rows = new ArrayList<>();
         List<String> added = new ArrayList<>();

@@ -183,4 +183,59 @@ class OpenDataImportTest {
         assertThat(jdbc.sql("SELECT state_code FROM purchase_order WHERE code = '2667-1212-SE22'").query(Integer.class)
                 .single()).as("the file's older state does not overwrite the API's newer one").isEqualTo(9);
     }
+
+    /** A checkpoint that only says when the file's information stood. */
+    private static OpenDataImport.Checkpoint asOf(java.time.Instant at) {
+        return new OpenDataImport.Checkpoint() {
+            @Override
+            public long resumeAfter(String entry) {
+                return 0;
+            }
+
+            @Override
+            public void committed(String entry, long line, long rows, long records, long rejected) {
+            }
+
+            @Override
+            public java.time.Instant asOf() {
+                return at;
+            }
+        };
+    }
+
+    @Test
+    void a_tender_or_request_fetched_after_the_file_was_written_keeps_what_was_fetched() throws Exception {
+        java.time.Instant written = java.time.Instant.parse("2026-07-01T04:00:00Z");
+        byte[] tenders = zipOf("lic-da-2026-6-head.csv", "lic_2026-6.csv");
+        byte[] quotes = zipOf("COT1_2026-06-head.csv", "COT1_2026-06.csv");
+        importer.importZip(Dataset.LIC, new java.io.ByteArrayInputStream(tenders), "2026-6.zip", asOf(written));
+        importer.importZip(Dataset.COT, new java.io.ByteArrayInputStream(quotes), "COT_2026-06.zip", asOf(written));
+        // the API fetched both later and found them changed
+        jdbc.sql("UPDATE tender SET name = 'según la API', fetched_at = :t WHERE code = '1057439-20-LP25'")
+                .param("t", written.plusSeconds(86_400).toEpochMilli()).update();
+        jdbc.sql("UPDATE ca_request SET name = 'según la API', fetched_at = :t WHERE code = '1079967-350-COT26'")
+                .param("t", written.plusSeconds(86_400).toEpochMilli()).update();
+        long tenderVersion = count("SELECT version FROM tender WHERE code = '1057439-20-LP25'");
+
+        // the same file again, and a file older than the API's fetch: nothing changes
+        importer.importZip(Dataset.LIC, new java.io.ByteArrayInputStream(tenders), "2026-6.zip", asOf(written));
+        importer.importZip(Dataset.COT, new java.io.ByteArrayInputStream(quotes), "COT_2026-06.zip", asOf(written));
+        assertThat(jdbc.sql("SELECT name FROM tender WHERE code = '1057439-20-LP25'").query(String.class).single())
+                .isEqualTo("según la API");
+        assertThat(count("SELECT version FROM tender WHERE code = '1057439-20-LP25'")).isEqualTo(tenderVersion);
+        assertThat(jdbc.sql("SELECT name FROM ca_request WHERE code = '1079967-350-COT26'").query(String.class)
+                .single()).isEqualTo("según la API");
+
+        // ChileCompra rewrote the month after that: the newer file wins
+        java.time.Instant rewritten = written.plusSeconds(2 * 86_400);
+        importer.importZip(Dataset.LIC, new java.io.ByteArrayInputStream(tenders), "2026-6.zip", asOf(rewritten));
+        importer.importZip(Dataset.COT, new java.io.ByteArrayInputStream(quotes), "COT_2026-06.zip",
+                asOf(rewritten));
+        assertThat(jdbc.sql("SELECT name FROM tender WHERE code = '1057439-20-LP25'").query(String.class).single())
+                .isEqualTo("CS BOMBAS Y BAJADAS DE NUTRICIÓN Y EQ ASOCIADO");
+        assertThat(jdbc.sql("SELECT name FROM ca_request WHERE code = '1079967-350-COT26'").query(String.class)
+                .single()).isNotEqualTo("según la API");
+        assertThat(count("SELECT fetched_at FROM tender WHERE code = '1057439-20-LP25'"))
+                .isEqualTo(rewritten.toEpochMilli());
+    }
 }

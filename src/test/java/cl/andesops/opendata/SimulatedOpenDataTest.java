@@ -23,7 +23,8 @@ import cl.andesops.testing.TestClock;
  * and the history import takes one into the database with nothing lost, no API quota spent.
  */
 @SpringBootTest(properties = {"andesops.storage.data-dir=target/test-data/simulated-open-data",
-        "andesops.simulator.orders-per-day=40", "andesops.opendata.history-months=1"})
+        "andesops.simulator.orders-per-day=40", "andesops.opendata.history-months=1",
+        "andesops.sync.enabled=true"})
 @org.springframework.context.annotation.Import(cl.andesops.testing.SyncedAppTest.Config.class)
 class SimulatedOpenDataTest {
 
@@ -54,11 +55,28 @@ class SimulatedOpenDataTest {
             assertThat(s.id()).isEqualTo("history");
             assertThat(s.messageKey()).startsWith("status.history.");
         }));
+
+        // the sync asked for a day the file holds: it lists the day and fetches no detail of what the file gave
+        LocalDate day = TestClock.today().minusDays(2);
+        long job = sync.enqueueDay(day);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(jdbc.sql(
+                "SELECT state FROM sync_job WHERE id = :id").param("id", job).query(String.class).single()));
+        var spent = jdbc.sql("SELECT listed, total, requests FROM sync_job WHERE id = :id").param("id", job)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        assertThat(spent[0]).as("listed").isEqualTo(simulator.orderCodes(day).size());
+        assertThat(spent[1]).as("details to fetch").isZero();
+        assertThat(spent[2]).as("requests: the listing alone").isEqualTo(1);
     }
 
     @Test
     void a_past_month_of_the_simulator_imports_every_order_with_its_items() {
         YearMonth month = YearMonth.from(TestClock.today()).minusMonths(2);
+        sync.pause(); // so that any quota spent would be the import's
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long before = spentQuota();
+            Thread.sleep(1_000);
+            return spentQuota() == before;
+        });
         long requestsBefore = jdbc.sql("SELECT coalesce(sum(background + interactive), 0) FROM api_request_ledger")
                 .query(Long.class).single();
         imports.enqueue(Dataset.OC, month, month);
@@ -84,6 +102,14 @@ class SimulatedOpenDataTest {
         assertThat(done.records()).isEqualTo(expected.size());
         assertThat(jdbc.sql("SELECT coalesce(sum(background + interactive), 0) FROM api_request_ledger")
                 .query(Long.class).single()).as("no API quota spent").isEqualTo(requestsBefore);
+        sync.resume();
+    }
+
+    @Autowired cl.andesops.sync.SyncEngine sync;
+
+    private long spentQuota() {
+        return jdbc.sql("SELECT coalesce(sum(background + interactive), 0) FROM api_request_ledger").query(Long.class)
+                .single();
     }
 
     @Test

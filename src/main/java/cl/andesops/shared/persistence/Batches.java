@@ -40,6 +40,24 @@ public final class Batches {
     }
 
     /** {@code ?, ?, ?} for n parameters. */
+    /**
+     * Of these codes, the ones whose details in {@code table} (a feature's, with {@code code}, {@code has_detail}
+     * and {@code fetched_at}) were fetched at or after {@code at}: what a file of that time must not overwrite.
+     */
+    public static java.util.Set<String> detailedSince(org.springframework.jdbc.core.JdbcTemplate jdbc, String table,
+                                                      List<String> codes, long at) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        inChunks(codes, chunk -> {
+            List<Object> args = new java.util.ArrayList<>(chunk);
+            args.add(at);
+            jdbc.query("SELECT code FROM " + table + " WHERE code IN (" + marks(chunk.size())
+                    + ") AND has_detail = 1 AND fetched_at >= ?", rs -> {
+                out.add(rs.getString(1));
+            }, args.toArray());
+        });
+        return out;
+    }
+
     public static String marks(int n) {
         return String.join(",", Collections.nCopies(n, "?"));
     }

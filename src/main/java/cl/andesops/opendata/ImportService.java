@@ -56,7 +56,6 @@ public class ImportService implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dir;
-    private final boolean simulated;
     private final BackgroundWorker worker = new BackgroundWorker("open-data-import");
     private volatile boolean paused;
     private volatile Current current;
@@ -69,7 +68,6 @@ public class ImportService implements SmartLifecycle {
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
         // unless DATOS_ABIERTOS_BASE_URL names another host
         boolean toSimulator = endpoints.simulated() && properties.baseUrl().equals(OpenDataProperties.CHILECOMPRA);
-        this.simulated = toSimulator;
         this.downloads = new Downloads(toSimulator ? endpoints.v1Base() : properties.baseUrl(), properties);
         this.properties = properties;
         this.tx = tx;
@@ -132,11 +130,9 @@ public class ImportService implements SmartLifecycle {
         YearMonth from = now.minusMonths(months - 1);
         enqueue(Dataset.OC, from, now);
         enqueue(Dataset.LIC, from, now);
-        if (!simulated) {
-            YearMonth firstCot = YearMonth.of(2020, 1);
-            if (!now.isBefore(firstCot)) {
-                enqueue(Dataset.COT, from.isBefore(firstCot) ? firstCot : from, now);
-            }
+        YearMonth firstCot = YearMonth.of(2020, 1); // Compra Ágil quotes are published from 2020
+        if (!now.isBefore(firstCot)) {
+            enqueue(Dataset.COT, from.isBefore(firstCot) ? firstCot : from, now);
         }
         log.info("First start: the last {} months of history are queued from the open data", months);
     }

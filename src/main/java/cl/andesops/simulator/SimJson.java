@@ -458,8 +458,7 @@ final class SimJson {
         m.put("flags", Map.of("considera_requisitos_medioambientales", false,
                 "considera_requisitos_impacto_social_economico", false));
         m.put("descripcion", c.description());
-        m.put("id_orden_compra", state == 4 ? c.code().replace("-COT", "-AG").replaceFirst("-(\\d+)-", "-9$1-")
-                : null);
+        m.put("id_orden_compra", state == 4 ? SimQuoteFile.orderCode(c) : null);
         return m;
     }
 

@@ -32,7 +32,7 @@ import cl.andesops.mercadopublico.WireFormat;
  */
 final class SimOpenData {
 
-    private static final Charset CP1252 = Charset.forName("windows-1252");
+    static final Charset CP1252 = Charset.forName("windows-1252");
     private static final Map<String, BigDecimal> CLP_PER = Map.of("CLF", BigDecimal.valueOf(39_500), "UF",
             BigDecimal.valueOf(39_500), "USD", BigDecimal.valueOf(950), "EUR", BigDecimal.valueOf(1_030), "UTM",
             BigDecimal.valueOf(68_000));
@@ -41,7 +41,7 @@ final class SimOpenData {
     private SimOpenData() {
     }
 
-    private static List<String> header(String resource) {
+    static List<String> header(String resource) {
         try (InputStream in = SimOpenData.class.getResourceAsStream(resource)) {
             String line = new String(in.readAllBytes(), CP1252).strip();
             List<String> names = new ArrayList<>();
@@ -307,7 +307,7 @@ final class SimOpenData {
         return out;
     }
 
-    private static void line(Writer w, List<String> fields) {
+    static void line(Writer w, List<String> fields) {
         try {
             w.write(String.join(";", fields));
             w.write("\r\n");
@@ -317,12 +317,12 @@ final class SimOpenData {
     }
 
     /** A text field as the files quote it; null is {@code NA}, unquoted. */
-    private static String quote(String s) {
+    static String quote(String s) {
         return s == null ? "NA" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     /** A number with a decimal comma, unquoted; null is {@code NA}. */
-    private static String number(BigDecimal d) {
+    static String number(BigDecimal d) {
         if (d == null) {
             return "NA";
         }
@@ -331,7 +331,7 @@ final class SimOpenData {
     }
 
     /** A day as {@code yyyy-MM-dd}, quoted; null is the files' "no date", 1900-01-01. */
-    private static String date(Instant t) {
+    static String date(Instant t) {
         return t == null ? "\"1900-01-01\"" : "\"" + LocalDate.ofInstant(t, cl.andesops.shared.format.Formats.CHILE)
                 + "\"";
     }

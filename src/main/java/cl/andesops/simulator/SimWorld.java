@@ -373,8 +373,12 @@ final class SimWorld {
         List<Quote> quotes = new ArrayList<>();
         int selected = fate == 4 ? r.nextInt(quoteCount) : -1;
         long window = Duration.between(published, closes).toMinutes();
+        java.util.Set<SimCatalog.Supplier> quoted = new java.util.HashSet<>();
         for (int q = 0; q < quoteCount; q++) {
             SimCatalog.Supplier s = catalog.suppliers.get(zipf(r, catalog.suppliers.size(), 1.0));
+            for (int next = 1; !quoted.add(s); next++) { // a supplier quotes once per request
+                s = catalog.suppliers.get((catalog.suppliers.indexOf(s) + next) % catalog.suppliers.size());
+            }
             List<BigDecimal> prices = new ArrayList<>();
             for (CaProduct p : products) {
                 prices.add(BigDecimal.valueOf(Math.max(100, Math.round(

@@ -141,6 +141,17 @@ public final class SimulatorServer implements AutoCloseable {
         return world.ordersVisible(day, now).stream().mapToInt(o -> o.lines().size()).sum();
     }
 
+    /** The Compra Ágil requests published on a day, with how many quotes each has received by now. */
+    public Map<String, Integer> compraAgilQuotes(LocalDate day) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (SimWorld.CompraAgil c : world.compraAgilOf(day)) {
+            if (!c.publishedAt().isAfter(clock.instant())) {
+                out.put(c.code(), c.quotesAt(clock.instant()).size());
+            }
+        }
+        return out;
+    }
+
     public List<String> tenderCodes(LocalDate day) {
         return world.tendersWithActivity(day, clock.instant()).stream().map(SimWorld.Tender::code).toList();
     }
@@ -278,7 +289,7 @@ public final class SimulatorServer implements AutoCloseable {
                 sendRaw(ex, 200, "text/html; charset=utf-8", SimPages.tenderPage(tender.get(), now)
                         .getBytes(StandardCharsets.UTF_8));
             }
-        } else if (p.startsWith("/oc-da/") || p.startsWith("/lic-da/")) {
+        } else if (p.startsWith("/oc-da/") || p.startsWith("/lic-da/") || p.startsWith("/trnspchc/")) {
             openData(ex, p, now);
         } else if (p.equals("/v2/compra-agil")) {
             compraAgilList(ex, q, now);
@@ -515,8 +526,9 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /** {@code /oc-da/2026-6.zip}, {@code /lic-da/2026-6.zip}, {@code /trnspchc/COT_2026-06.zip}, lower-cased. */
     private static final java.util.regex.Pattern OPEN_DATA_MONTH =
-            java.util.regex.Pattern.compile("/(oc|lic)-da/(\\d{4})-(\\d{1,2})\\.zip");
+            java.util.regex.Pattern.compile("/(?:(oc|lic)-da/|trnspchc/cot_)(\\d{4})-(\\d{1,2})\\.zip");
 
     /**
      * A month of orders or tenders as the open-data host serves it: 404 for a month not yet begun, an ETag that changes while
@@ -528,6 +540,7 @@ public final class SimulatorServer implements AutoCloseable {
         java.time.YearMonth month = m.matches() && Integer.parseInt(m.group(3)) >= 1
                 && Integer.parseInt(m.group(3)) <= 12 ? java.time.YearMonth.of(Integer.parseInt(m.group(2)),
                 Integer.parseInt(m.group(3))) : null;
+        String dataset = month == null ? null : m.group(1) != null ? m.group(1) : "cot";
         if (month == null || month.isAfter(java.time.YearMonth.from(today))
                 || month.atDay(1).isAfter(today.minusDays(1))) {
             sendRaw(ex, 404, "application/xml", "<Error><Code>BlobNotFound</Code></Error>"
@@ -535,7 +548,7 @@ public final class SimulatorServer implements AutoCloseable {
             return;
         }
         LocalDate last = SimOpenData.lastDay(month, today);
-        String etag = "\"sim-" + m.group(1) + "-" + settings.seed() + "-" + month + "-" + last + "\"";
+        String etag = "\"sim-" + dataset + "-" + settings.seed() + "-" + month + "-" + last + "\"";
         ex.getResponseHeaders().set("ETag", etag);
         // written in the night after the last day it holds
         ex.getResponseHeaders().set("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
@@ -550,10 +563,10 @@ public final class SimulatorServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "application/zip");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-            if (m.group(1).equals("oc")) {
-                SimOpenData.writeOrders(world, month, today, now, out);
-            } else {
-                SimOpenData.writeTenders(world, month, today, now, out);
+            switch (dataset) {
+                case "oc" -> SimOpenData.writeOrders(world, month, today, now, out);
+                case "lic" -> SimOpenData.writeTenders(world, month, today, now, out);
+                default -> SimQuoteFile.write(world, month, today, now, out);
             }
         }
     }

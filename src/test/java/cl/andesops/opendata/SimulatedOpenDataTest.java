@@ -134,4 +134,30 @@ class SimulatedOpenDataTest {
                    AND CAST(o.unit_price AS REAL) < CAST(w.unit_price AS REAL)""").query(Long.class).single())
                 .as("no losing offer is cheaper than the winner's").isZero();
     }
+
+    @Test
+    void a_past_month_of_simulated_compra_agil_imports_every_request_with_every_quote() {
+        YearMonth month = YearMonth.from(TestClock.today()).minusMonths(4);
+        imports.enqueue(Dataset.COT, month, month);
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> imports.status().months().stream()
+                .anyMatch(m -> m.dataset().equals("cot") && m.month().equals(month.toString())
+                        && m.state().equals("DONE")));
+        java.util.Map<String, Integer> expected = new java.util.HashMap<>();
+        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+            expected.putAll(simulator.compraAgilQuotes(d));
+        }
+        ImportService.Month done = imports.status().months().stream()
+                .filter(m -> m.dataset().equals("cot") && m.month().equals(month.toString())).findFirst().orElseThrow();
+        assertThat(done.rejected()).isZero();
+        assertThat(done.records()).isEqualTo(expected.size());
+        java.util.Map<String, Integer> stored = new java.util.HashMap<>();
+        jdbc.sql("SELECT r.code, (SELECT count(*) FROM ca_quote q WHERE q.request_id = r.id) FROM ca_request r "
+                + "WHERE r.has_detail = 1").query(rs -> {
+            stored.put(rs.getString(1), rs.getInt(2));
+        });
+        assertThat(stored).containsAllEntriesOf(expected);
+        // a selected quote names the order that followed, as the API does
+        assertThat(jdbc.sql("SELECT count(*) FROM ca_quote WHERE selected = 1 AND order_id LIKE '%-AG%'")
+                .query(Long.class).single()).isPositive();
+    }
 }

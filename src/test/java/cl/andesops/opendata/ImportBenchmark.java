@@ -93,7 +93,8 @@ public final class ImportBenchmark {
                         "--andesops.sync.enabled=false", "--andesops.mercadopublico.ticket=bench",
                         "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
                         "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9",
-                        "--andesops.opendata.history-months=0", "--server.port=0", "--logging.level.root=WARN")) {
+                        "--andesops.opendata.history-months=0", "--server.port=0", "--logging.level.root=WARN",
+                        "--vaadin.productionMode=true")) { // as the jar runs: no development server beside it
             MonitorService monitor = ctx.getBean(MonitorService.class);
             monitor.awaitColumns(60);
             OrderTextIndex text = ctx.getBean(OrderTextIndex.class);

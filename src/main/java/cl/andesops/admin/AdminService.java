@@ -119,6 +119,11 @@ public class AdminService {
         return imports.status();
     }
 
+    /** Seconds left of the month being imported, -1 when unknown. */
+    public long importSecondsLeft() {
+        return imports.secondsLeft();
+    }
+
     /** Queues the months {@code from}..{@code to} of a dataset; returns how many. */
     public int importMonths(Dataset dataset, YearMonth from, YearMonth to) {
         return imports.enqueue(dataset, from, to);

@@ -42,8 +42,31 @@ public class ImportService implements SmartLifecycle {
     }
 
     /** What the worker is doing now. */
+    /**
+     * The month at work: while importing, {@code bytesDone} of {@code bytesTotal} is how far into the ZIP the reading
+     * is, the share of the month done.
+     */
     public record Current(String dataset, String month, String phase, long bytesDone, long bytesTotal, long rows,
                           double rowsPerSecond) {
+        /** Seconds left at the pace so far, or -1 when there is no pace yet. */
+        public long secondsLeft(double elapsedSeconds) {
+            if (bytesDone <= 0 || bytesTotal <= 0 || elapsedSeconds <= 0) {
+                return -1;
+            }
+            return Math.round(elapsedSeconds * (bytesTotal - bytesDone) / bytesDone);
+        }
+
+        /** Whole percent of the month done. */
+        public int percent() {
+            return bytesTotal <= 0 ? 0 : (int) Math.min(100, bytesDone * 100 / bytesTotal);
+        }
+    }
+
+    /** Seconds left of the month being imported, or -1 when unknown. */
+    public long secondsLeft() {
+        Current c = current;
+        return c == null || !c.phase().equals("IMPORTING") ? -1
+                : c.secondsLeft((System.nanoTime() - startedImporting) / 1e9);
     }
 
     public record Status(boolean running, boolean paused, Current current, List<Month> months) {
@@ -59,6 +82,8 @@ public class ImportService implements SmartLifecycle {
     private final BackgroundWorker worker = new BackgroundWorker("open-data-import");
     private volatile boolean paused;
     private volatile Current current;
+    /** When the current month's import began (System.nanoTime), for the time left. */
+    private volatile long startedImporting;
 
     ImportService(ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
@@ -152,8 +177,9 @@ public class ImportService implements SmartLifecycle {
                 || f.state().equals("FAILED")).count();
         Current c = current;
         String importing = c != null && c.dataset().equals("oc") ? c.month() : null;
+        double share = c != null && c.dataset().equals("oc") ? c.percent() / 100.0 : 0;
         return java.util.Optional.of(new Coverage(from, done == all.size(), importing,
-                (int) (done * 100 / all.size())));
+                (int) ((done + share) * 100 / all.size())));
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
@@ -303,6 +329,28 @@ public class ImportService implements SmartLifecycle {
                                                     ImportFiles.ImportFile at) throws IOException {
         long t0 = System.nanoTime();
         long[] base = {at.rows(), at.records(), at.rejected()};
+        long size = Files.size(zip);
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        InputStream counting = new java.io.FilterInputStream(new java.io.BufferedInputStream(Files.newInputStream(zip),
+                1 << 16)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    read.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    read.addAndGet(n);
+                }
+                return n;
+            }
+        };
         OpenDataImport.Checkpoint checkpoint = new OpenDataImport.Checkpoint() {
             private boolean reached = at.resumeEntry() == null;
 
@@ -320,7 +368,9 @@ public class ImportService implements SmartLifecycle {
                 files.committed(dataset, at.month(), entry, line, base[0] + rows, base[1] + records,
                         base[2] + rejected);
                 double seconds = Math.max(0.001, (System.nanoTime() - t0) / 1e9);
-                current = new Current(dataset.key(), at.month(), "IMPORTING", 0, 0, base[0] + rows, rows / seconds);
+                current = new Current(dataset.key(), at.month(), "IMPORTING", read.get(), size, base[0] + rows,
+                        rows / seconds);
+                startedImporting = t0;
                 if (line == Long.MAX_VALUE) {
                     // the entry is done: the next entry's counts start from here
                     base[0] += rows;
@@ -340,7 +390,7 @@ public class ImportService implements SmartLifecycle {
                 tx.executeWithoutResult(s -> files.rejection(dataset, at.month(), entry, r.line(), r.reason()));
             }
         };
-        try (InputStream in = Files.newInputStream(zip)) {
+        try (InputStream in = counting) {
             List<OpenDataImport.Outcome> outcomes = importer.importZip(dataset, in, name, checkpoint);
             log.info("{} {}: imported in {} ms: {}", dataset.key(), at.month(), (System.nanoTime() - t0) / 1_000_000,
                     outcomes);

@@ -170,4 +170,14 @@ class ImportServiceTest {
         assertThat(requests.stream().filter(r -> r.startsWith("/oc-da/2026-5.zip")))
                 .as("each attempt downloads it again, and there are three").hasSize(3);
     }
+
+    @Test
+    void the_month_at_work_says_how_far_it_is_and_how_long_is_left_at_its_pace() {
+        var halfway = new ImportService.Current("oc", "2026-06", "IMPORTING", 15_000_000, 60_000_000, 100_000, 8_000);
+        assertThat(halfway.percent()).isEqualTo(25);
+        assertThat(halfway.secondsLeft(10)).as("a quarter in 10 s: three quarters in 30 s").isEqualTo(30);
+        assertThat(new ImportService.Current("oc", "2026-06", "IMPORTING", 0, 60_000_000, 0, 0).secondsLeft(1))
+                .as("no pace yet").isEqualTo(-1);
+        assertThat(imports.secondsLeft()).as("nothing at work").isEqualTo(-1);
+    }
 }

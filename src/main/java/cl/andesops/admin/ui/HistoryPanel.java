@@ -131,6 +131,12 @@ class HistoryPanel extends Div {
         return d;
     }
 
+    /** "2 min 5 s", or "…" while there is no pace yet. */
+    private String left(long seconds) {
+        return seconds < 0 ? "…" : seconds >= 60 ? getTranslation("admin.history.minutes", seconds / 60, seconds % 60)
+                : getTranslation("admin.history.seconds", seconds);
+    }
+
     void refresh() {
         ImportService.Status s = admin.imports();
         months.setItems(s.months());
@@ -142,6 +148,6 @@ class HistoryPanel extends Div {
                 ? getTranslation("admin.history.downloading", c.dataset(), c.month(), Formats.count(c.bytesDone() / 1_000),
                 c.bytesTotal() <= 0 ? "?" : Formats.count(c.bytesTotal() / 1_000))
                 : getTranslation("admin.history.importing", c.dataset(), c.month(), Formats.count(c.rows()),
-                Formats.count(Math.round(c.rowsPerSecond()))));
+                Formats.count(Math.round(c.rowsPerSecond())), c.percent(), left(admin.importSecondsLeft())));
     }
 }

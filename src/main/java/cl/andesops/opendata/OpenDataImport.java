@@ -191,9 +191,10 @@ public class OpenDataImport {
             List<OpenDataFile.Row> group = new ArrayList<>();
             String groupCode = null;
             long[] lastLine = {resumeAfter};
-            Runnable commit = () -> {
+            // rowsIn: the rows read up to the batch's last line (not the row of the next record that closed it)
+            java.util.function.LongConsumer commit = rowsIn -> {
                 long line = lastLine[0];
-                long records = stored[0] + store.store(batch, asOf, () -> checkpoint.committed(entry, line, rows[0],
+                long records = stored[0] + store.store(batch, asOf, () -> checkpoint.committed(entry, line, rowsIn,
                         stored[0] + batch.size(), rejected[0]));
                 stored[0] = records;
                 batch.clear();
@@ -213,7 +214,7 @@ public class OpenDataImport {
                     lastLine[0] = group.getLast().line();
                     group = new ArrayList<>();
                     if (batch.size() >= BATCH) {
-                        commit.run();
+                        commit.accept(rows[0] - 1);
                     }
                 }
                 groupCode = code;
@@ -223,7 +224,7 @@ public class OpenDataImport {
                 add(c, group, toRecord, batch, reject, name);
                 lastLine[0] = Long.MAX_VALUE; // the entry is done
             }
-            commit.run();
+            commit.accept(rows[0]);
             return new Outcome(name, rows[0], stored[0], rejected[0], List.copyOf(kept), c.missingOptional(),
                     c.unknown());
         }

@@ -41,10 +41,13 @@ public class AdminService {
     private final Clock clock;
 
     private final ImportService imports;
+    private final cl.andesops.analysis.NarrativeLimits narratives;
 
     AdminService(SecretsStatus secrets, ProviderProbe providers, MercadoPublicoClient v1, CompraAgilClient v2,
-                 CallLog calls, SyncService sync, Endpoints endpoints, Clock clock, ImportService imports) {
+                 CallLog calls, SyncService sync, Endpoints endpoints, Clock clock, ImportService imports,
+                 cl.andesops.analysis.NarrativeLimits narratives) {
         this.imports = imports;
+        this.narratives = narratives;
         this.secrets = secrets;
         this.providers = providers;
         this.v1 = v1;
@@ -111,6 +114,11 @@ public class AdminService {
 
     public boolean paused() {
         return sync.paused();
+    }
+
+    /** What the language models cost today against the daily budget, and the narratives being written. */
+    public cl.andesops.analysis.NarrativeLimits.Usage aiUsage() {
+        return narratives.usage();
     }
 
     // ---- history from the open data ----

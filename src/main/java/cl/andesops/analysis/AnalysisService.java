@@ -36,6 +36,9 @@ public class AnalysisService {
         void completed(Analysis analysis);
 
         void failed(String message);
+
+        /** A limit keeps a new narrative from starting: a plain sentence to show beside the facts. */
+        void refused(String why);
     }
 
     private final FactsService facts;
@@ -44,10 +47,12 @@ public class AnalysisService {
     private final OutputGuard guard;
     private final AnalysisStore store;
     private final Clock clock;
+    private final NarrativeLimits limits;
     private final JsonMapper json = JsonMapper.builder().build();
 
     AnalysisService(FactsService facts, Analyst analyst, Prompts prompts, OutputGuard guard, AnalysisStore store,
-                    Clock clock) {
+                    Clock clock, NarrativeLimits limits) {
+        this.limits = limits;
         this.facts = facts;
         this.analyst = analyst;
         this.prompts = prompts;
@@ -94,45 +99,163 @@ public class AnalysisService {
         return prompts.request(f);
     }
 
-    /** Streams a fresh narrative; the result is cleaned, parsed, cached and handed to the listener. */
-    public Analyst.Handle run(Prepared p, Listener listener) {
-        StringBuilder raw = new StringBuilder();
-        return analyst.stream(prompts.request(p.facts()), new Analyst.Listener() {
-            @Override
-            public void started(String provider, String model) {
-                listener.started(provider, model);
-            }
+    /** Streams a fresh narrative for a test or a tool, as one visitor of its own. */
+    Analyst.Handle run(Prepared p, Listener listener) {
+        return run(p, new NarrativeLimits.Visitor("internal", "internal"), listener);
+    }
 
-            @Override
-            public void token(String text) {
-                String soFar;
-                synchronized (raw) {
-                    raw.append(text);
-                    soFar = raw.toString();
+    /**
+     * Streams a fresh narrative; the result is cleaned, parsed, cached and handed to the listener. Visitors of the
+     * same subject and facts share one stream (each sees it from the start); a new stream needs the limits' leave,
+     * and a refusal reaches the listener as a plain sentence. Cancelling leaves the stream; the last to leave stops
+     * it (it still counts).
+     */
+    public Analyst.Handle run(Prepared p, NarrativeLimits.Visitor visitor, Listener listener) {
+        String key = p.facts().kind() + "|" + p.facts().subject() + "|" + p.version();
+        while (true) {
+            Flight existing = flights.get(key);
+            if (existing != null) {
+                if (existing.join(listener)) {
+                    return () -> existing.leave(listener);
                 }
-                listener.text(narrativePart(guard.clean(soFar)));
+                continue; // it ended just now: start another
             }
+            NarrativeLimits.Admission admission = limits.admit(visitor);
+            if (admission instanceof NarrativeLimits.Refused refused) {
+                listener.refused(refused.why());
+                return () -> { };
+            }
+            Flight flight = new Flight(key, (NarrativeLimits.Granted) admission);
+            if (flights.putIfAbsent(key, flight) != null) {
+                flight.admission.release();
+                continue;
+            }
+            flight.join(listener);
+            flight.start(p);
+            return () -> flight.leave(listener);
+        }
+    }
 
-            @Override
-            public void completed(Analyst.Reply reply) {
-                try {
-                    String clean = guard.clean(reply.text());
-                    Analysis a = store.save(new Analysis(null, p.facts().kind(), p.facts().subject(), p.version(),
-                            reply.provider() + "/" + reply.model(), reply.provider(), p.facts(), narrativePart(clean),
-                            verdict(p.facts().kind(), clean), reply.promptTokens(), reply.completionTokens(),
-                            reply.tokensEstimated(), reply.millis(), Instant.now(clock)));
-                    listener.completed(a);
-                } catch (RuntimeException e) {
-                    log.warn("Could not store an analysis", e);
-                    listener.failed("No se pudo guardar el análisis.");
+    private final java.util.concurrent.ConcurrentHashMap<String, Flight> flights =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One narrative being written and everyone watching it. */
+    private final class Flight implements Analyst.Listener {
+        private final String key;
+        private final NarrativeLimits.Granted admission;
+        private final StringBuilder raw = new StringBuilder();
+        private final java.util.List<Listener> watchers = new java.util.ArrayList<>();
+        private String[] startedBy;
+        private boolean ended;
+        private volatile Analyst.Handle upstream;
+        private Prepared prepared;
+
+        Flight(String key, NarrativeLimits.Granted admission) {
+            this.key = key;
+            this.admission = admission;
+        }
+
+        void start(Prepared p) {
+            prepared = p;
+            upstream = analyst.stream(prompts.request(p.facts()), this);
+        }
+
+        /** Joins with what was written so far; false when the flight already ended. */
+        synchronized boolean join(Listener l) {
+            if (ended) {
+                return false;
+            }
+            watchers.add(l);
+            if (startedBy != null) {
+                l.started(startedBy[0], startedBy[1]);
+            }
+            if (!raw.isEmpty()) {
+                l.text(narrativePart(guard.clean(raw.toString())));
+            }
+            return true;
+        }
+
+        void leave(Listener l) {
+            boolean last;
+            synchronized (this) {
+                watchers.remove(l);
+                last = watchers.isEmpty() && !ended;
+                if (last) {
+                    ended = true;
                 }
             }
-
-            @Override
-            public void failed(String message) {
-                listener.failed(guard.clean(message));
+            if (last) {
+                end();
+                Analyst.Handle h = upstream;
+                if (h != null) {
+                    h.cancel();
+                }
             }
-        });
+        }
+
+        private void end() {
+            flights.remove(key, this);
+            admission.release();
+        }
+
+        private synchronized java.util.List<Listener> watching() {
+            return java.util.List.copyOf(watchers);
+        }
+
+        /** Ends the flight once; the watchers at that moment. */
+        private java.util.List<Listener> finish() {
+            synchronized (this) {
+                if (ended) {
+                    return java.util.List.of();
+                }
+                ended = true;
+            }
+            end();
+            return watching();
+        }
+
+        @Override
+        public void started(String provider, String model) {
+            synchronized (this) {
+                startedBy = new String[]{provider, model};
+            }
+            watching().forEach(l -> l.started(provider, model));
+        }
+
+        @Override
+        public void token(String text) {
+            String soFar;
+            synchronized (this) {
+                raw.append(text);
+                soFar = raw.toString();
+            }
+            String visible = narrativePart(guard.clean(soFar));
+            watching().forEach(l -> l.text(visible));
+        }
+
+        @Override
+        public void completed(Analyst.Reply reply) {
+            limits.spent(reply.promptTokens(), reply.completionTokens());
+            java.util.List<Listener> to = finish();
+            Prepared p = prepared;
+            try {
+                String clean = guard.clean(reply.text());
+                Analysis a = store.save(new Analysis(null, p.facts().kind(), p.facts().subject(), p.version(),
+                        reply.provider() + "/" + reply.model(), reply.provider(), p.facts(), narrativePart(clean),
+                        verdict(p.facts().kind(), clean), reply.promptTokens(), reply.completionTokens(),
+                        reply.tokensEstimated(), reply.millis(), Instant.now(clock)));
+                to.forEach(l -> l.completed(a));
+            } catch (RuntimeException e) {
+                log.warn("Could not store an analysis", e);
+                to.forEach(l -> l.failed("No se pudo guardar el análisis."));
+            }
+        }
+
+        @Override
+        public void failed(String message) {
+            String clean = guard.clean(message);
+            finish().forEach(l -> l.failed(clean));
+        }
     }
 
     /** What the reader sees: everything before the JSON marker. */

@@ -35,6 +35,7 @@ class AnalysisServiceTest extends SyncedAppTest {
     @Autowired @Qualifier(Writer.NAME) JdbcTemplate writer;
     @Autowired Clock clock;
     @Autowired cl.andesops.sync.SyncEngine sync;
+    @Autowired NarrativeLimits limits;
 
     final AiStub stub = AiStub.shared();
 
@@ -62,6 +63,14 @@ class AnalysisServiceTest extends SyncedAppTest {
         @Override
         public void failed(String message) {
             done.completeExceptionally(new IllegalStateException(message));
+        }
+
+        volatile String refused;
+
+        @Override
+        public void refused(String why) {
+            refused = why;
+            done.completeExceptionally(new IllegalStateException("refused: " + why));
         }
 
         Analysis await() throws Exception {
@@ -308,7 +317,7 @@ class AnalysisServiceTest extends SyncedAppTest {
                 new AiProperties.Provider(Secret.empty(), "m", ""), new AiProperties.Provider(Secret.empty(), "m", ""),
                 List.of("gemini", "groq", "featherless"), Duration.ofSeconds(5), Duration.ofSeconds(5), 100);
         SpringAiAnalyst analyst = new SpringAiAnalyst(none);
-        AnalysisService bare = new AnalysisService(facts, analyst, prompts, null, store, clock);
+        AnalysisService bare = new AnalysisService(facts, analyst, prompts, null, store, clock, limits);
         assertThat(bare.languageModelAvailable()).isFalse();
         AnalysisService.Prepared p = bare.prepare(freshBuyer(6)).orElseThrow();
         Analysis a = bare.factsOnly(p);
@@ -318,5 +327,81 @@ class AnalysisServiceTest extends SyncedAppTest {
         assertThat(bare.load(a.id())).isPresent();
         assertThat(AnalysisService.NO_KEY_HINT).contains("GEMINI_API_KEY").contains("GROQ_API_KEY")
                 .contains("FEATHERLESS_API_KEY");
+    }
+
+    @Autowired Analyst analyst;
+    @Autowired OutputGuard guard;
+
+    /** The service with limits of its own, on the same stub providers and database. */
+    private AnalysisService limited(int concurrency, int perHour, int dailyCalls) {
+        return new AnalysisService(facts, analyst, prompts, guard, store, clock, new NarrativeLimits(
+                new cl.andesops.shared.config.AiLimitsProperties(concurrency, perHour, dailyCalls, 10_000_000L),
+                writer, jdbc, clock));
+    }
+
+    @Test
+    void viewers_of_one_subject_share_one_stream_and_no_more_than_the_cap_are_written_at_once() throws Exception {
+        stub.chunkDelayMillis = 150; // a narrative that takes a few seconds
+        try {
+            AnalysisService svc = limited(2, 100, 1_000);
+            AnalysisService.Prepared a = svc.prepare(freshBuyer(7)).orElseThrow();
+            Recorder first = new Recorder();
+            Recorder second = new Recorder();
+            svc.run(a, new NarrativeLimits.Visitor("s1", "10.0.0.1"), first);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !first.texts.isEmpty());
+            svc.run(a, new NarrativeLimits.Visitor("s2", "10.0.0.2"), second);
+            svc.run(svc.prepare(freshBuyer(8)).orElseThrow(), new NarrativeLimits.Visitor("s3", "10.0.0.3"),
+                    new Recorder());
+            Recorder third = new Recorder();
+            svc.run(svc.prepare(freshBuyer(9)).orElseThrow(), new NarrativeLimits.Visitor("s4", "10.0.0.4"), third);
+            assertThat(third.refused).as("a third narrative at once").contains("a la vez");
+            assertThat(second.texts.getFirst()).as("the second viewer starts from what was written")
+                    .isNotEmpty();
+            Analysis one = first.await();
+            assertThat(second.await().id()).isEqualTo(one.id());
+            assertThat(stub.callsTo("gemini")).as("one call for two viewers, one for the other subject").hasSize(2);
+        } finally {
+            stub.chunkDelayMillis = 3;
+        }
+    }
+
+    @Test
+    void a_visitor_gets_so_many_new_narratives_an_hour_and_cancelled_ones_count() throws Exception {
+        AnalysisService svc = limited(4, 2, 1_000);
+        NarrativeLimits.Visitor v = new NarrativeLimits.Visitor("session-x", "10.9.9.9");
+        stub.modes.put("gemini", Mode.STALL);
+        Recorder cancelled = new Recorder();
+        svc.run(svc.prepare(freshBuyer(10)).orElseThrow(), v, cancelled).cancel();
+        stub.reset();
+        Recorder done = new Recorder();
+        svc.run(svc.prepare(freshBuyer(11)).orElseThrow(), v, done);
+        done.await();
+        Recorder over = new Recorder();
+        svc.run(svc.prepare(freshBuyer(12)).orElseThrow(), v, over);
+        assertThat(over.refused).contains("última hora");
+        // another session from the same address is the same visitor; a cached narrative is always free
+        Recorder sameAddress = new Recorder();
+        svc.run(svc.prepare(freshBuyer(12)).orElseThrow(), new NarrativeLimits.Visitor("session-y", "10.9.9.9"),
+                sameAddress);
+        assertThat(sameAddress.refused).isNotNull();
+        assertThat(svc.prepare(freshBuyer(11)).orElseThrow().cached()).isPresent();
+    }
+
+    @Test
+    void the_daily_budget_holds_across_a_restart_and_says_so() throws Exception {
+        int budget = (int) limits.usage().calls() + 1; // what the other tests spent today, and one more
+        AnalysisService svc = limited(4, 100, budget);
+        Recorder first = new Recorder();
+        svc.run(svc.prepare(freshBuyer(13)).orElseThrow(), new NarrativeLimits.Visitor("a", "10.1.1.1"), first);
+        first.await();
+        // a new service, as after a restart, reads what today already spent
+        AnalysisService restarted = limited(4, 100, budget);
+        Recorder next = new Recorder();
+        restarted.run(restarted.prepare(freshBuyer(14)).orElseThrow(), new NarrativeLimits.Visitor("b", "10.1.1.2"),
+                next);
+        assertThat(next.refused).contains("presupuesto");
+        NarrativeLimits.Usage u = limits.usage();
+        assertThat(u.calls()).isGreaterThanOrEqualTo(1);
+        assertThat(u.tokens()).isPositive();
     }
 }

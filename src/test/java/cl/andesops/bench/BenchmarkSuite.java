@@ -314,7 +314,8 @@ public final class BenchmarkSuite {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         long click = System.nanoTime();
         var p = service.prepare(subject).orElseThrow();
-        service.run(p, new cl.andesops.analysis.AnalysisService.Listener() {
+        service.run(p, new cl.andesops.analysis.NarrativeLimits.Visitor("bench", "bench"),
+                new cl.andesops.analysis.AnalysisService.Listener() {
             public void started(String provider, String model) { }
 
             public void text(String soFar) {
@@ -327,6 +328,10 @@ public final class BenchmarkSuite {
 
             public void failed(String message) {
                 done.completeExceptionally(new IllegalStateException(message));
+            }
+
+            public void refused(String why) {
+                done.completeExceptionally(new IllegalStateException(why));
             }
         });
         long firstToken = first.get(60, TimeUnit.SECONDS);

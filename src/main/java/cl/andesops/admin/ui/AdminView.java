@@ -51,6 +51,7 @@ public class AdminView extends VerticalLayout {
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final Span quota = new Span();
+    final Span ai = new Span();
     final DatePicker day = new DatePicker();
     final Button syncDay = new Button();
     final Button pause = new Button();
@@ -73,6 +74,7 @@ public class AdminView extends VerticalLayout {
                 ? "admin.mode.demo" : "admin.mode.live")));
         header.addClassName("view-header");
         quota.setId("admin-quota");
+        ai.setId("admin-ai-usage");
 
         variables.setId("admin-variables");
         variables.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -149,7 +151,7 @@ public class AdminView extends VerticalLayout {
         jobs.setAllRowsVisible(true);
 
         history = new HistoryPanel(admin, LocalDate.now(clock.withZone(Formats.CHILE)));
-        add(header, quota, new H3(getTranslation("admin.integrations")), probes,
+        add(header, new Div(quota), new Div(ai), new H3(getTranslation("admin.integrations")), probes,
                 new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.sync")),
                 progressText, progress, controls, jobs, new H3(getTranslation("admin.history")), history);
         refreshJobs();
@@ -207,6 +209,9 @@ public class AdminView extends VerticalLayout {
         SyncStatus status = admin.syncStatus();
         quota.setText(getTranslation("admin.quota", Formats.count(status.requestsToday()), Formats.count(status.quota()),
                 Formats.count(status.quotaLeft()), status.quotaDay()));
+        var u = admin.aiUsage();
+        ai.setText(getTranslation("admin.ai.usage", Formats.count(u.calls()), Formats.count(u.dailyCalls()),
+                Formats.count(u.tokens()), Formats.count(u.dailyTokens()), u.running(), u.concurrency()));
         jobs.setItems(status.jobs());
         showProgress(status.progress());
     }

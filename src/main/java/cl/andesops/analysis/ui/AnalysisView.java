@@ -47,6 +47,7 @@ import cl.andesops.analysis.AnalysisService;
 import cl.andesops.analysis.Analyst;
 import cl.andesops.analysis.Facts;
 import cl.andesops.analysis.FactsService;
+import cl.andesops.analysis.NarrativeLimits;
 import cl.andesops.analysis.Subject;
 import cl.andesops.orders.OrderService;
 import cl.andesops.orders.Party;
@@ -206,7 +207,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         narrativePanel.startStreaming();
         narrativePanel.status("Consultando " + String.join(", ", service.models()) + "…");
         picker.running(true);
-        running = service.run(prepared, new AnalysisService.Listener() {
+        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        running = service.run(prepared, visitor(), new AnalysisService.Listener() {
             @Override
             public void started(String provider, String model) {
                 ui.access(() -> {
@@ -239,7 +241,26 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
                     narrativePanel.failed(why + " Los hechos siguen disponibles; puede intentarlo de nuevo.");
                 });
             }
+
+            @Override
+            public void refused(String why) {
+                // called before run returns, on this thread: no access needed, and nothing is running
+                refused.set(true);
+                finishRunning();
+                narrativePanel.status(why);
+            }
         });
+        if (refused.get()) {
+            running = null; // the refusal came before run returned its (idle) handle
+        }
+    }
+
+    /** This visitor: the HTTP session and the client's address. */
+    private static NarrativeLimits.Visitor visitor() {
+        com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        return new NarrativeLimits.Visitor(session == null || session.getSession() == null ? "?"
+                : session.getSession().getId(), request == null ? "?" : request.getRemoteAddr());
     }
 
     private void cancelRunning(String why) {

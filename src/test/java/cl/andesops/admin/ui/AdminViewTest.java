@@ -61,6 +61,8 @@ class AdminViewTest extends KaribuTest {
                 "GROQ_API_KEY", "FEATHERLESS_API_KEY", "DATABASE_URL", "ADMIN_PASSWORD", "GEMINI_MODEL");
         assertThat(vars).filteredOn(SecretsStatus.Variable::secret).allMatch(v -> v.value() == null);
         assertThat(view.quota.getText()).contains("Solicitudes a Mercado Público hoy");
+        assertThat(view.ai.getText()).as("what the language models cost today").contains("Modelos de lenguaje hoy")
+                .contains("ANDESOPS_AI_DAILY_LIMIT");
 
         view.syncDay.click();
         assertThat(GridKt._fetch(view.jobs, 0, 100)).extracting(SyncJob::param)

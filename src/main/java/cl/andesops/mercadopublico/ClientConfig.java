@@ -25,7 +25,9 @@ class ClientConfig {
             log.info("Demo mode: no MERCADO_PUBLICO_TICKET, syncing from the built-in simulator at {}", e.v1Base());
             return e;
         }
-        log.info("Live mode: Mercado Público at {} and {}", properties.baseUrl(), properties.compraAgilBaseUrl());
+        log.info("Live mode: Mercado Público at {} and {}",
+                cl.andesops.shared.persistence.DatabaseTarget.redacted(String.valueOf(properties.baseUrl())),
+                cl.andesops.shared.persistence.DatabaseTarget.redacted(String.valueOf(properties.compraAgilBaseUrl())));
         return new Endpoints(properties.baseUrl(), properties.compraAgilBaseUrl(), properties.webBaseUrl(),
                 properties.ticket(), properties.minSpacing(), false);
     }

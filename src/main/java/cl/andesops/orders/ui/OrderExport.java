@@ -128,9 +128,12 @@ final class OrderExport implements DownloadHandler {
         return s == null ? "" : s;
     }
 
-    /** A leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula (numbers stay numbers). */
+    /**
+     * A cell a spreadsheet could run as a formula gets a leading apostrophe: one that starts with = + - @, their
+     * full-width forms, a tab or a carriage return (numbers stay numbers).
+     */
     static String neutralise(String v) {
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+([.,]\\d+)?")) {
+        if (!v.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+([.,]\\d+)?")) {
             return "'" + v;
         }
         return v;

@@ -88,6 +88,15 @@ public record DatabaseTarget(Kind kind, String jdbcUrl, String driverClassName, 
 
     @Override
     public String toString() {
-        return "DatabaseTarget[" + kind + " " + jdbcUrl + (username == null ? "" : " user=" + username) + "]";
+        return "DatabaseTarget[" + kind + " " + redacted(jdbcUrl) + (username == null ? "" : " user=" + username) + "]";
+    }
+
+    /** A URL with any password in it (user info, or a parameter whose name contains "password") masked. */
+    public static String redacted(String url) {
+        if (url == null) {
+            return null;
+        }
+        return url.replaceAll("(?i)(//[^/@:]*:)[^/@]*@", "$1***@")
+                .replaceAll("(?i)([?&;][^=&;]*password[^=&;]*=)[^&;]*", "$1***");
     }
 }

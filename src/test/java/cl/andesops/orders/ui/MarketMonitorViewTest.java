@@ -250,6 +250,9 @@ class MarketMonitorViewTest extends SyncedAppTest {
         assertThat(sheet).isTrue();
         assertThat(OrderExport.neutralise("=HYPERLINK(\"x\")")).startsWith("'=");
         assertThat(OrderExport.neutralise("-120")).isEqualTo("-120");
+        for (String formula : java.util.List.of("\t=1+1", "\r=1+1", "＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)")) {
+            assertThat(OrderExport.neutralise(formula)).as(formula).startsWith("'");
+        }
     }
 
     static int day(LocalDate d) {

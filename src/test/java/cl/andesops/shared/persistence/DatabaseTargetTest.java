@@ -53,6 +53,16 @@ class DatabaseTargetTest {
     }
 
     @Test
+    void a_password_in_a_jdbc_url_never_reaches_its_text() {
+        DatabaseTarget t = DatabaseTarget.resolve(Secret.of("jdbc:postgresql://db.example:5432/andes?user=ops&password=s3cr3t&ssl=true"),
+                java.nio.file.Path.of("data"));
+        assertThat(t.toString()).doesNotContain("s3cr3t").contains("password=***").contains("ssl=true");
+        assertThat(DatabaseTarget.resolve(Secret.of("postgres://ops:pw1@db.example/andes?sslpassword=k3y"), java.nio.file.Path.of("data"))
+                .toString()).doesNotContain("pw1").doesNotContain("k3y");
+        assertThat(DatabaseTarget.redacted("https://user:hunter2@host/x")).isEqualTo("https://user:***@host/x");
+    }
+
+    @Test
     void an_unknown_url_is_refused_without_echoing_it() {
         assertThatThrownBy(() -> DatabaseTarget.resolve(Secret.of("mysql://root:hunter2@h/db"), dataDir))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -34,6 +34,21 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     }
 
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> wrongMethod(
+            org.springframework.web.HttpRequestMethodNotSupportedException e) {
+        return methodNotAllowed(e.getSupportedHttpMethods() == null ? java.util.Set.of()
+                : e.getSupportedHttpMethods());
+    }
+
+    static org.springframework.http.ResponseEntity<ProblemDetail> methodNotAllowed(
+            java.util.Set<org.springframework.http.HttpMethod> allowed) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(
+                allowed.toArray(org.springframework.http.HttpMethod[]::new)).body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.METHOD_NOT_ALLOWED, "Método no admitido aquí; se admite: " + allowed.stream()
+                        .map(org.springframework.http.HttpMethod::name).sorted().toList()));
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -54,12 +69,38 @@ class ApiErrors {
         }
     }
 
-    /** Any other path under /api answers 404 in JSON instead of falling through to the web UI. */
+    /**
+     * Any other request under /api answers in JSON instead of falling through to the web UI: 405 with the methods
+     * allowed when the path exists for others, else 404.
+     */
     @RestController
     static class Fallback {
+        private final org.springframework.beans.factory.ObjectProvider<
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings;
+
+        Fallback(@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                 org.springframework.beans.factory.ObjectProvider<
+                         org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings) {
+            this.mappings = mappings;
+        }
+
         @RequestMapping("/api/**")
-        ProblemDetail unknown() {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No existe ese recurso de la API");
+        org.springframework.http.ResponseEntity<ProblemDetail> unknown(jakarta.servlet.http.HttpServletRequest request) {
+            org.springframework.http.server.PathContainer path = org.springframework.http.server.PathContainer
+                    .parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+            java.util.Set<org.springframework.http.HttpMethod> allowed = new java.util.TreeSet<>(
+                    java.util.Comparator.comparing(org.springframework.http.HttpMethod::name));
+            mappings.getObject().getHandlerMethods().forEach((info, handler) -> {
+                if (handler.getBeanType() != Fallback.class && info.getPathPatternsCondition() != null
+                        && info.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(path))) {
+                    info.getMethodsCondition().getMethods().forEach(m -> allowed.add(m.asHttpMethod()));
+                }
+            });
+            if (!allowed.isEmpty()) {
+                return methodNotAllowed(allowed);
+            }
+            return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No existe ese recurso de la API"));
         }
     }
 }

@@ -133,4 +133,31 @@ class ApiTest extends SyncedAppTest {
         assertThat(docs.body()).contains("/api/v1/orders", "/api/v1/tenders/{code}", "/api/v1/compra-agil",
                 "/api/v1/sync/status", "/api/v1/admin/sync");
     }
+
+    HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void out_of_range_paging_and_wrong_methods_are_problems_of_their_own_not_500() throws Exception {
+        for (String path : List.of("/api/v1/orders?page=2147483647&size=200", "/api/v1/compra-agil?page=99999999&size=200",
+                "/api/v1/orders?page=-1", "/api/v1/orders?size=0", "/api/v1/orders?page=abc")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).contains("application/problem+json");
+            assertThat(r.body()).as(path).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("at cl.");
+        }
+        for (String[] m : List.of(new String[]{"POST", "/api/v1/orders"}, new String[]{"DELETE", "/api/v1/tenders"},
+                new String[]{"PUT", "/api/v1/sync/status"}, new String[]{"GET", "/api/v1/admin/import"})) {
+            HttpResponse<String> r = send(m[0], m[1]);
+            assertThat(r.statusCode()).as(m[0] + " " + m[1]).isIn(405, 401);
+            if (r.statusCode() == 405) {
+                assertThat(r.headers().firstValue("Allow")).as(m[0] + " " + m[1]).isPresent();
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            }
+        }
+        assertThat(send("POST", "/api/v1/orders").statusCode()).isEqualTo(405);
+        assertThat(send("GET", "/api/v1/no-such-thing").statusCode()).isEqualTo(404);
+    }
 }

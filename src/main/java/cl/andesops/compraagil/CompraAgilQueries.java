@@ -52,7 +52,7 @@ class CompraAgilQueries {
 
     /** The words are matched by the search index; SQL joins the ids it returns. */
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CompraAgilFilter f) {
-        String ids = f.text() == null || f.text().isBlank() ? null : text.matchingIds(f.text(), null, null);
+        String ids = f.text() == null || !text.restricts(f.text()) ? null : text.matchingIds(f.text(), null, null);
         return spec.param("ids", ids).param("state", f.state()).param("region", f.region())
                 .param("min", f.minAmount()).param("max", f.maxAmount())
                 .param("after", f.closesAfter() == null ? null : f.closesAfter().toEpochMilli())

@@ -140,7 +140,7 @@ class OrderQueries {
     Where where(OrderFilter f) {
         List<String> clauses = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
-        if (f.hasText()) {
+        if (f.hasText() && text.restricts(f.text())) { // "!" or "-x" alone is no text filter, not every id
             clauses.add("po.id IN (SELECT value FROM json_each(:ids))");
             params.add(new Object[]{"ids", text.matchingIds(f.text(), f.from() == null ? null : day(f.from()),
                     f.to() == null ? null : day(f.to()))});

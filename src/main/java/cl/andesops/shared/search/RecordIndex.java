@@ -88,9 +88,14 @@ public abstract class RecordIndex extends ManagedIndex {
         return d;
     }
 
-    /** Whether the text restricts anything: blank text, or only exclusions and punctuation, does not. */
+    /**
+     * Whether the text restricts the lists: blank text, punctuation, or only exclusions ("-x": everything but a word,
+     * millions of ids to hand to SQL) do not; an exclusion narrows a search for some word.
+     */
     public boolean restricts(String text) {
-        return !(userText.query(text) instanceof MatchAllDocsQuery);
+        Query q = userText.query(text);
+        return !(q instanceof MatchAllDocsQuery) && !(q instanceof BooleanQuery b
+                && b.clauses().stream().noneMatch(c -> c.occur() == Occur.MUST));
     }
 
     /**
@@ -137,7 +142,15 @@ public abstract class RecordIndex extends ManagedIndex {
         return match;
     }
 
+    /** Searches run (not served from the recent matches): for tests. */
+    public long searches() {
+        return searches.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
+
     private long[] search(String text, Integer fromDay, Integer toDay) {
+        searches.incrementAndGet();
         Query words = userText.query(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, words instanceof MatchAllDocsQuery
                 ? Occur.FILTER : Occur.MUST);

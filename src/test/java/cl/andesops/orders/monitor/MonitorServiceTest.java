@@ -304,4 +304,20 @@ class MonitorServiceTest extends SyncedAppTest {
     private static List<Long> amounts(List<MonitorSummary.Slice> slices) {
         return slices.stream().map(MonitorSummary.Slice::amountClp).toList();
     }
+
+    @Autowired cl.andesops.orders.OrderService orderService;
+    @Autowired cl.andesops.orders.OrderTextIndex orderText;
+
+    @Test
+    void a_text_that_restricts_nothing_is_no_text_filter_not_every_id() {
+        OrderFilter week = OrderFilter.none().withDates(cl.andesops.testing.TestClock.today().minusDays(6),
+                cl.andesops.testing.TestClock.today());
+        int all = orderService.count(week);
+        long searches = orderText.searches();
+        for (String nothing : List.of("!", "-x", " - ", "-nitrilo")) {
+            assertThat(orderService.count(week.withText(nothing))).as(nothing).isEqualTo(all);
+            assertThat(orderService.find(week.withText(nothing), 0, 5)).as(nothing).hasSize(Math.min(5, all));
+        }
+        assertThat(orderText.searches()).as("no search ran to list every id").isEqualTo(searches);
+    }
 }

@@ -83,11 +83,13 @@ public class AnalysisService {
         });
     }
 
-    /** The facts on their own, stored so that they too can be shared and exported. */
+    /**
+     * The facts on their own, not stored: opening an analysis writes nothing (a visitor walking through subjects
+     * must not fill the database). They are shared by the subject's address, which computes them again.
+     */
     public Analysis factsOnly(Prepared p) {
-        return store.find(p.facts().kind(), p.facts().subject(), p.version(), AnalysisStore.FACTS_ONLY)
-                .orElseGet(() -> store.save(new Analysis(null, p.facts().kind(), p.facts().subject(), p.version(),
-                        AnalysisStore.FACTS_ONLY, null, p.facts(), null, null, 0, 0, false, 0, Instant.now(clock))));
+        return new Analysis(null, p.facts().kind(), p.facts().subject(), p.version(), AnalysisStore.FACTS_ONLY, null,
+                p.facts(), null, null, 0, 0, false, 0, Instant.now(clock));
     }
 
     public Optional<Analysis> load(String id) {

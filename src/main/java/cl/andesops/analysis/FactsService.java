@@ -33,11 +33,48 @@ public class FactsService {
         this.orders = orders;
     }
 
-    /** The facts of a subject; empty when it does not exist here (an unknown code, a malformed slice). */
+    /** Facts are the same for the same subject, data and day: a visitor reopening one costs no query. */
+    private record Key(Subject subject, long orders, long tenders, java.time.LocalDate day) {
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<Key, Optional<Facts>> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(500)
+                    .expireAfterAccess(java.time.Duration.ofHours(1)).build();
+    private cl.andesops.shared.persistence.DataVersions versions;
+    private java.time.Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void cacheBy(cl.andesops.shared.persistence.DataVersions versions, java.time.Clock clock) {
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    /**
+     * The facts of a subject; empty when it does not exist here (an unknown code, a malformed slice). Cached by
+     * subject, data version and Chile day, so that reopening a subject computes nothing.
+     */
     public Optional<Facts> facts(Subject subject) {
         if (subject.isBlank()) {
             return Optional.empty();
         }
+        if (versions == null) {
+            return compute(subject);
+        }
+        Key key = new Key(subject, versions.current(cl.andesops.shared.events.DataChanged.Dataset.ORDERS),
+                versions.current(cl.andesops.shared.events.DataChanged.Dataset.TENDERS),
+                java.time.LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)));
+        return cache.get(key, k -> compute(subject));
+    }
+
+    /** How many subjects' facts were computed (not served from the cache): for tests. */
+    long computed() {
+        return computed.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
+
+    private Optional<Facts> compute(Subject subject) {
+        computed.incrementAndGet();
         return switch (subject.kind()) {
             case TENDER -> tender.of(subject.key());
             case BUYER -> buyer.of(subject.key());

@@ -206,9 +206,15 @@ class AnalysisServiceTest extends SyncedAppTest {
         service.run(p, r);
         r.await();
         assertThat(service.prepare(s).orElseThrow().cached()).isPresent();
+        long computed = facts.computed();
+        service.prepare(s).orElseThrow();
+        assertThat(facts.computed()).as("the same facts again come from the cache").isEqualTo(computed);
+        // a write, as the writers make it: the row and the next data version
         writer.update("UPDATE purchase_order SET amount_clp = amount_clp + 1000 WHERE code = "
                 + "(SELECT code FROM purchase_order WHERE buyer_code = ? ORDER BY code LIMIT 1)", s.key());
+        writer.update("UPDATE data_version SET version = version + 1 WHERE dataset = 'orders'");
         AnalysisService.Prepared changed = service.prepare(s).orElseThrow();
+        assertThat(facts.computed()).isEqualTo(computed + 1);
         assertThat(changed.version()).isNotEqualTo(p.version());
         assertThat(changed.cached()).isEmpty();
     }
@@ -320,11 +326,13 @@ class AnalysisServiceTest extends SyncedAppTest {
         AnalysisService bare = new AnalysisService(facts, analyst, prompts, null, store, clock, limits);
         assertThat(bare.languageModelAvailable()).isFalse();
         AnalysisService.Prepared p = bare.prepare(freshBuyer(6)).orElseThrow();
+        long stored = jdbc.sql("SELECT count(*) FROM analysis").query(Long.class).single();
         Analysis a = bare.factsOnly(p);
         assertThat(a.hasNarrative()).isFalse();
         assertThat(a.model()).isEqualTo("facts");
         assertThat(a.facts().metrics()).isNotEmpty();
-        assertThat(bare.load(a.id())).isPresent();
+        assertThat(jdbc.sql("SELECT count(*) FROM analysis").query(Long.class).single())
+                .as("opening an analysis writes nothing").isEqualTo(stored);
         assertThat(AnalysisService.NO_KEY_HINT).contains("GEMINI_API_KEY").contains("GROQ_API_KEY")
                 .contains("FEATHERLESS_API_KEY");
     }

@@ -317,8 +317,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
                 + Formats.dateTime(a.createdAt());
     }
 
+    /** A stored analysis by its id; the facts alone (not stored) by the subject's address. */
     private String shareUrl(Analysis a) {
-        return baseUrl + "analysis?id=" + a.id();
+        return a.id() != null ? baseUrl + "analysis?id=" + a.id() : baseUrl + "analysis?" + urlQuery;
     }
 
     /** The app's address as the browser sees it (forwarded headers honoured), for links that leave the page. */

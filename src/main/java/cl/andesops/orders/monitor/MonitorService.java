@@ -98,7 +98,28 @@ public class MonitorService {
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
         LocalDate to = f.to() != null ? f.to() : today;
         LocalDate from = f.from() != null ? f.from() : to.minusDays(DEFAULT_DAYS - 1);
+        // a period is clamped to what can hold data: from the first day held (or EARLIEST) to today
+        LocalDate earliest = firstDay().orElse(EARLIEST);
+        if (to.isAfter(today)) {
+            to = today;
+        }
+        if (to.isBefore(earliest)) {
+            to = earliest;
+        }
+        if (from.isBefore(earliest)) {
+            from = earliest;
+        }
         return f.withDates(from.isAfter(to) ? to : from, to);
+    }
+
+    /** No period reaches before this, whatever it asks. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+    /** The first Chile day of a detailed order held, when the columns are loaded and hold one. */
+    public Optional<LocalDate> firstDay() {
+        OrderColumns c = loader.columns();
+        return c == null || c.firstDay == Integer.MAX_VALUE ? Optional.empty()
+                : Optional.of(LocalDate.ofEpochDay(c.firstDay));
     }
 
     /** The KPIs and charts of a filter; empty while the columns load. */
@@ -148,8 +169,16 @@ public class MonitorService {
                 byRegion, previousCovered);
     }
 
-    /** The series as chart points: every hour of the day or every day of the period, zeros included. */
-    private static List<MonitorSummary.Point> points(OrderFilter f, boolean hourly, Aggregate a) {
+    /** Up to this many days the series has a point a day; up to {@link #WEEKLY_UP_TO} a week; beyond, a month. */
+    static final int DAILY_UP_TO = 92;
+    static final int WEEKLY_UP_TO = 731;
+
+    /**
+     * The series as chart points, zeros included: every hour of a one-day period, every day of up to three months,
+     * every week (from Monday) of up to two years, else every month; a week's or month's key is its interval
+     * ({@code 2026-01-05/2026-01-11}), within the period.
+     */
+    static List<MonitorSummary.Point> points(OrderFilter f, boolean hourly, Aggregate a) {
         List<MonitorSummary.Point> points = new ArrayList<>();
         if (hourly) {
             Instant start = start(f.from());
@@ -159,15 +188,38 @@ public class MonitorService {
                 String label = String.format("%02d:00", h.atZone(Formats.CHILE).getHour());
                 points.add(new MonitorSummary.Point(h.toString(), label, a.seriesOrders()[i], a.seriesAmount()[i]));
             }
-        } else {
+            return points;
+        }
+        long days = ChronoUnit.DAYS.between(f.from(), f.to()) + 1;
+        if (days <= DAILY_UP_TO) {
             int i = 0;
             for (LocalDate d = f.from(); !d.isAfter(f.to()); d = d.plusDays(1), i++) {
                 points.add(new MonitorSummary.Point(d.toString(), DAY_LABEL.format(d), a.seriesOrders()[i],
                         a.seriesAmount()[i]));
             }
+            return points;
+        }
+        boolean weekly = days <= WEEKLY_UP_TO;
+        LocalDate bucket = f.from();
+        while (!bucket.isAfter(f.to())) {
+            LocalDate next = weekly ? bucket.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+                    : bucket.withDayOfMonth(1).plusMonths(1);
+            LocalDate last = next.minusDays(1).isAfter(f.to()) ? f.to() : next.minusDays(1);
+            long orders = 0;
+            long amount = 0;
+            for (long i = bucket.toEpochDay() - f.from().toEpochDay(); i <= last.toEpochDay() - f.from().toEpochDay();
+                 i++) {
+                orders += a.seriesOrders()[(int) i];
+                amount += a.seriesAmount()[(int) i];
+            }
+            points.add(new MonitorSummary.Point(bucket + "/" + last, weekly ? DAY_LABEL.format(bucket)
+                    : MONTH_LABEL.format(bucket), orders, amount));
+            bucket = next;
         }
         return points;
     }
+
+    private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MM-yyyy");
 
     private static List<MonitorSummary.Slice> named(List<MonitorSummary.Slice> slices,
                                                     java.util.function.Function<String, Optional<Party>> party) {

@@ -13,6 +13,15 @@ public record MonitorSummary(LocalDate from, LocalDate to, long orders, long amo
                              List<Point> series, List<Slice> topBuyers, List<Slice> topSuppliers, List<Slice> byType,
                              List<Slice> byState, List<Slice> byRegion, boolean previousCovered) {
 
+    /** What one point of the series covers: hour, day, week or month (longer periods have longer steps). */
+    public String step() {
+        if (hourly) {
+            return "hour";
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        return days <= MonitorService.DAILY_UP_TO ? "day" : days <= MonitorService.WEEKLY_UP_TO ? "week" : "month";
+    }
+
     /** One step of the time series: an hour (label {@code HH:00}) or a day (label {@code dd-MM}). */
     public record Point(String key, String label, long orders, long amountClp) {
     }

@@ -71,8 +71,10 @@ class MonitorCharts extends Div {
         timeChart.addChartClickListener(e -> {
             if (summary != null && !summary.hourly() && e.getDataIndex() >= 0
                     && e.getDataIndex() < summary.series().size()) {
-                LocalDate day = LocalDate.parse(summary.series().get(e.getDataIndex()).key());
-                fireEvent(new Narrowed(this, f -> f.withDates(day, day)));
+                String key = summary.series().get(e.getDataIndex()).key(); // a day, or a week's or month's interval
+                LocalDate first = LocalDate.parse(key.contains("/") ? key.substring(0, key.indexOf('/')) : key);
+                LocalDate last = key.contains("/") ? LocalDate.parse(key.substring(key.indexOf('/') + 1)) : first;
+                fireEvent(new Narrowed(this, f -> f.withDates(first, last)));
             }
         });
         onSlice(buyersChart, MonitorSummary::topBuyers, s -> f -> f.withBuyer(s.key()));
@@ -127,8 +129,7 @@ class MonitorCharts extends Div {
                 .map(p -> millions(p.amountClp())).toList());
         series.put(getTranslation("monitor.chart.count"), summary.series().stream()
                 .map(MonitorSummary.Point::orders).toList());
-        timeChart.setOption(ChartOptions.line(getTranslation(summary.hourly() ? "monitor.chart.time.hour"
-                        : "monitor.chart.time.day"), summary.series().stream().map(MonitorSummary.Point::label).toList(),
+        timeChart.setOption(ChartOptions.line(getTranslation("monitor.chart.time." + summary.step()), summary.series().stream().map(MonitorSummary.Point::label).toList(),
                 series, true));
         buyersChart.setOption(bars("monitor.chart.buyers", summary.topBuyers()));
         suppliersChart.setOption(bars("monitor.chart.suppliers", summary.topSuppliers()));

@@ -162,6 +162,14 @@ class MonitorFilters extends Div {
     }
 
     /** Says how many "more filters" are set (and opens them then) and shows the default period as placeholders. */
+    /** The pickers offer only days that can hold data: from the first day held to today. */
+    void limits(java.time.LocalDate first, java.time.LocalDate today) {
+        from.setMin(first);
+        to.setMin(first);
+        from.setMax(today);
+        to.setMax(today);
+    }
+
     void describe(OrderFilter period) {
         OrderFilter f = filter();
         int n = (f.region() == null ? 0 : 1) + (f.buyerCode() == null ? 0 : 1) + (f.supplierCode() == null ? 0 : 1)

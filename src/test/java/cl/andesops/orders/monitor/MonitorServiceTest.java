@@ -320,4 +320,38 @@ class MonitorServiceTest extends SyncedAppTest {
         }
         assertThat(orderText.searches()).as("no search ran to list every id").isEqualTo(searches);
     }
+
+    @Test
+    void any_period_is_clamped_to_the_data_and_long_ones_are_drawn_by_week_or_month() {
+        LocalDate today = cl.andesops.testing.TestClock.today();
+        OrderFilter absurd = OrderFilter.none().withDates(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
+        OrderFilter clamped = monitor.withDefaultPeriod(absurd);
+        assertThat(clamped.to()).isEqualTo(today);
+        assertThat(clamped.from()).isEqualTo(monitor.firstDay().orElseThrow());
+        MonitorSummary s = monitor.summary(absurd).orElseThrow();
+        assertThat(s.series()).hasSizeLessThanOrEqualTo(MonitorService.DAILY_UP_TO);
+        assertThat(s.orders()).isEqualTo(fromColumns(OrderFilter.none().withDates(clamped.from(), today)).orders());
+
+        // a year by week and five by month: each day counted once, in its bucket, within the period
+        LocalDate from = LocalDate.of(2021, 3, 10);
+        for (LocalDate to : List.of(LocalDate.of(2022, 3, 9), LocalDate.of(2026, 3, 9))) {
+            int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+            long[] orders = new long[days];
+            long[] amounts = new long[days];
+            for (int i = 0; i < days; i++) {
+                orders[i] = i % 7 + 1;
+                amounts[i] = 1_000L * (i % 5);
+            }
+            Aggregate a = new Aggregate(0, 0, null, 0, 0, 0, 0, orders, amounts, List.of(), List.of(), List.of(),
+                    List.of(), List.of());
+            List<MonitorSummary.Point> points = MonitorService.points(OrderFilter.none().withDates(from, to), false, a);
+            assertThat(points).hasSizeLessThanOrEqualTo(days > MonitorService.WEEKLY_UP_TO ? 61 : 54);
+            assertThat(points.stream().mapToLong(MonitorSummary.Point::orders).sum())
+                    .isEqualTo(java.util.Arrays.stream(orders).sum());
+            assertThat(points.stream().mapToLong(MonitorSummary.Point::amountClp).sum())
+                    .isEqualTo(java.util.Arrays.stream(amounts).sum());
+            assertThat(points.getFirst().key()).startsWith(from + "/");
+            assertThat(points.getLast().key()).endsWith("/" + to);
+        }
+    }
 }

@@ -238,4 +238,14 @@ class OpenDataImportTest {
         assertThat(count("SELECT fetched_at FROM tender WHERE code = '1057439-20-LP25'"))
                 .isEqualTo(rewritten.toEpochMilli());
     }
+
+    @Autowired cl.andesops.shared.persistence.SqliteMaintenance maintenance;
+
+    @Test
+    void the_write_ahead_log_is_checkpointed_and_cut_back_to_its_limit() throws Exception {
+        assertThat(jdbc.sql("PRAGMA journal_size_limit").query(Long.class).single()).isEqualTo(64L * 1024 * 1024);
+        importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
+        long left = maintenance.checkpoint();
+        assertThat(left).isBetween(0L, 64L * 1024 * 1024);
+    }
 }

@@ -17,7 +17,8 @@ public record DatabaseTarget(Kind kind, String jdbcUrl, String driverClassName, 
     public enum Kind { SQLITE, POSTGRESQL }
 
     /** Pragmas every SQLite connection gets: WAL so readers never wait for the writer, and a busy timeout. */
-    static final String SQLITE_PRAGMAS = "journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&busy_timeout=10000";
+    static final String SQLITE_PRAGMAS = "journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&busy_timeout=10000"
+            + "&journal_size_limit=" + SqliteMaintenance.WAL_LIMIT_BYTES;
 
     public static DatabaseTarget resolve(Secret databaseUrl, Path dataDir) {
         String url = databaseUrl.reveal().strip();

@@ -35,7 +35,16 @@ class PersistenceConfig {
      */
     static final int SQLITE_POOL_SIZE = 8;
 
+    /** Held for the life of the context: one process per data directory (tests that share one turn it off). */
+    @Bean(destroyMethod = "")
+    Object dataDirLock(StorageProperties storage,
+                            @org.springframework.beans.factory.annotation.Value("${andesops.storage.lock:true}") boolean lock) {
+        createDirectories(storage.dataDir());
+        return lock ? DataDirLock.acquire(storage.dataDir()) : "unlocked";
+    }
+
     @Bean
+    @org.springframework.context.annotation.DependsOn("dataDirLock")
     DatabaseTarget databaseTarget(StorageProperties storage) {
         DatabaseTarget target = DatabaseTarget.resolve(storage.databaseUrl(), storage.dataDir());
         createDirectories(storage.dataDir());

@@ -1,0 +1,55 @@
+package cl.andesops.shared.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps SQLite's write-ahead log bounded while screens read all day: SQLite checkpoints after a commit only when no
+ * reader holds an old snapshot, so with Monitors always open the log can grow without end. Every few minutes this
+ * asks for a checkpoint that waits its turn (TRUNCATE when the readers allow it, else PASSIVE), and every connection
+ * has {@code journal_size_limit}, so a reset log is cut back to {@value #WAL_LIMIT_BYTES} bytes.
+ */
+@Component
+public class SqliteMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteMaintenance.class);
+    static final long WAL_LIMIT_BYTES = 64L * 1024 * 1024;
+
+    private final JdbcTemplate writer;
+    private final DatabaseTarget target;
+
+    SqliteMaintenance(@Qualifier(Writer.NAME) JdbcTemplate writer, DatabaseTarget target) {
+        this.writer = writer;
+        this.target = target;
+    }
+
+    /** Checkpoints the log; returns its size in bytes afterwards (0 when not SQLite). */
+    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "PT5M")
+    public long checkpoint() {
+        Path db = target.sqliteFile();
+        if (db == null) {
+            return 0;
+        }
+        try {
+            // {busy, log frames, checkpointed}: busy when a reader's snapshot kept it from finishing
+            var r = writer.queryForList("PRAGMA wal_checkpoint(TRUNCATE)");
+            if (!r.isEmpty() && Integer.valueOf(1).equals(r.getFirst().values().iterator().next())) {
+                writer.queryForList("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            Path wal = db.resolveSibling(db.getFileName() + "-wal");
+            long size = Files.exists(wal) ? Files.size(wal) : 0;
+            log.debug("WAL checkpoint: {} bytes left", size);
+            return size;
+        } catch (Exception e) {
+            log.warn("The WAL checkpoint failed ({}): the next one tries again", e.toString());
+            return -1;
+        }
+    }
+}

@@ -34,6 +34,35 @@ class OrderQueries {
         return spec.param("limit", limit).param("offset", offset).query(OrderQueries::row).list();
     }
 
+    /** Where a page of newest-first rows ended: the next page starts after it. */
+    record After(Long createdAt, long id) {
+    }
+
+    /** A row with where it stands in the newest-first order. */
+    record Keyed(OrderRow row, After at) {
+    }
+
+    /**
+     * Newest first, after a given row (keyset paging: each page is an index range, however deep, where an OFFSET
+     * would read and skip every row before it); rows without a date come last.
+     */
+    List<Keyed> newestAfter(OrderFilter filter, After after, int limit) {
+        Where w = where(filter);
+        if (after != null && after.createdAt() != null) {
+            w = w.and("(po.created_at < :kc OR (po.created_at = :kc AND po.id < :kid) OR po.created_at IS NULL)",
+                    "kc", after.createdAt()).with("kid", after.id());
+        } else if (after != null) {
+            w = w.and("po.created_at IS NULL AND po.id < :kid", "kid", after.id());
+        }
+        var spec = jdbc.sql("""
+                SELECT id, code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
+                       amount_clp, created_at, region, flag
+                  FROM purchase_order po""" + w.sql + " ORDER BY created_at DESC NULLS LAST, id DESC LIMIT :limit");
+        w.bind(spec);
+        return spec.param("limit", limit).query((rs, n) -> new Keyed(row(rs, n),
+                new After(longOrNull(rs, "created_at"), rs.getLong("id")))).list();
+    }
+
     int count(OrderFilter filter) {
         Where w = where(filter);
         var spec = jdbc.sql("SELECT count(*) FROM purchase_order po" + w.sql);
@@ -126,6 +155,13 @@ class OrderQueries {
 
         List<Object[]> params() {
             return params;
+        }
+
+        /** This WHERE with one more parameter, used by a condition already in it. */
+        Where with(String name, Object value) {
+            List<Object[]> p = new ArrayList<>(params);
+            p.add(new Object[]{name, value});
+            return new Where(sql, p);
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {

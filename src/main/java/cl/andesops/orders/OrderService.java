@@ -50,15 +50,31 @@ public class OrderService {
     }
 
     /** Visits every order of the filter in pages, for exports: memory stays flat whatever the size of the result. */
-    public void forEach(OrderFilter filter, OrderSort sort, java.util.function.Consumer<OrderRow> consumer) {
-        int page = 2_000;
-        for (int offset = 0; ; offset += page) {
-            List<OrderRow> rows = queries.find(filter, sort, offset, page);
-            rows.forEach(consumer);
-            if (rows.size() < page) {
-                return;
+    /**
+     * Every order of the filter, newest first, a page at a time by keyset (no connection or transaction is held
+     * between pages, so a slow reader holds nothing), up to {@code max} rows; returns how many were given.
+     */
+    public long forEachNewest(OrderFilter filter, long max, java.util.function.Consumer<OrderRow> consumer) {
+        return forEachNewest(filter, max, 2_000, consumer);
+    }
+
+    /** {@link #forEachNewest(OrderFilter, long, java.util.function.Consumer)} in pages of {@code page} rows. */
+    public long forEachNewest(OrderFilter filter, long max, int page, java.util.function.Consumer<OrderRow> consumer) {
+        long given = 0;
+        OrderQueries.After after = null;
+        while (given < max) {
+            List<OrderQueries.Keyed> rows = queries.newestAfter(filter, after,
+                    (int) Math.min(page, max - given));
+            for (OrderQueries.Keyed k : rows) {
+                consumer.accept(k.row());
             }
+            given += rows.size();
+            if (rows.size() < page) {
+                return given;
+            }
+            after = rows.getLast().at();
         }
+        return given;
     }
 
     public Optional<OrderDetailView> detail(String code) {

@@ -33,6 +33,18 @@ final class OrderExport implements DownloadHandler {
 
     enum Format { CSV, XLSX }
 
+    /** Rows a file holds at most; the file says so when it stops there. */
+    static final long MAX_ROWS = 200_000;
+    /** Files written at once, for all visitors: fewer than the read connections, so pages and the API never wait. */
+    static final int AT_ONCE = 3;
+    private static final java.util.concurrent.Semaphore RUNNING = new java.util.concurrent.Semaphore(AT_ONCE);
+    private static final String SESSION_BUSY = OrderExport.class.getName() + ".running";
+    /** The last line of a file that stopped at the limit. */
+    static String capped(long maxRows) {
+        return "Se alcanzó el límite de " + Formats.count(maxRows)
+                + " filas por archivo: acote los filtros (fechas, comprador, región) para exportar el resto.";
+    }
+
     static final String[] HEADER = {"Código", "Nombre", "Comprador", "Proveedor", "Tipo", "Estado", "Moneda", "Total",
             "Monto CLP", "Fecha (Chile)", "Región", "Alerta"};
 
@@ -40,25 +52,77 @@ final class OrderExport implements DownloadHandler {
     private final Supplier<OrderFilter> filter;
     private final Format format;
 
+    private final long maxRows;
+
     OrderExport(OrderService orders, Supplier<OrderFilter> filter, Format format) {
+        this(orders, filter, format, MAX_ROWS);
+    }
+
+    OrderExport(OrderService orders, Supplier<OrderFilter> filter, Format format, long maxRows) {
+        this.maxRows = maxRows;
         this.orders = orders;
         this.filter = filter;
         this.format = format;
     }
 
+    /**
+     * One file per session at a time and {@value #AT_ONCE} for everyone: a refused download gets 429 and a sentence
+     * that says why. The rows are read by keyset pages, no connection held while the client reads slowly.
+     */
     @Override
     public void handleDownloadRequest(DownloadEvent event) throws IOException {
-        String name = "ordenes-" + LocalDate.now(Formats.CHILE) + (format == Format.CSV ? ".csv" : ".xlsx");
-        event.setFileName(name);
-        event.setContentType(format == Format.CSV ? "text/csv; charset=utf-8"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        OrderFilter f = filter.get();
-        try (OutputStream out = event.getOutputStream()) {
-            if (format == Format.CSV) {
-                writeCsv(f, out);
-            } else {
-                writeXlsx(f, out);
+        com.vaadin.flow.server.VaadinSession session = event.getSession();
+        java.util.concurrent.atomic.AtomicBoolean busy = session == null ? new java.util.concurrent.atomic.AtomicBoolean()
+                : busy(session);
+        if (!busy.compareAndSet(false, true)) {
+            refuse(event, "Ya hay una exportación en curso en esta sesión: espere a que termine.");
+            return;
+        }
+        try {
+            if (!RUNNING.tryAcquire()) {
+                refuse(event, "Hay " + AT_ONCE + " exportaciones en curso, el máximo a la vez: intente en un momento.");
+                return;
             }
+            try {
+                String name = "ordenes-" + LocalDate.now(Formats.CHILE) + (format == Format.CSV ? ".csv" : ".xlsx");
+                event.setFileName(name);
+                event.setContentType(format == Format.CSV ? "text/csv; charset=utf-8"
+                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                OrderFilter f = filter.get();
+                try (OutputStream out = event.getOutputStream()) {
+                    if (format == Format.CSV) {
+                        writeCsv(f, out);
+                    } else {
+                        writeXlsx(f, out);
+                    }
+                }
+            } finally {
+                RUNNING.release();
+            }
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private static java.util.concurrent.atomic.AtomicBoolean busy(com.vaadin.flow.server.VaadinSession session) {
+        session.lock();
+        try {
+            Object b = session.getAttribute(SESSION_BUSY);
+            if (b == null) {
+                b = new java.util.concurrent.atomic.AtomicBoolean();
+                session.setAttribute(SESSION_BUSY, b);
+            }
+            return (java.util.concurrent.atomic.AtomicBoolean) b;
+        } finally {
+            session.unlock();
+        }
+    }
+
+    private static void refuse(DownloadEvent event, String why) throws IOException {
+        event.getResponse().setStatus(429);
+        event.setContentType("text/plain; charset=utf-8");
+        try (OutputStream out = event.getOutputStream()) {
+            out.write(why.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -69,7 +133,11 @@ final class OrderExport implements DownloadHandler {
                 .setQuoteMode(QuoteMode.ALL).setHeader(HEADER).get();
         CSVPrinter csv = new CSVPrinter(w, format);
         try {
-            orders.forEach(f, OrderSort.NEWEST, o -> {
+            long[] n = {0};
+            long written = orders.forEachNewest(f, maxRows + 1, o -> {
+                if (++n[0] > maxRows) {
+                    return; // the one beyond the limit only tells that there are more
+                }
                 try {
                     String[] cells = cells(o);
                     for (int i = 0; i < cells.length; i++) {
@@ -80,6 +148,9 @@ final class OrderExport implements DownloadHandler {
                     throw new UncheckedIOException(e);
                 }
             });
+            if (written > maxRows) {
+                csv.printRecord(capped(maxRows));
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -94,7 +165,10 @@ final class OrderExport implements DownloadHandler {
             ws.style(0, c).bold().set();
         }
         AtomicInteger row = new AtomicInteger(1);
-        orders.forEach(f, OrderSort.NEWEST, o -> {
+        long written = orders.forEachNewest(f, maxRows + 1, o -> {
+            if (row.get() > maxRows) {
+                return; // the one beyond the limit only tells that there are more
+            }
             int r = row.getAndIncrement();
             String[] cells = cells(o);
             for (int c = 0; c < cells.length; c++) {
@@ -114,6 +188,9 @@ final class OrderExport implements DownloadHandler {
                 }
             }
         });
+        if (written > maxRows) {
+            ws.value(row.get(), 0, capped(maxRows));
+        }
         wb.finish();
     }
 

@@ -248,6 +248,18 @@ class MarketMonitorViewTest extends SyncedAppTest {
             }
         }
         assertThat(sheet).isTrue();
+
+        // keyset pages, however small, give every row once in the grid's order
+        List<String> paged = new java.util.ArrayList<>();
+        orders.forEachNewest(filter, Long.MAX_VALUE, 7, o -> paged.add(o.code()));
+        assertThat(paged).containsExactlyElementsOf(orders.find(filter, cl.andesops.orders.OrderSort.NEWEST, 0,
+                expected).stream().map(cl.andesops.orders.OrderRow::code).toList());
+        // a file stops at its row limit and says so in its last line
+        ByteArrayOutputStream capped = new ByteArrayOutputStream();
+        new OrderExport(orders, () -> filter, OrderExport.Format.CSV, 3).writeCsv(filter, capped);
+        String[] lines = capped.toString(StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines).hasSize(1 + 3 + 1);
+        assertThat(lines[4]).contains("límite de 3 filas");
         assertThat(OrderExport.neutralise("=HYPERLINK(\"x\")")).startsWith("'=");
         assertThat(OrderExport.neutralise("-120")).isEqualTo("-120");
         for (String formula : java.util.List.of("\t=1+1", "\r=1+1", "＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)")) {

@@ -21,7 +21,6 @@ import org.dhatim.fastexcel.Worksheet;
 import cl.andesops.orders.OrderFilter;
 import cl.andesops.orders.OrderRow;
 import cl.andesops.orders.OrderService;
-import cl.andesops.orders.OrderSort;
 import cl.andesops.shared.format.Formats;
 
 /**

@@ -46,6 +46,44 @@ final class HttpTransport {
         this.errorBackoff = errorBackoff;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.pages = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A public page is read up to this size; a bigger one is refused. */
+    static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
+    /** An API body is read up to this size (a day's listing is 1-1.5 MB); a bigger one is refused. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** Requests people ask for (probes, tender pages) in an hour, together. */
+    static final int INTERACTIVE_PER_HOUR = 120;
+
+    private final HttpClient pages;
+    /**
+     * One request a person asked for at a time, never queued: the gate is fair, so a crowd of visitors queued in it
+     * would hold the sync back by as many spacings; this way the sync waits for one at most.
+     */
+    private final java.util.concurrent.Semaphore interactive = new java.util.concurrent.Semaphore(1);
+    private final java.util.ArrayDeque<Long> interactiveStarts = new java.util.ArrayDeque<>();
+
+    /** Takes the one interactive slot and a share of this hour's budget, or says why not. */
+    private void admitInteractive() {
+        if (!interactive.tryAcquire()) {
+            throw new MercadoPublicoException(MercadoPublicoException.Kind.INTERACTIVE_BUSY, 0,
+                    "Otra consulta a Mercado Público pedida por una persona está en curso; intente en un momento");
+        }
+        synchronized (interactiveStarts) {
+            long now = System.nanoTime();
+            while (!interactiveStarts.isEmpty() && now - interactiveStarts.peekFirst() > 3_600_000_000_000L) {
+                interactiveStarts.removeFirst();
+            }
+            if (interactiveStarts.size() >= INTERACTIVE_PER_HOUR) {
+                interactive.release();
+                throw new MercadoPublicoException(MercadoPublicoException.Kind.INTERACTIVE_BUSY, 0,
+                        "Se alcanzaron las " + INTERACTIVE_PER_HOUR + " consultas por hora pedidas por personas; "
+                                + "la sincronización sigue");
+            }
+            interactiveStarts.addLast(now);
+        }
     }
 
     Endpoints endpoints() {
@@ -64,6 +102,19 @@ final class HttpTransport {
                 + encode(endpoints.ticket().reveal());
         URI uri = URI.create(stripSlash(base.toString()) + path + "?" + query + ticketParam);
         String shown = endpoints.ticket().maskIn(uri.toString());
+        if (purpose == Purpose.INTERACTIVE) {
+            admitInteractive();
+            try {
+                return attempt(api, uri, shown, ticketInHeader, purpose, parser);
+            } finally {
+                interactive.release();
+            }
+        }
+        return attempt(api, uri, shown, ticketInHeader, purpose, parser);
+    }
+
+    private <T> T attempt(String api, URI uri, String shown, boolean ticketInHeader, Purpose purpose,
+                          BiFunction<Integer, byte[], T> parser) {
         int bursts = 0;
         int errors = 0;
         while (true) {
@@ -88,19 +139,39 @@ final class HttpTransport {
         }
     }
 
-    /** A web page (no ticket, no quota): through the gate, one try; empty on any failure. */
+    /**
+     * A public web page (no ticket, no quota), asked for by a person: the one interactive slot and this hour's
+     * budget, through the gate, one try, no redirect followed, at most {@value #MAX_PAGE_BYTES} bytes; empty on any
+     * failure or refusal.
+     */
     java.util.Optional<WebPage> page(URI base, String pathAndQuery) {
         URI uri = URI.create(stripSlash(base.toString()) + pathAndQuery);
         try {
+            admitInteractive();
+        } catch (MercadoPublicoException e) {
+            log.info("GET {} not sent: {}", uri, e.getMessage());
+            return java.util.Optional.empty();
+        }
+        try {
             return gate.run(() -> { }, () -> {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                            .header("User-Agent", "AndesOps/1.0").GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        log.info("GET {} -> HTTP {}", uri, r.statusCode());
-                        return java.util.Optional.<WebPage>empty();
+                    HttpResponse<java.io.InputStream> r = pages.send(HttpRequest.newBuilder(uri).timeout(timeout)
+                            .header("User-Agent", "AndesOps/1.0").GET().build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    try (java.io.InputStream in = r.body()) {
+                        if (r.statusCode() != 200) {
+                            log.info("GET {} -> HTTP {}", uri, r.statusCode());
+                            return java.util.Optional.<WebPage>empty();
+                        }
+                        byte[] body = in.readNBytes(MAX_PAGE_BYTES + 1);
+                        if (body.length > MAX_PAGE_BYTES) {
+                            log.info("GET {}: the page is larger than {} bytes, not read", uri, MAX_PAGE_BYTES);
+                            return java.util.Optional.<WebPage>empty();
+                        }
+                        java.nio.charset.Charset cs = r.headers().firstValue("Content-Type")
+                                .map(HttpTransport::charset).orElse(java.nio.charset.StandardCharsets.UTF_8);
+                        return java.util.Optional.of(new WebPage(r.uri().toString(), new String(body, cs)));
                     }
-                    return java.util.Optional.of(new WebPage(r.uri().toString(), r.body()));
                 } catch (IOException e) {
                     log.info("GET {} failed: {}", uri, e.toString());
                     return java.util.Optional.<WebPage>empty();
@@ -111,6 +182,25 @@ final class HttpTransport {
             });
         } catch (MercadoPublicoException e) {
             return java.util.Optional.empty();
+        } finally {
+            interactive.release();
+        }
+    }
+
+    /** A response's status with its body read (bounded). */
+    private record BodyOf(int statusCode, byte[] body) {
+        BodyOf(HttpResponse<?> r, byte[] body) {
+            this(r.statusCode(), body);
+        }
+    }
+
+    private static java.nio.charset.Charset charset(String contentType) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset=\\\"?([\\w.:-]+)")
+                .matcher(contentType);
+        try {
+            return m.find() ? java.nio.charset.Charset.forName(m.group(1)) : java.nio.charset.StandardCharsets.UTF_8;
+        } catch (RuntimeException e) {
+            return java.nio.charset.StandardCharsets.UTF_8;
         }
     }
 
@@ -121,9 +211,19 @@ final class HttpTransport {
             request.header("ticket", endpoints.ticket().reveal());
         }
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> response;
+        BodyOf response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<java.io.InputStream> streamed = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            byte[] bytes;
+            try (java.io.InputStream in = streamed.body()) {
+                bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new MercadoPublicoException(MercadoPublicoException.Kind.UNAVAILABLE, streamed.statusCode(),
+                        "Mercado Público respondió más de " + MAX_BODY_BYTES / (1024 * 1024) + " MB: no se leyó");
+            }
+            response = new BodyOf(streamed, bytes);
         } catch (HttpTimeoutException e) {
             throw new MercadoPublicoException(MercadoPublicoException.Kind.UNAVAILABLE, 0,
                     "Mercado Público no respondió en " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms"

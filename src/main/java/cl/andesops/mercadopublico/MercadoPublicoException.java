@@ -18,7 +18,9 @@ public class MercadoPublicoException extends RuntimeException {
         /** 5xx, timeouts, HTML pages, truncated or unreadable bodies: retry with backoff, then give up. */
         UNAVAILABLE(true),
         /** Our own ledger: today's background share of the quota is spent (a reserve is kept for people). */
-        QUOTA_RESERVED(false);
+        QUOTA_RESERVED(false),
+        /** Another request a person asked for is in flight, or this hour's share for people is spent: later. */
+        INTERACTIVE_BUSY(false);
 
         private final boolean retryable;
 

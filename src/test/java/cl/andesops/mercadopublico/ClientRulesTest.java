@@ -227,4 +227,58 @@ class ClientRulesTest {
         assertThat(v2.detail("1-1-COT26", Purpose.BACKGROUND)).isEmpty();
     }
 
+
+    @Test
+    void a_page_people_ask_for_is_one_at_a_time_bounded_in_size_and_never_redirected() throws Exception {
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        web.createContext("/", ex -> {
+            String p = ex.getRequestURI().getPath();
+            byte[] body = switch (p) {
+                case "/huge" -> new byte[HttpTransport.MAX_PAGE_BYTES + 10];
+                default -> "<html>ok</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            };
+            if (p.equals("/moved")) {
+                ex.getResponseHeaders().set("Location", "http://127.0.0.1:9/elsewhere");
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+                return;
+            }
+            if (p.equals("/slow")) {
+                slowStarted.countDown();
+                try {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        web.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        web.start();
+        try {
+            client();
+            HttpTransport t = lastTransport;
+            URI base = URI.create("http://127.0.0.1:" + web.getAddress().getPort());
+            assertThat(t.page(base, "/ok")).hasValueSatisfying(w -> assertThat(w.body()).contains("ok"));
+            assertThat(t.page(base, "/huge")).as("larger than the limit").isEmpty();
+            assertThat(t.page(base, "/moved")).as("a redirect is not followed").isEmpty();
+            // while one person's page is in flight, another's is refused at once rather than queued before the sync
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> t.page(base, "/slow"));
+            assertThat(slowStarted.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            assertThat(t.page(base, "/ok")).isEmpty();
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("refused without waiting").isLessThan(500);
+            release.countDown();
+            assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            assertThat(t.page(base, "/ok")).isPresent();
+        } finally {
+            release.countDown();
+            web.stop(0);
+        }
+    }
 }

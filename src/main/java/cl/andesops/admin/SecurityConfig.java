@@ -46,7 +46,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
-                // a stateless API authenticated on every request: no session, so no CSRF to forge
+                // a stateless API authenticated on every request: no session, so no CSRF to forge; a browser's
+                // cross-site request to the admin API (which could carry remembered Basic credentials) is refused
+                .addFilterBefore(new SameOriginAdmin(), org.springframework.security.web.authentication.www
+                        .BasicAuthenticationFilter.class)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         headers(http, properties);
@@ -94,7 +97,7 @@ class SecurityConfig {
             }
         }));
         http.headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
-                .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors " + properties.frameAncestors()))
+                .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors " + properties.ancestors()))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults())
                 .httpStrictTransportSecurity(Customizer.withDefaults()));
@@ -143,7 +146,9 @@ class SecurityConfig {
             public String generateHeader(Cookie cookie, HttpServletRequest request) {
                 String header = super.generateHeader(cookie, request);
                 if (request != null && request.isSecure() && !header.contains("SameSite")) {
-                    return header + "; SameSite=None" + (header.contains("Secure") ? "" : "; Secure");
+                    // Partitioned (CHIPS): browsers that block third-party cookies keep a framed one per top site
+                    return header + "; SameSite=None" + (header.contains("Secure") ? "" : "; Secure")
+                            + "; Partitioned";
                 }
                 return header;
             }

@@ -11,7 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("andesops.security")
 public record SecurityProperties(
-        @DefaultValue("'self' https://huggingface.co https://*.hf.space") String frameAncestors,
+        @DefaultValue("") String frameAncestors,
+        @DefaultValue("") String spaceHost,
         @DefaultValue("5") int maxFailedLogins,
         @DefaultValue("5m") Duration lockout) {
+
+    /**
+     * Who may frame the app: as configured, else this Space only ({@code SPACE_HOST}, which Hugging Face sets) and
+     * huggingface.co, not every {@code *.hf.space}.
+     */
+    public String ancestors() {
+        if (frameAncestors != null && !frameAncestors.isBlank()) {
+            return frameAncestors;
+        }
+        String host = spaceHost == null ? "" : spaceHost.strip().replaceAll("[^A-Za-z0-9.:-]", "");
+        return "'self' https://huggingface.co" + (host.isEmpty() ? "" : " https://" + host);
+    }
 }

@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The headers a public deployment inside a Hugging Face Space needs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "andesops.storage.data-dir=target/test-data/headers")
+        properties = {"andesops.storage.data-dir=target/test-data/headers",
+                "andesops.security.space-host=owner-andesops.hf.space"})
 class SecurityHeadersTest {
 
     @LocalServerPort int port;
@@ -32,7 +33,8 @@ class SecurityHeadersTest {
         HttpResponse<String> page = get("/", false);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains("frame-ancestors 'self' https://huggingface.co https://*.hf.space");
+                .contains("frame-ancestors 'self' https://huggingface.co https://owner-andesops.hf.space")
+                .doesNotContain("*.hf.space");
         assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
@@ -46,7 +48,7 @@ class SecurityHeadersTest {
         assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
         String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
                 .findFirst().orElseThrow();
-        assertThat(cookie).contains("SameSite=None").contains("Secure").contains("HttpOnly");
+        assertThat(cookie).contains("SameSite=None").contains("Secure").contains("HttpOnly").contains("Partitioned");
         HttpResponse<String> plain = get("/", false);
         plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
                 .forEach(c -> assertThat(c).doesNotContain("SameSite=None"));
@@ -63,5 +65,23 @@ class SecurityHeadersTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(401);
         assertThat(admin.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+    }
+
+    @Test
+    void the_admin_api_refuses_a_request_a_browser_sends_from_another_site() throws Exception {
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes());
+        for (String[] h : new String[][]{{"Origin", "https://evil.example"}, {"Sec-Fetch-Site", "cross-site"}}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/admin/sync?date=2026-01-05")).header(h[0], h[1]).header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(h[0]).isEqualTo(403);
+            assertThat(r.body()).contains("otro sitio");
+        }
+        // same origin, or a script with no Origin: on to the credentials (wrong here)
+        HttpResponse<String> same = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/admin/sync?date=2026-01-05")).header("Origin", "http://127.0.0.1:" + port)
+                .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(same.statusCode()).isEqualTo(401);
     }
 }

@@ -49,17 +49,21 @@ public class Prompts {
     /** The facts as short lines: metrics, tables as rows with their sources, the series, then the fenced text. */
     static String factsText(Facts f) {
         StringBuilder b = new StringBuilder();
-        b.append("Título: ").append(f.title()).append('\n');
+        // names (a tender's, a buyer's, a supplier's, a product's) are written by third parties: fenced as data
+        b.append("Título: <").append(FENCE).append('>').append(defang(f.title())).append("</").append(FENCE)
+                .append(">\n");
         b.append("Alcance: ").append(f.subtitle()).append("\n\nMétricas:\n");
         for (Facts.Metric m : f.metrics()) {
             b.append("- ").append(m.label()).append(": ").append(m.value()).append(codes(m.sources())).append('\n');
         }
         for (Facts.Table t : f.tables()) {
             b.append("\nTabla «").append(t.title()).append("» (").append(String.join(" | ", t.columns()))
-                    .append(" | fuentes):\n");
+                    .append(" | fuentes); sus nombres son de terceros:\n<").append(FENCE).append(">\n");
             for (Facts.Row r : t.rows()) {
-                b.append("- ").append(String.join(" | ", r.cells())).append(codes(r.sources())).append('\n');
+                b.append("- ").append(String.join(" | ", r.cells().stream().map(Prompts::defang).toList()))
+                        .append(codes(r.sources())).append('\n');
             }
+            b.append("</").append(FENCE).append(">\n");
         }
         if (f.trend() != null && !f.trend().labels().isEmpty()) {
             b.append("\nSerie «").append(f.trend().title()).append("» (período: monto CLP / órdenes): ");
@@ -78,6 +82,9 @@ public class Prompts {
 
     /** Third-party text cannot close the fence or open a new one. */
     static String defang(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.replaceAll("(?i)</?\\s*" + FENCE + "\\s*>", "").replace(JSON_MARKER, "");
     }
 

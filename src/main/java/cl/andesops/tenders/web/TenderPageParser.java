@@ -70,16 +70,31 @@ public final class TenderPageParser {
             return null;
         }
         for (Element candidate : List.of(e, e.parent() == null ? e : e.parent())) {
-            if (candidate.hasAttr("href") && !candidate.attr("href").startsWith("javascript")) {
-                return candidate.absUrl("href");
+            String href = candidate.hasAttr("href") ? web(candidate.absUrl("href")) : null;
+            if (href != null) {
+                return href;
             }
             Matcher m = URL_IN_SCRIPT.matcher(candidate.attr("onclick"));
             if (m.find()) {
                 String url = m.group(1);
-                return url.startsWith("http") ? url : resolve(doc.location(), url);
+                return web(url.startsWith("http") ? url : resolve(doc.location(), url));
             }
         }
         return null;
+    }
+
+    /** Only an http(s) address is a link we show: never javascript:, data: or anything else, in any case. */
+    static String web(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI u = java.net.URI.create(url.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null ? u.toString() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String resolve(String base, String relative) {

@@ -44,4 +44,14 @@ class TenderPageParserTest {
         assertThat(TenderPageParser.parse("<html><span id=\"lblFicha3Cierre\">27-01-2014 15:5", URL).status())
                 .as("a truncated page still yields what it has").isEqualTo(TenderPage.Status.OK);
     }
+
+    @Test
+    void only_web_addresses_become_links_whatever_their_case_or_disguise() {
+        for (String bad : java.util.List.of("javascript:alert(1)", "JavaScript:alert(1)", " JAVASCRIPT:alert(1)",
+                "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "//", "")) {
+            org.assertj.core.api.Assertions.assertThat(TenderPageParser.web(bad)).as(bad).isNull();
+        }
+        org.assertj.core.api.Assertions.assertThat(TenderPageParser.web("https://www.mercadopublico.cl/x.aspx?a=1"))
+                .isEqualTo("https://www.mercadopublico.cl/x.aspx?a=1");
+    }
 }

@@ -7,9 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,14 +35,24 @@ import cl.andesops.shared.format.Formats;
 public class MonitorService {
 
     static final int DEFAULT_DAYS = 30;
-    private static final int CACHE_MAX = 256;
+    /** What the cached summaries may weigh in all, about: a summary is some hundred bytes a point and a slice. */
+    private static final long CACHE_BYTES = 16L * 1024 * 1024;
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("dd-MM");
 
     private final ColumnLoader loader;
     private final OrderTextIndex text;
     private final OrderService orders;
     private final Clock clock;
-    private final Map<OrderFilter, MonitorSummary> cache = new ConcurrentHashMap<>();
+    /** Summaries by their normalised filter (period made explicit and clamped), bounded by weight. */
+    private final com.github.benmanes.caffeine.cache.Cache<OrderFilter, MonitorSummary> cache =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
+                    .weigher((OrderFilter f, MonitorSummary m) -> weight(m)).build();
+
+    /** A summary's rough size in bytes: its points and slices. */
+    static int weight(MonitorSummary m) {
+        return 512 + 96 * (m.series().size() + m.topBuyers().size() + m.topSuppliers().size() + m.byType().size()
+                + m.byState().size() + m.byRegion().size());
+    }
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong computations = new AtomicLong();
 
@@ -62,7 +70,7 @@ public class MonitorService {
         if (event.dataset() == DataChanged.Dataset.ORDERS) {
             loader.catchUp();
             version.incrementAndGet();
-            cache.clear();
+            cache.invalidateAll();
         }
     }
 
@@ -133,16 +141,13 @@ public class MonitorService {
             f = f.withText(null); // "!" or only punctuation: no text filter, not every id
         }
         long v = version.get();
-        MonitorSummary cached = cache.get(f);
+        MonitorSummary cached = cache.getIfPresent(f);
         if (cached != null) {
             return Optional.of(cached);
         }
         MonitorSummary computed = compute(columns, f);
         // a text filter's matches come from the search index, which catches up just after a commit: not cached
         if (version.get() == v && !f.hasText()) {
-            if (cache.size() >= CACHE_MAX) {
-                cache.clear();
-            }
             cache.put(f, computed);
         }
         return Optional.of(computed);

@@ -371,6 +371,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         result.setVisible(false);
         message.setText("");
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
+        urlQuery = event.getLocation().getQueryParameters().getQueryString(); // the facts' own address, to share
         String id = first(q, "id");
         if (id != null) {
             Optional<Analysis> shared = service.load(id);

@@ -143,6 +143,9 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(view.kind.getValue()).isEqualTo(AnalysisKind.MARKET);
         assertThat(view.from.getValue()).isEqualTo(today.minusDays(3));
         assertThat(view.current.facts().trend().labels()).hasSize(4);
+        assertThat(view.shareLink.getValue()).as("the facts alone are shared by their own address")
+                .contains("analysis?").contains("kind=market").contains("desde=" + today.minusDays(3))
+                .contains("hasta=" + today).doesNotContain("id=");
 
         AnalysisView missing = open("id=doesnotexist1");
         assertThat(missing.current).isNull();

@@ -23,7 +23,15 @@ public final class BackgroundWorker {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
-        thread = Thread.ofPlatform().name(name).daemon(true).start(loop);
+        thread = Thread.ofPlatform().name(name).daemon(true).start(() -> {
+            try {
+                loop.run();
+            } catch (Throwable t) {
+                org.slf4j.LoggerFactory.getLogger(BackgroundWorker.class).error("{} stopped by an error", name, t);
+            } finally {
+                running.set(false); // whatever ended the loop, the status never says running when it is not
+            }
+        });
         return true;
     }
 

@@ -196,15 +196,54 @@ public class SyncEngine implements SmartLifecycle {
                     idle(Duration.ofSeconds(1));
                     continue;
                 }
-                step(next.get());
+                SyncJob job = next.get();
+                try {
+                    step(job);
+                    failures.remove(job.id());
+                } catch (MercadoPublicoException e) {
+                    throw e;
+                } catch (RuntimeException | Error e) {
+                    failed(job, e);
+                }
             } catch (MercadoPublicoException e) {
                 handleStop(e);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // outside any job (the schedule, the queue): wait and go on; the worker never dies of it
                 log.error("Sync step failed; retrying in {}", properties.failureBackoff(), e);
                 idle(properties.failureBackoff());
             }
         }
         log.info("Sync stopped");
+    }
+
+    /** Failed attempts of each job since the start, to give up on one that keeps failing. */
+    private final java.util.Map<Long, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int JOB_ATTEMPTS = 3;
+
+    /**
+     * A job failed on something other than the API (a bug, bad data, an Error): the attempt is counted and shown;
+     * after {@value #JOB_ATTEMPTS} the job is marked FAILED with its reason and the rest of the queue goes on,
+     * else it is retried after a backoff that grows with each attempt.
+     */
+    private void failed(SyncJob job, Throwable e) {
+        int n = failures.merge(job.id(), 1, Integer::sum);
+        String why = (e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
+                .replaceAll("[\\r\\n]+", " ");
+        why = why.length() > 300 ? why.substring(0, 300) + "…" : why;
+        String reason = "Intento " + n + " de " + JOB_ATTEMPTS + " falló: " + why;
+        try {
+            if (n >= JOB_ATTEMPTS) {
+                log.error("{} {} failed {} times; marked FAILED", job.kind(), job.param(), n, e);
+                tx.executeWithoutResult(s -> jobs.finish(job.id(), "FAILED", reason, clock.instant()));
+                failures.remove(job.id());
+                return;
+            }
+            log.warn("{} {} failed (attempt {} of {}): {}", job.kind(), job.param(), n, JOB_ATTEMPTS, why, e);
+            tx.executeWithoutResult(s -> jobs.setError(job.id(), reason));
+        } catch (RuntimeException stored) {
+            log.error("Could not record the failure of job {}", job.id(), stored);
+        }
+        idle(properties.failureBackoff().multipliedBy(n));
     }
 
     private void step(SyncJob job) {

@@ -32,7 +32,8 @@ class DemoSyncTest extends SyncedAppTest {
                 jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1 AND day = :d").param("d", day)
                         .query(Integer.class).single() >= expected.size()
                         && jdbc.sql("SELECT count(*) FROM sync_job WHERE kind IN ('DAY_ORDERS','DAY_TENDERS') "
-                        + "AND state <> 'DONE'").query(Integer.class).single() == 0);
+                        + "AND state NOT IN ('DONE', 'FAILED') AND param <> 'no-es-una-fecha'").query(Integer.class)
+                        .single() == 0);
 
         List<String> stored = jdbc.sql("SELECT code FROM purchase_order WHERE day = :d ORDER BY code").param("d", day)
                 .query(String.class).list();
@@ -60,5 +61,22 @@ class DemoSyncTest extends SyncedAppTest {
         assertThat(events.seen).anyMatch(e -> e.dataset() == DataChanged.Dataset.ORDERS && !e.added().isEmpty());
         assertThat(jdbc.sql("SELECT sum(background) FROM api_request_ledger").query(Long.class).single())
                 .isGreaterThanOrEqualTo(expected.size());
+    }
+
+    @Autowired JobQueue queue;
+    @Autowired SyncEngine engine;
+    @Autowired java.time.Clock clock;
+
+    @Test
+    void a_job_that_keeps_failing_is_marked_failed_with_its_reason_and_the_rest_goes_on() {
+        // a job whose listing throws every time (its day cannot be read): today it would be retried forever
+        long broken = queue.enqueue(JobKind.DAY_ORDERS, "no-es-una-fecha", 500, clock.instant());
+        long after = engine.enqueueDay(cl.andesops.testing.TestClock.today().minusDays(1));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "FAILED".equals(
+                jdbc.sql("SELECT state FROM sync_job WHERE id = :id").param("id", broken).query(String.class).single()));
+        assertThat(jdbc.sql("SELECT last_error FROM sync_job WHERE id = :id").param("id", broken)
+                .query(String.class).single()).contains("Intento 3 de 3").contains("no-es-una-fecha");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                jdbc.sql("SELECT state FROM sync_job WHERE id = :id").param("id", after).query(String.class).single()));
     }
 }

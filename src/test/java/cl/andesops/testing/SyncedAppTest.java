@@ -19,7 +19,8 @@ import cl.andesops.shared.events.DataChanged;
         "andesops.simulator.orders-per-day=60", "andesops.simulator.tenders-per-day=8",
         "andesops.simulator.compra-agil-per-day=6", "andesops.simulator.min-spacing=2ms",
         "andesops.sync.history-days=2", "andesops.sync.compra-agil-history-days=1",
-        "ADMIN_PASSWORD=test-admin-password", "andesops.sync.enabled=true"})
+        "ADMIN_PASSWORD=test-admin-password", "andesops.sync.enabled=true",
+        "andesops.sync.failure-backoff=100ms"})
 @org.springframework.context.annotation.Import(SyncedAppTest.Config.class)
 public abstract class SyncedAppTest {
 

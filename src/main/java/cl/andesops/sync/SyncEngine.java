@@ -137,11 +137,14 @@ public class SyncEngine implements SmartLifecycle {
         return paused;
     }
 
-    /** Queues the orders and tenders of one day ahead of the backlog. */
+    static final int ADMIN_DAY_PRIORITY = 99;
+
+    /** Queues the orders and tenders of one day ahead of the backlog, never ahead of today's orders. */
     public long enqueueDay(LocalDate day) {
         long id = tx.execute(s -> {
-            long orderJob = jobs.enqueue(JobKind.DAY_ORDERS, day.toString(), 120, clock.instant());
-            jobs.enqueue(JobKind.DAY_TENDERS, day.toString(), 119, clock.instant());
+            // ahead of the backlog, behind today's orders (100): a day of details takes hours of quota spacing
+            long orderJob = jobs.enqueue(JobKind.DAY_ORDERS, day.toString(), ADMIN_DAY_PRIORITY, clock.instant());
+            jobs.enqueue(JobKind.DAY_TENDERS, day.toString(), ADMIN_DAY_PRIORITY - 3, clock.instant());
             return orderJob;
         });
         wake();

@@ -79,4 +79,17 @@ class DemoSyncTest extends SyncedAppTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "DONE".equals(
                 jdbc.sql("SELECT state FROM sync_job WHERE id = :id").param("id", after).query(String.class).single()));
     }
+
+    @Test
+    void a_day_the_admin_asks_for_never_goes_ahead_of_todays_orders() {
+        engine.pause();
+        try {
+            long day = engine.enqueueDay(cl.andesops.testing.TestClock.today().minusDays(5));
+            queue.enqueue(JobKind.TODAY_ORDERS, null, 100, clock.instant());
+            assertThat(queue.next()).hasValueSatisfying(j -> assertThat(j.kind()).isEqualTo(JobKind.TODAY_ORDERS));
+            assertThat(queue.find(day).orElseThrow().priority()).isGreaterThan(94); // still ahead of the backlog
+        } finally {
+            engine.resume();
+        }
+    }
 }

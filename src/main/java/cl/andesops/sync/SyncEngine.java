@@ -309,11 +309,13 @@ public class SyncEngine implements SmartLifecycle {
             });
             publish(Dataset.COMPRA_AGIL, outcome.added(), outcome.changed());
             if (page >= result.totalPages() || result.items().isEmpty()) {
-                break;
+                // every page listed: on to the details
+                tx.executeWithoutResult(s -> jobs.markDetails(job.id()));
+                return;
             }
             page++;
         }
-        tx.executeWithoutResult(s -> jobs.markDetails(job.id()));
+        // stopped between pages (a shutdown): the job stays LISTING, and its cursor says where to go on after a restart
     }
 
     private void details(SyncJob job) {

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which addresses may tell the app who the client is ({@code X-Forwarded-For}, {@code X-Forwarded-Proto}):
- * {@code ANDESOPS_TRUSTED_PROXIES}, a comma-separated list of addresses and IPv4 prefixes ({@code 10.0.0.0/8},
- * {@code 172.16.0.0/12} is not a whole-octet prefix and is read as {@code 172.16.0.0/16}). Unset, Tomcat's private
+ * {@code ANDESOPS_TRUSTED_PROXIES}, a comma-separated list of addresses and IPv4 prefixes ({@code 10.0.0.0/8}). Unset, Tomcat's private
  * ranges are trusted, as a Space's proxy is. The client is the rightmost address no trusted proxy added, so a visitor
  * cannot choose its own by sending the header, and the login throttle keys on it.
  */
@@ -42,7 +41,15 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
         }
     }
 
-    /** The list as one regular expression, or null when it is empty. */
+    private static final Pattern IPV4 =
+            Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]+");
+
+    /**
+     * The list as one regular expression, or null when it is empty. A prefix that is not a whole number of octets
+     * is narrowed to the next whole one ({@code 172.16.0.0/12} trusts {@code 172.16.*.*}): trusting less than asked,
+     * never more. Anything else is refused at start with a message.
+     */
     static String regex(String list) {
         if (list == null || list.isBlank()) {
             return null;
@@ -53,20 +60,31 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
             if (s.isEmpty()) {
                 continue;
             }
-            int slash = s.indexOf('/');
-            if (slash < 0) {
+            java.util.regex.Matcher m = IPV4.matcher(s);
+            if (m.matches()) {
+                int bits = m.group(5) == null ? 32 : Integer.parseInt(m.group(5));
+                int keep = (Math.min(bits, 32) + 7) / 8;
+                StringBuilder p = new StringBuilder();
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(m.group(i + 1));
+                    if (octet > 255 || bits > 32) {
+                        throw refused(s);
+                    }
+                    p.append(i == 0 ? "" : "\\.").append(i < keep ? Integer.toString(octet) : "\\d{1,3}");
+                }
+                parts.add(p.toString());
+            } else if (IPV6.matcher(s).matches() && s.contains(":")) {
                 parts.add(Pattern.quote(s));
-                continue;
+            } else {
+                throw refused(s);
             }
-            String[] octets = s.substring(0, slash).split("\\.");
-            int keep = Math.max(0, Math.min(4, Integer.parseInt(s.substring(slash + 1)) / 8));
-            StringBuilder p = new StringBuilder();
-            for (int i = 0; i < 4; i++) {
-                p.append(i == 0 ? "" : "\\.").append(i < keep ? Pattern.quote(octets[i]) : "\\d{1,3}");
-            }
-            parts.add(p.toString());
         }
         return parts.isEmpty() ? null : String.join("|", parts);
+    }
+
+    private static IllegalArgumentException refused(String item) {
+        return new IllegalArgumentException("ANDESOPS_TRUSTED_PROXIES: «" + item + "» no es una dirección IP ni un "
+                + "prefijo IPv4 (ejemplos: 10.0.0.0/8, 203.0.113.7, ::1)");
     }
 
     @Override

@@ -48,5 +48,13 @@ class TrustedProxiesTest {
         assertThat("127.0.0.1").doesNotMatch(regex);
         assertThat("10.9.9.19").doesNotMatch(regex);
         assertThat(TrustedProxies.regex(" ")).isNull();
+        // a prefix between octets trusts less than asked, never more
+        String twelve = TrustedProxies.regex("172.16.0.0/12");
+        assertThat("172.16.4.4").matches(twelve);
+        assertThat("172.99.4.4").doesNotMatch(twelve);
+        for (String bad : java.util.List.of("abc/xx", "10/8", "300.1.1.1", "10.0.0.0/40", "proxy.example")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedProxies.regex(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ANDESOPS_TRUSTED_PROXIES");
+        }
     }
 }

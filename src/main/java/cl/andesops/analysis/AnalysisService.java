@@ -133,7 +133,13 @@ public class AnalysisService {
                 continue;
             }
             flight.join(listener);
-            flight.start(p);
+            try {
+                flight.start(p);
+            } catch (RuntimeException e) {
+                // the provider client failed before streaming: end the flight, free its slot, say so
+                log.warn("A narrative could not start: {}", e.toString());
+                flight.failed("No se pudo consultar el modelo de lenguaje.");
+            }
             return () -> flight.leave(listener);
         }
     }

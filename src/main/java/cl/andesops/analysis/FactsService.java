@@ -24,7 +24,10 @@ public class FactsService {
     private final OrderService orders;
 
     FactsService(TenderFacts tender, BuyerFacts buyer, SupplierFacts supplier, MarketFacts market,
-                 OrderStats orderStats, OrderService orders) {
+                 OrderStats orderStats, OrderService orders, cl.andesops.shared.persistence.DataVersions versions,
+                 java.time.Clock clock) {
+        this.versions = versions;
+        this.clock = clock;
         this.tender = tender;
         this.buyer = buyer;
         this.supplier = supplier;
@@ -40,14 +43,8 @@ public class FactsService {
     private final com.github.benmanes.caffeine.cache.Cache<Key, Optional<Facts>> cache =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(500)
                     .expireAfterAccess(java.time.Duration.ofHours(1)).build();
-    private cl.andesops.shared.persistence.DataVersions versions;
-    private java.time.Clock clock;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void cacheBy(cl.andesops.shared.persistence.DataVersions versions, java.time.Clock clock) {
-        this.versions = versions;
-        this.clock = clock;
-    }
+    private final cl.andesops.shared.persistence.DataVersions versions;
+    private final java.time.Clock clock;
 
     /**
      * The facts of a subject; empty when it does not exist here (an unknown code, a malformed slice). Cached by
@@ -56,9 +53,6 @@ public class FactsService {
     public Optional<Facts> facts(Subject subject) {
         if (subject.isBlank()) {
             return Optional.empty();
-        }
-        if (versions == null) {
-            return compute(subject);
         }
         Key key = new Key(subject, versions.current(cl.andesops.shared.events.DataChanged.Dataset.ORDERS),
                 versions.current(cl.andesops.shared.events.DataChanged.Dataset.TENDERS),

@@ -414,4 +414,27 @@ class AnalysisServiceTest extends SyncedAppTest {
         assertThat(u.calls()).isGreaterThanOrEqualTo(1);
         assertThat(u.tokens()).isPositive();
     }
+
+    @Test
+    void a_provider_client_that_throws_before_streaming_frees_its_slot_and_says_so() throws Exception {
+        Analyst broken = new Analyst() {
+            @Override
+            public List<String> models() {
+                return List.of("broken/model");
+            }
+
+            @Override
+            public Handle stream(Request request, Listener listener) {
+                throw new IllegalStateException("client not built");
+            }
+        };
+        AnalysisService svc = new AnalysisService(facts, broken, prompts, guard, store, clock, new NarrativeLimits(
+                new cl.andesops.shared.config.AiLimitsProperties(1, 100, 1_000, 10_000_000L), writer, jdbc, clock));
+        for (int i = 0; i < 2; i++) { // with one slot, the second would be refused had the first kept it
+            Recorder r = new Recorder();
+            svc.run(svc.prepare(freshBuyer(15 + i)).orElseThrow(), new NarrativeLimits.Visitor("z", "10.7.7.7"), r);
+            assertThat(r.refused).isNull();
+            assertThat(r.done).isCompletedExceptionally();
+        }
+    }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * id to quote, and the stack trace only in the log.
  */
 @RestControllerAdvice(basePackages = "cl.andesops")
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Spring's own
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -56,6 +57,11 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            // Spring's own client errors (an unreadable body, a media type, a path variable): their status, no 500
+            return ProblemDetail.forStatusAndDetail(known.getStatusCode(), known.getBody().getDetail() == null
+                    ? "Solicitud inválida" : known.getBody().getDetail());
+        }
         String id = UUID.randomUUID().toString().substring(0, 8);
         log.error("API error [{}]", id, e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -103,8 +103,13 @@ class ApiTest extends SyncedAppTest {
                 "/api/v1/tenders?state=x"}) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(400);
-            assertThat(r.body()).as(path).contains("\"detail\"").doesNotContain("Exception", "\tat ");
+            assertThat(r.body()).as(path).contains("\"detail\"").doesNotContain("Exception", "\tat ")
+                    .doesNotContain("Failed to convert"); // our own message, in Spanish, naming the parameter
         }
+        assertThat(get("/api/v1/orders?from=ayer").body()).contains("Parámetro 'from' inválido");
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/orders")).header("Accept", "application/xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).as("a media type it cannot give is the client's error").isBetween(400, 499);
         HttpResponse<String> missing = get("/api/v1/orders/1-1-XX26");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("1-1-XX26");

@@ -153,6 +153,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
      */
     private void open(Subject s, boolean generate) {
         UI ui = UI.getCurrent();
+        // who asks is known on the request's thread, not on the one that shows the facts later
+        visitor = visitor();
         long ticket = ++opening;
         analyse.setEnabled(false);
         message.setText("Calculando los hechos…");
@@ -208,7 +210,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         narrativePanel.status("Consultando " + String.join(", ", service.models()) + "…");
         picker.running(true);
         java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
-        running = service.run(prepared, visitor(), new AnalysisService.Listener() {
+        running = service.run(prepared, visitor, new AnalysisService.Listener() {
             @Override
             public void started(String provider, String model) {
                 ui.access(() -> {
@@ -255,8 +257,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    /** This visitor: the HTTP session and the client's address. */
-    private static NarrativeLimits.Visitor visitor() {
+    /** Who opened the current subject, for the limits on narratives. */
+    NarrativeLimits.Visitor visitor = new NarrativeLimits.Visitor("?", "?");
+
+    /** This visitor: the HTTP session and the client's address (call on the request's thread). */
+    static NarrativeLimits.Visitor visitor() {
         com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
         com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
         return new NarrativeLimits.Visitor(session == null || session.getSession() == null ? "?"

@@ -93,6 +93,9 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(view.analyse.isEnabled()).as("busy while the facts are computed").isFalse();
         awaitFacts(view);
         assertThat(view.urlQuery).isEqualTo("kind=supplier&subject=" + top[0]);
+        assertThat(view.visitor.session()).as("the narrative counts against this visitor, known at the click")
+                .isNotEqualTo("?");
+        assertThat(view.visitor.address()).isNotEqualTo("?");
         assertThat(view.current).isNotNull();
         assertThat(view.current.facts().metrics()).isNotEmpty();
         assertThat(view.factsPanel.getChildren().count()).isGreaterThan(2);

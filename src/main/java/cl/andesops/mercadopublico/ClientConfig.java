@@ -41,7 +41,7 @@ class ClientConfig {
         var errors = endpoints.simulated() ? java.util.List.of(java.time.Duration.ofMillis(200),
                 java.time.Duration.ofSeconds(1)) : properties.errorBackoff();
         return new HttpTransport(endpoints, new RequestGate(endpoints.minSpacing(), clock), ledger, calls,
-                properties.requestTimeout(), bursts, errors);
+                properties.requestTimeout(), bursts, errors, properties.bounds());
     }
 
     @Bean

@@ -35,8 +35,19 @@ final class HttpTransport {
     private final List<Duration> burstBackoff;
     private final List<Duration> errorBackoff;
 
+    /**
+     * What people may ask for: requests an hour together (probes, tender pages), the size a public page is read up to,
+     * and the size an API body is read up to (a day's listing is 1-1.5 MB); bigger ones are refused.
+     */
+    public record Bounds(int interactivePerHour, int maxPageBytes, int maxBodyBytes) {
+        public static final Bounds DEFAULT = new Bounds(120, 2 * 1024 * 1024, 32 * 1024 * 1024);
+    }
+
+    private final Bounds bounds;
+
     HttpTransport(Endpoints endpoints, RequestGate gate, RequestLedger ledger, CallLog calls, Duration timeout,
-                  List<Duration> burstBackoff, List<Duration> errorBackoff) {
+                  List<Duration> burstBackoff, List<Duration> errorBackoff, Bounds bounds) {
+        this.bounds = bounds;
         this.endpoints = endpoints;
         this.gate = gate;
         this.ledger = ledger;
@@ -49,13 +60,6 @@ final class HttpTransport {
         this.pages = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
-
-    /** A public page is read up to this size; a bigger one is refused. */
-    static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
-    /** An API body is read up to this size (a day's listing is 1-1.5 MB); a bigger one is refused. */
-    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
-    /** Requests people ask for (probes, tender pages) in an hour, together. */
-    static final int INTERACTIVE_PER_HOUR = 120;
 
     private final HttpClient pages;
     /**
@@ -76,10 +80,10 @@ final class HttpTransport {
             while (!interactiveStarts.isEmpty() && now - interactiveStarts.peekFirst() > 3_600_000_000_000L) {
                 interactiveStarts.removeFirst();
             }
-            if (interactiveStarts.size() >= INTERACTIVE_PER_HOUR) {
+            if (interactiveStarts.size() >= bounds.interactivePerHour()) {
                 interactive.release();
                 throw new MercadoPublicoException(MercadoPublicoException.Kind.INTERACTIVE_BUSY, 0,
-                        "Se alcanzaron las " + INTERACTIVE_PER_HOUR + " consultas por hora pedidas por personas; "
+                        "Se alcanzaron las " + bounds.interactivePerHour() + " consultas por hora pedidas por personas; "
                                 + "la sincronización sigue");
             }
             interactiveStarts.addLast(now);
@@ -141,7 +145,7 @@ final class HttpTransport {
 
     /**
      * A public web page (no ticket, no quota), asked for by a person: the one interactive slot and this hour's
-     * budget, through the gate, one try, no redirect followed, at most {@value #MAX_PAGE_BYTES} bytes; empty on any
+     * budget, through the gate, one try, no redirect followed, at most {@link Bounds#maxPageBytes()} bytes; empty on any
      * failure or refusal.
      */
     java.util.Optional<WebPage> page(URI base, String pathAndQuery) {
@@ -163,9 +167,9 @@ final class HttpTransport {
                             log.info("GET {} -> HTTP {}", uri, r.statusCode());
                             return java.util.Optional.<WebPage>empty();
                         }
-                        byte[] body = in.readNBytes(MAX_PAGE_BYTES + 1);
-                        if (body.length > MAX_PAGE_BYTES) {
-                            log.info("GET {}: the page is larger than {} bytes, not read", uri, MAX_PAGE_BYTES);
+                        byte[] body = in.readNBytes(bounds.maxPageBytes() + 1);
+                        if (body.length > bounds.maxPageBytes()) {
+                            log.info("GET {}: the page is larger than {} bytes, not read", uri, bounds.maxPageBytes());
                             return java.util.Optional.<WebPage>empty();
                         }
                         java.nio.charset.Charset cs = r.headers().firstValue("Content-Type")
@@ -217,11 +221,13 @@ final class HttpTransport {
                     HttpResponse.BodyHandlers.ofInputStream());
             byte[] bytes;
             try (java.io.InputStream in = streamed.body()) {
-                bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+                bytes = in.readNBytes(bounds.maxBodyBytes() + 1);
             }
-            if (bytes.length > MAX_BODY_BYTES) {
+            if (bytes.length > bounds.maxBodyBytes()) {
                 throw new MercadoPublicoException(MercadoPublicoException.Kind.UNAVAILABLE, streamed.statusCode(),
-                        "Mercado Público respondió más de " + MAX_BODY_BYTES / (1024 * 1024) + " MB: no se leyó");
+                        "Mercado Público respondió más de " + (bounds.maxBodyBytes() >= 1 << 20
+                                ? (bounds.maxBodyBytes() >> 20) + " MB" : (bounds.maxBodyBytes() >> 10) + " KB")
+                                + ": no se leyó");
             }
             response = new BodyOf(streamed, bytes);
         } catch (HttpTimeoutException e) {

@@ -30,7 +30,16 @@ public record MercadoPublicoProperties(
         @Min(0) @DefaultValue("500") int interactiveReserve,
         @DefaultValue("20s") Duration requestTimeout,
         @DefaultValue({"30s", "60s", "120s"}) List<Duration> burstBackoff,
-        @DefaultValue({"2s", "5s", "15s"}) List<Duration> errorBackoff) {
+        @DefaultValue({"2s", "5s", "15s"}) List<Duration> errorBackoff,
+        @Min(0) @DefaultValue("120") int interactivePerHour,
+        @DefaultValue("2MB") org.springframework.util.unit.DataSize maxPageSize,
+        @DefaultValue("32MB") org.springframework.util.unit.DataSize maxBodySize) {
+
+    /** What people may ask of Mercado Público through the app, and how much of an answer is read. */
+    public HttpTransport.Bounds bounds() {
+        return new HttpTransport.Bounds(interactivePerHour, (int) Math.min(Integer.MAX_VALUE - 8, maxPageSize.toBytes()),
+                (int) Math.min(Integer.MAX_VALUE - 8, maxBodySize.toBytes()));
+    }
 
     /** Without a ticket the app runs on its built-in simulator. */
     public boolean demoMode() {

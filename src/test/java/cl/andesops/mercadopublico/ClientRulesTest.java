@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.unit.DataSize;
 
 import cl.andesops.mercadopublico.MercadoPublicoException.Kind;
 import cl.andesops.shared.config.Secret;
@@ -58,16 +59,19 @@ class ClientRulesTest {
     HttpMercadoPublicoClient client(String ticket, int quota, int reserve, Duration timeout) {
         MercadoPublicoProperties props = new MercadoPublicoProperties(Secret.of(ticket), sim.baseUrl(),
                 sim.baseUrl(), sim.baseUrl(), SPACING, quota, reserve, timeout, List.of(Duration.ofMillis(60), Duration.ofMillis(60)),
-                List.of(Duration.ofMillis(250), Duration.ofMillis(250)));
+                List.of(Duration.ofMillis(250), Duration.ofMillis(250)), 120, DataSize.ofMegabytes(2),
+                DataSize.ofMegabytes(32));
         Endpoints endpoints = new Endpoints(sim.baseUrl(), sim.baseUrl(), sim.baseUrl(), Secret.of(ticket), SPACING, false);
         HttpTransport transport = new HttpTransport(endpoints, new RequestGate(SPACING, Clock.systemUTC()),
                 new RequestLedger(jdbc, new org.springframework.jdbc.core.JdbcTemplate(db), Clock.systemUTC(), props), new CallLog(), timeout, props.burstBackoff(),
-                props.errorBackoff());
+                props.errorBackoff(), bounds);
         lastTransport = transport;
         return new HttpMercadoPublicoClient(transport);
     }
 
     HttpTransport lastTransport;
+    /** What people may ask for, as the operator configured it. */
+    HttpTransport.Bounds bounds = HttpTransport.Bounds.DEFAULT;
 
     HttpMercadoPublicoClient client() {
         return client(sim.settings().ticket(), 10_000, 100, Duration.ofSeconds(5));
@@ -174,7 +178,7 @@ class ClientRulesTest {
                 .satisfies(e -> assertThat(kindOf(e)).isEqualTo(Kind.QUOTA_RESERVED));
         RequestLedger.Usage usage = new RequestLedger(jdbc, new org.springframework.jdbc.core.JdbcTemplate(db), Clock.systemUTC(), new MercadoPublicoProperties(
                 Secret.of("x"), URI.create("http://x"), URI.create("http://x"), URI.create("http://x"), SPACING, 5, 2, Duration.ofSeconds(1),
-                List.of(), List.of())).usage(Secret.of(sim.settings().ticket()));
+                List.of(), List.of(), 120, DataSize.ofMegabytes(2), DataSize.ofMegabytes(32))).usage(Secret.of(sim.settings().ticket()));
         assertThat(usage.background()).isEqualTo(3);
         assertThat(usage.interactive()).isEqualTo(2);
         assertThat(out.getAll()).doesNotContain(sim.settings().ticket());
@@ -237,7 +241,7 @@ class ClientRulesTest {
         web.createContext("/", ex -> {
             String p = ex.getRequestURI().getPath();
             byte[] body = switch (p) {
-                case "/huge" -> new byte[HttpTransport.MAX_PAGE_BYTES + 10];
+                case "/huge" -> new byte[HttpTransport.Bounds.DEFAULT.maxPageBytes() + 10];
                 default -> "<html>ok</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             };
             if (p.equals("/moved")) {
@@ -278,6 +282,34 @@ class ClientRulesTest {
             assertThat(t.page(base, "/ok")).isPresent();
         } finally {
             release.countDown();
+            web.stop(0);
+        }
+    }
+
+    @Test
+    void the_operator_sets_how_many_pages_people_may_ask_for_and_how_much_of_an_answer_is_read() throws Exception {
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        web.createContext("/", ex -> {
+            byte[] body = ex.getRequestURI().getPath().equals("/big") ? new byte[300]
+                    : "<html>ok</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        web.start();
+        try {
+            bounds = new HttpTransport.Bounds(3, 200, 1024);
+            HttpMercadoPublicoClient c = client();
+            HttpTransport t = lastTransport;
+            URI base = URI.create("http://127.0.0.1:" + web.getAddress().getPort());
+            assertThat(t.page(base, "/big")).as("over the page size set").isEmpty();
+            assertThat(t.page(base, "/ok")).isPresent();
+            assertThat(t.page(base, "/ok")).isPresent();
+            assertThat(t.page(base, "/ok")).as("the hour's three are spent").isEmpty();
+            // an API answer over the body size set is refused, with the size said plainly
+            assertThatThrownBy(() -> c.buyers(Purpose.BACKGROUND)).hasMessageContaining("más de 1 KB");
+        } finally {
             web.stop(0);
         }
     }

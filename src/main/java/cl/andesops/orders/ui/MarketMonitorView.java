@@ -177,7 +177,9 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
 
     /** Recomputes (or takes from the shared cache) the summary and redraws KPIs, charts and the grid. */
     void refresh() {
-        filters.describe(monitor.withDefaultPeriod(filter()));
+        OrderFilter period = monitor.withDefaultPeriod(filter());
+        filters.clampTo(period);
+        filters.describe(period);
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
         filters.limits(monitor.firstDay().orElse(today), today);
         pendingNew.set(0);

@@ -170,6 +170,24 @@ class MonitorFilters extends Div {
         to.setMax(today);
     }
 
+    /**
+     * A period typed beyond what the data holds ({@code ?desde=0001-01-01}) is shown as the period the figures use,
+     * without firing {@link Changed}: the pickers never show a day the charts do not cover.
+     */
+    void clampTo(OrderFilter period) {
+        showing = true;
+        try {
+            if (from.getValue() != null && !from.getValue().equals(period.from())) {
+                from.setValue(period.from());
+            }
+            if (to.getValue() != null && !to.getValue().equals(period.to())) {
+                to.setValue(period.to());
+            }
+        } finally {
+            showing = false;
+        }
+    }
+
     void describe(OrderFilter period) {
         OrderFilter f = filter();
         int n = (f.region() == null ? 0 : 1) + (f.buyerCode() == null ? 0 : 1) + (f.supplierCode() == null ? 0 : 1)

@@ -144,11 +144,12 @@ class MarketMonitorViewTest extends SyncedAppTest {
         String buyer = jdbc.sql("SELECT buyer_code FROM purchase_order WHERE has_detail = 1 GROUP BY buyer_code "
                 + "ORDER BY count(*) DESC LIMIT 1").query(String.class).single();
         LocalDate today = cl.andesops.testing.TestClock.today();
-        MarketMonitorView view = open("?comprador=" + buyer + "&desde=" + today.minusDays(5) + "&hasta=" + today
+        // a period inside the days the data holds (one beyond them is shown clamped: see the test of that)
+        MarketMonitorView view = open("?comprador=" + buyer + "&desde=" + today.minusDays(1) + "&hasta=" + today
                 + "&tipo=SE,AG&basura=1&min=abc");
         assertThat(view.buyer.getValue().code()).isEqualTo(buyer);
         assertThat(view.buyer.getValue().name()).isNotEqualTo(buyer);
-        assertThat(view.from.getValue()).isEqualTo(today.minusDays(5));
+        assertThat(view.from.getValue()).isEqualTo(today.minusDays(1));
         assertThat(view.types.getValue()).containsExactlyInAnyOrder("SE", "AG");
         assertThat(view.minAmount.getValue()).isNull();
         assertThat(rows(view.grid)).isNotEmpty().allMatch(o -> Set.of("SE", "AG").contains(o.type()));
@@ -279,5 +280,20 @@ class MarketMonitorViewTest extends SyncedAppTest {
         MarketMonitorView day = open("?desde=" + cl.andesops.testing.TestClock.today() + "&hasta="
                 + cl.andesops.testing.TestClock.today());
         assertThat(day.kpiOrders.delta.getText()).doesNotContain("sin datos");
+    }
+
+    @Test
+    void a_period_beyond_the_data_shows_in_the_pickers_as_the_period_the_figures_use() {
+        LocalDate today = cl.andesops.testing.TestClock.today();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> monitor.firstDay().isPresent());
+        MarketMonitorView view = open("?desde=0001-01-01&hasta=9999-12-31");
+        LocalDate first = monitor.firstDay().orElseThrow();
+        assertThat(view.from.getValue()).isEqualTo(first);
+        assertThat(view.filters.to.getValue()).isEqualTo(today);
+        assertThat(view.from.getMin()).isEqualTo(first);
+        assertThat(view.filters.to.getMax()).isEqualTo(today);
+        // a period inside the data is left as it was asked for
+        MarketMonitorView inside = open("?desde=" + today.minusDays(1) + "&hasta=" + today);
+        assertThat(inside.from.getValue()).isEqualTo(today.minusDays(1));
     }
 }

@@ -87,20 +87,49 @@ final class OrderExport implements DownloadHandler {
                 event.setFileName(name);
                 event.setContentType(format == Format.CSV ? "text/csv; charset=utf-8"
                         : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                OrderFilter f = filter.get();
-                try (OutputStream out = event.getOutputStream()) {
-                    if (format == Format.CSV) {
-                        writeCsv(f, out);
-                    } else {
-                        writeXlsx(f, out);
-                    }
-                }
+                write(filter.get(), event.getOutputStream());
             } finally {
                 RUNNING.release();
             }
         } finally {
             busy.set(false);
         }
+    }
+
+    /**
+     * Writes the file; a reader who leaves mid-download (a closed tab, a cut connection) ends it quietly: the keyset
+     * pages stop, the slot is freed, and the log says so in one line, not as an error.
+     *
+     * @return whether the whole file was written
+     */
+    boolean write(OrderFilter f, OutputStream stream) throws IOException {
+        try (OutputStream out = stream) {
+            if (format == Format.CSV) {
+                writeCsv(f, out);
+            } else {
+                writeXlsx(f, out);
+            }
+            return true;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            if (!readerLeft(e)) {
+                throw e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            }
+            org.slf4j.LoggerFactory.getLogger(OrderExport.class).info("An export ({}) was left by its reader: {}",
+                    format, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The client went away: Tomcat's ClientAbortException, or the socket's own words. */
+    static boolean readerLeft(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t.getClass().getSimpleName().equals("ClientAbortException") || m.contains("Broken pipe")
+                    || m.contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static java.util.concurrent.atomic.AtomicBoolean busy(com.vaadin.flow.server.VaadinSession session) {

@@ -296,4 +296,31 @@ class MarketMonitorViewTest extends SyncedAppTest {
         MarketMonitorView inside = open("?desde=" + today.minusDays(1) + "&hasta=" + today);
         assertThat(inside.from.getValue()).isEqualTo(today.minusDays(1));
     }
+
+    @Test
+    void a_reader_who_leaves_mid_export_ends_it_quietly_and_other_failures_still_show() throws Exception {
+        OrderFilter filter = OrderFilter.none().withDates(cl.andesops.testing.TestClock.today().minusDays(5),
+                cl.andesops.testing.TestClock.today());
+        OrderExport csv = new OrderExport(orders, () -> filter, OrderExport.Format.CSV);
+        class Cut extends java.io.OutputStream {
+            final String why;
+            int written;
+
+            Cut(String why) {
+                this.why = why;
+            }
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > 100) {
+                    throw new java.io.IOException(why);
+                }
+            }
+        }
+        // the rows are written in pages after the header: the cut comes mid-file
+        assertThat(csv.write(filter, new Cut("Broken pipe"))).isFalse();
+        assertThat(csv.write(filter, new Cut("Connection reset by peer"))).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> csv.write(filter, new Cut("No space left on device")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left");
+    }
 }

@@ -19,21 +19,27 @@ class CompraAgilQueries {
     private final JdbcClient jdbc;
     private final CompraAgilTextIndex text;
 
-    CompraAgilQueries(JdbcClient jdbc, CompraAgilTextIndex text) {
+    private final cl.andesops.shared.persistence.SqlDialect dialect;
+
+    CompraAgilQueries(JdbcClient jdbc, CompraAgilTextIndex text, cl.andesops.shared.persistence.SqlDialect dialect) {
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.text = text;
     }
 
     List<CompraAgilRow> find(CompraAgilFilter f, int offset, int limit) {
-        return bind(jdbc.sql("""
+        Where w = where(f);
+        return w.bind(jdbc.sql("""
                         SELECT code, name, state_id, state, organism, region, currency, available_amount, amount_clp,
                                published_at, closes_at, offers_received
-                          FROM ca_request""" + " " + WHERE + " ORDER BY changed_at DESC, id DESC LIMIT :limit OFFSET :offset"), f)
+                          FROM ca_request""" + w.sql + " ORDER BY changed_at DESC NULLS LAST, id DESC"
+                        + " LIMIT :limit OFFSET :offset"))
                 .param("limit", limit).param("offset", offset).query(CompraAgilQueries::row).list();
     }
 
     int count(CompraAgilFilter f) {
-        return bind(jdbc.sql("SELECT count(*) FROM ca_request " + WHERE), f).query(Integer.class).single();
+        Where w = where(f);
+        return w.bind(jdbc.sql("SELECT count(*) FROM ca_request" + w.sql)).query(Integer.class).single();
     }
 
     List<String> regions() {
@@ -41,22 +47,38 @@ class CompraAgilQueries {
                 .query(String.class).list();
     }
 
-    private static final String WHERE = """
-             WHERE (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))
-               AND (:state IS NULL OR state_id = :state)
-               AND (:region IS NULL OR region = :region)
-               AND (:min IS NULL OR amount_clp >= :min)
-               AND (:max IS NULL OR amount_clp <= :max)
-               AND (:after IS NULL OR closes_at >= :after)
-               AND (:before IS NULL OR closes_at <= :before)""";
+    /** The filter as SQL, a clause per condition set; the words are matched by the search index, SQL joins its ids. */
+    private Where where(CompraAgilFilter f) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (f.text() != null && text.restricts(f.text())) {
+            clauses.add(dialect.inJsonIds("id", "ids"));
+            params.put("ids", text.matchingIds(f.text(), null, null));
+        }
+        add(clauses, params, "state_id = :state", "state", f.state());
+        add(clauses, params, "region = :region", "region", f.region());
+        add(clauses, params, "amount_clp >= :min", "min", f.minAmount());
+        add(clauses, params, "amount_clp <= :max", "max", f.maxAmount());
+        add(clauses, params, "closes_at >= :after", "after", f.closesAfter() == null ? null
+                : f.closesAfter().toEpochMilli());
+        add(clauses, params, "closes_at <= :before", "before", f.closesBefore() == null ? null
+                : f.closesBefore().toEpochMilli());
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    }
 
-    /** The words are matched by the search index; SQL joins the ids it returns. */
-    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CompraAgilFilter f) {
-        String ids = f.text() == null || !text.restricts(f.text()) ? null : text.matchingIds(f.text(), null, null);
-        return spec.param("ids", ids).param("state", f.state()).param("region", f.region())
-                .param("min", f.minAmount()).param("max", f.maxAmount())
-                .param("after", f.closesAfter() == null ? null : f.closesAfter().toEpochMilli())
-                .param("before", f.closesBefore() == null ? null : f.closesBefore().toEpochMilli());
+    private static void add(List<String> clauses, Map<String, Object> params, String clause, String name,
+                            Object value) {
+        if (value != null) {
+            clauses.add(clause);
+            params.put(name, value);
+        }
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            params.forEach(spec::param);
+            return spec;
+        }
     }
 
     Optional<CompraAgilDetailView> detail(String code) {

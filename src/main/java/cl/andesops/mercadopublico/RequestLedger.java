@@ -61,7 +61,7 @@ public class RequestLedger {
         }
         String column = purpose == Purpose.BACKGROUND ? "background" : "interactive";
         writer.update("INSERT INTO api_request_ledger (ticket_hash, day, " + column + ") VALUES (?, ?, 1) "
-                + "ON CONFLICT (ticket_hash, day) DO UPDATE SET " + column + " = " + column + " + 1", hash(ticket), u.day());
+                + "ON CONFLICT (ticket_hash, day) DO UPDATE SET " + column + " = api_request_ledger." + column + " + 1", hash(ticket), u.day());
     }
 
     private LocalDate today() {

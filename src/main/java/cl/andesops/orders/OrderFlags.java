@@ -79,8 +79,8 @@ final class OrderFlags {
             // CROSS JOIN keeps the pairs as the outer loop, so each is a search of po_buyer_supplier (a row-value
             // IN would scan the whole index)
             jdbc.query("SELECT po.buyer_code, po.supplier_code, min(po.code), max(po.code) FROM (VALUES " + values
-                    + ") AS p CROSS JOIN purchase_order po ON po.buyer_code = p.column1 AND po.supplier_code = p.column2"
-                    + " WHERE po.has_detail = 1 GROUP BY po.buyer_code, po.supplier_code", rs -> {
+                    + ") AS p CROSS JOIN purchase_order po WHERE po.buyer_code = p.column1"
+                    + " AND po.supplier_code = p.column2 AND po.has_detail = 1 GROUP BY po.buyer_code, po.supplier_code", rs -> {
                 out.put(rs.getString(1) + "|" + rs.getString(2), new String[]{rs.getString(3), rs.getString(4)});
             }, chunk.stream().flatMap(Arrays::stream).toArray());
         }

@@ -19,7 +19,10 @@ class OrderQueries {
     private final JdbcClient jdbc;
     private final OrderTextIndex text;
 
-    OrderQueries(JdbcClient jdbc, OrderTextIndex text) {
+    private final cl.andesops.shared.persistence.SqlDialect dialect;
+
+    OrderQueries(JdbcClient jdbc, OrderTextIndex text, cl.andesops.shared.persistence.SqlDialect dialect) {
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.text = text;
     }
@@ -73,10 +76,11 @@ class OrderQueries {
     List<Party> buyers(String text, int offset, int limit) {
         return jdbc.sql("""
                         SELECT organism_code, max(organism_name) FROM buyer
-                         WHERE organism_code IS NOT NULL AND (:like IS NULL OR organism_name LIKE :like
-                               OR organism_code = :text)
+                         WHERE organism_code IS NOT NULL AND (CAST(:like AS TEXT) IS NULL
+                               OR lower(organism_name) LIKE :like OR organism_code = :text)
                          GROUP BY organism_code ORDER BY max(organism_name) LIMIT :limit OFFSET :offset""")
-                .param("like", text == null || text.isBlank() ? null : "%" + text.strip() + "%")
+                .param("like", text == null || text.isBlank() ? null
+                        : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%")
                 .param("text", text == null ? null : text.strip()).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Party(rs.getString(1), rs.getString(2))).list();
     }
@@ -84,9 +88,11 @@ class OrderQueries {
     List<Party> suppliers(String text, int offset, int limit) {
         return jdbc.sql("""
                         SELECT code, name FROM supplier
-                         WHERE (:like IS NULL OR name LIKE :like OR rut LIKE :like OR code = :text)
+                         WHERE (CAST(:like AS TEXT) IS NULL OR lower(name) LIKE :like OR lower(rut) LIKE :like
+                                OR code = :text)
                          ORDER BY name LIMIT :limit OFFSET :offset""")
-                .param("like", text == null || text.isBlank() ? null : "%" + text.strip() + "%")
+                .param("like", text == null || text.isBlank() ? null
+                        : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%")
                 .param("text", text == null ? null : text.strip()).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Party(rs.getString(1), rs.getString(2))).list();
     }
@@ -177,7 +183,7 @@ class OrderQueries {
         List<String> clauses = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
         if (f.hasText() && text.restricts(f.text())) { // "!" or "-x" alone is no text filter, not every id
-            clauses.add("po.id IN (SELECT value FROM json_each(:ids))");
+            clauses.add(dialect.inJsonIds("po.id", "ids"));
             params.add(new Object[]{"ids", text.matchingIds(f.text(), f.from() == null ? null : day(f.from()),
                     f.to() == null ? null : day(f.to()))});
         }

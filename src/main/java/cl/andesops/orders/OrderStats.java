@@ -59,7 +59,10 @@ public class OrderStats {
     private final JdbcClient jdbc;
     private final OrderQueries queries;
 
-    OrderStats(JdbcClient jdbc, OrderQueries queries) {
+    private final cl.andesops.shared.persistence.SqlDialect dialect;
+
+    OrderStats(JdbcClient jdbc, OrderQueries queries, cl.andesops.shared.persistence.SqlDialect dialect) {
+        this.dialect = dialect;
         this.jdbc = jdbc;
         this.queries = queries;
     }
@@ -110,9 +113,10 @@ public class OrderStats {
                 .list();
         List<Group> out = new ArrayList<>();
         for (Group g : groups) {
-            // "+po.column": the group is a slice of rows the filter already narrowed by its own index (a period, a
+            // "+po.column" on SQLite: the group is a slice of rows the filter already narrowed by its own index (a period, a
             // buyer); the group's index would walk every order of, say, a category over all time instead
-            OrderQueries.Where inGroup = queries.where(f).and("+po." + by.column + " = :group", "group", g.code());
+            OrderQueries.Where inGroup = queries.where(f).and(dialect.noIndex("po." + by.column) + " = :group", "group",
+                    g.code());
             String name = by == By.CATEGORY ? categoryName(g.code()).orElse("") : g.name();
             out.add(new Group(g.code(), name, g.orders(), g.amount(), largest(inGroup, sources)));
         }

@@ -227,8 +227,9 @@ public class OrderWriter {
         jdbc.batchUpdate("""
                 INSERT INTO buyer_category_stats (buyer_code, category_code, orders, sum_log, sum_log_sq)
                 VALUES (?, ?, 1, ?, ?)
-                ON CONFLICT (buyer_code, category_code) DO UPDATE SET orders = orders + 1,
-                    sum_log = sum_log + excluded.sum_log, sum_log_sq = sum_log_sq + excluded.sum_log_sq""", stats);
+                ON CONFLICT (buyer_code, category_code) DO UPDATE SET orders = buyer_category_stats.orders + 1,
+                    sum_log = buyer_category_stats.sum_log + excluded.sum_log,
+                    sum_log_sq = buyer_category_stats.sum_log_sq + excluded.sum_log_sq""", stats);
         return added;
     }
 

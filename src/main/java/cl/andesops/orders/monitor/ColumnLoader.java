@@ -164,7 +164,7 @@ class ColumnLoader implements SmartLifecycle {
 
     /** The schema's migration: a snapshot from another schema is not read. */
     private int schema() {
-        return jdbc.sql("SELECT coalesce(max(installed_rank), 0) FROM flyway_schema_history WHERE success = 1")
+        return jdbc.sql("SELECT coalesce(max(installed_rank), 0) FROM flyway_schema_history WHERE success")
                 .query(Integer.class).single();
     }
 

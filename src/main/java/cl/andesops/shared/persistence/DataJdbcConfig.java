@@ -53,9 +53,12 @@ class DataJdbcConfig extends AbstractJdbcConfiguration {
     @Override
     public JdbcCustomConversions jdbcCustomConversions() {
         List<Object> all = new ArrayList<>(List.of(InstantToMillis.INSTANCE, MillisToInstant.INSTANCE,
-                BooleanToInt.INSTANCE, NumberToBoolean.INSTANCE));
+                BooleanToInt.INSTANCE, NumberToBoolean.INSTANCE, LongToBoolean.INSTANCE));
         converters.forEach(c -> all.addAll(c.converters()));
-        return new JdbcCustomConversions(all);
+        // no store converters: Spring Data's own Instant -> Timestamp would win over ours (spring-data-relational
+        // #2292), which SQLite's driver happens to store as milliseconds and PostgreSQL refuses in a BIGINT column
+        return new JdbcCustomConversions(org.springframework.data.convert.CustomConversions.StoreConversions.of(
+                org.springframework.data.jdbc.core.mapping.JdbcSimpleTypes.HOLDER, List.of()), all);
     }
 
     /** The repositories' reads and writes go through the writer connection. */
@@ -66,13 +69,15 @@ class DataJdbcConfig extends AbstractJdbcConfiguration {
         return super.dataAccessStrategyBean(writer, converter, context, dialect);
     }
 
+    /** With its JDBC type said: Spring Data would otherwise bind the number as the TIMESTAMP an Instant maps to. */
     @WritingConverter
-    enum InstantToMillis implements Converter<Instant, Long> {
+    enum InstantToMillis implements Converter<Instant, org.springframework.data.jdbc.core.mapping.JdbcValue> {
         INSTANCE;
 
         @Override
-        public Long convert(Instant source) {
-            return source.toEpochMilli();
+        public org.springframework.data.jdbc.core.mapping.JdbcValue convert(Instant source) {
+            return org.springframework.data.jdbc.core.mapping.JdbcValue.of(source.toEpochMilli(),
+                    java.sql.JDBCType.BIGINT);
         }
     }
 
@@ -87,12 +92,22 @@ class DataJdbcConfig extends AbstractJdbcConfiguration {
     }
 
     @WritingConverter
-    enum BooleanToInt implements Converter<Boolean, Integer> {
+    enum BooleanToInt implements Converter<Boolean, org.springframework.data.jdbc.core.mapping.JdbcValue> {
         INSTANCE;
 
         @Override
-        public Integer convert(Boolean source) {
-            return source ? 1 : 0;
+        public org.springframework.data.jdbc.core.mapping.JdbcValue convert(Boolean source) {
+            return org.springframework.data.jdbc.core.mapping.JdbcValue.of(source ? 1 : 0, java.sql.JDBCType.INTEGER);
+        }
+    }
+
+    @ReadingConverter
+    enum LongToBoolean implements Converter<Long, Boolean> {
+        INSTANCE;
+
+        @Override
+        public Boolean convert(Long source) {
+            return source != 0;
         }
     }
 

@@ -56,6 +56,18 @@ class PersistenceConfig {
         return target;
     }
 
+    @Bean
+    SqlDialect sqlDialect(DatabaseTarget target) {
+        return new SqlDialect(target.kind());
+    }
+
+    /** Each database its own migrations: SQLite's V1-V7 as they were applied, PostgreSQL's the same schema at V7. */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer flywayLocations(DatabaseTarget target) {
+        return c -> c.locations(target.kind() == DatabaseTarget.Kind.POSTGRESQL ? "classpath:db/postgresql"
+                : "classpath:db/migration");
+    }
+
     @Bean(destroyMethod = "close")
     @Primary
     HikariDataSource dataSource(DatabaseTarget target) {
@@ -70,7 +82,8 @@ class PersistenceConfig {
         boolean sqlite = target.kind() == DatabaseTarget.Kind.SQLITE;
         // a 64 MiB page cache (the default is 2 MiB) keeps the orders' index pages in memory while a batch inserts
         String url = sqlite ? target.jdbcUrl() + "&transaction_mode=IMMEDIATE&cache_size=-65536" : target.jdbcUrl();
-        return pool("andesops-write", target, url, sqlite ? 1 : 4);
+        // one writer on PostgreSQL too: the same order of writes as on SQLite (data versions commit in order)
+        return pool("andesops-write", target, url, 1);
     }
 
     @Bean

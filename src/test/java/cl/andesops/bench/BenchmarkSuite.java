@@ -266,7 +266,7 @@ public final class BenchmarkSuite {
 
     void monitor(Path year) throws Exception {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
-                .run("--andesops.storage.data-dir=" + year, "--andesops.sync.enabled=false", "--server.port=0",
+                .run("--andesops.storage.data-dir=" + year, "--andesops.storage.database-url=", "--andesops.sync.enabled=false", "--server.port=0",
                         "--andesops.mercadopublico.ticket=bench", "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
                         "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9", "--logging.level.root=WARN",
                         "--andesops.ai.order=groq", "--andesops.ai.groq.api-key=bench-key",

@@ -53,7 +53,7 @@ public final class SearchBenchmark {
                 Math.max(1, target / 300), 0, 5_000, java.time.Duration.ofMillis(1), false, 1, "bench", 0));
         List<Figure> figures = new ArrayList<>();
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
-                .run("--andesops.storage.data-dir=" + appDir, "--andesops.sync.enabled=false", "--server.port=0",
+                .run("--andesops.storage.data-dir=" + appDir, "--andesops.storage.database-url=", "--andesops.sync.enabled=false", "--server.port=0",
                         "--andesops.mercadopublico.ticket=bench", "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
                         "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9",
                         "--logging.level.root=WARN")) {

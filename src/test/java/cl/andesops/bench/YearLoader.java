@@ -43,7 +43,7 @@ public final class YearLoader {
         long t0 = System.nanoTime();
         long orders = 0;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
-                .run("--andesops.storage.data-dir=" + dir, "--andesops.sync.enabled=false", "--server.port=0",
+                .run("--andesops.storage.data-dir=" + dir, "--andesops.storage.database-url=", "--andesops.sync.enabled=false", "--server.port=0",
                         "--andesops.mercadopublico.ticket=bench", "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
                         "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9",
                         "--logging.level.root=WARN")) {

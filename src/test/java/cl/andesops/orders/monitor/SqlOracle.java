@@ -33,7 +33,8 @@ final class SqlOracle {
         c.add("has_detail = 1");
         c.add("day BETWEEN " + day(from) + " AND " + day(to));
         if (f.hasText()) {
-            c.add("id IN (SELECT value FROM json_each('" + text.matchingIds(f.text(), day(from), day(to)) + "'))");
+            String ids = text.matchingIds(f.text(), day(from), day(to)).replaceAll("[\\[\\] ]", "");
+            c.add("id IN (-1" + (ids.isEmpty() ? "" : "," + ids) + ")"); // plain SQL on either database
         }
         if (!f.states().isEmpty()) {
             c.add("state_code IN (" + String.join(",", f.states().stream().map(String::valueOf).toList()) + ")");

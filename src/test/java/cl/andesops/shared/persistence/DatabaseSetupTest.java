@@ -18,8 +18,11 @@ class DatabaseSetupTest {
     @Autowired DataSource dataSource;
     @Autowired JdbcDialect dialect;
 
+    @Autowired DatabaseTarget target;
+
     @Test
     void sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(target.kind() == DatabaseTarget.Kind.SQLITE, "SQLite only");
         assertThat(jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualToIgnoringCase("wal");
         assertThat(jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("PRAGMA busy_timeout").query(Integer.class).single()).isGreaterThanOrEqualTo(5000);
@@ -29,10 +32,11 @@ class DatabaseSetupTest {
 
     @Test
     void flyway_created_the_schema() {
-        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success = 1").query(Integer.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Integer.class)
                 .single()).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                + "('purchase_order','order_item','tender','ca_request','api_request_ledger','sync_job')")
-                .query(Integer.class).single()).isEqualTo(6);
+        for (String table : java.util.List.of("purchase_order", "order_item", "tender", "tender_offer", "ca_request",
+                "ca_quote", "api_request_ledger", "sync_job", "import_file", "analysis", "ai_usage")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single()).isNotNegative();
+        }
     }
 }

@@ -36,7 +36,7 @@ final class OrderExport implements DownloadHandler {
     static final long MAX_ROWS = 200_000;
     /** Files written at once, for all visitors: fewer than the read connections, so pages and the API never wait. */
     static final int AT_ONCE = 3;
-    private static final java.util.concurrent.Semaphore RUNNING = new java.util.concurrent.Semaphore(AT_ONCE);
+    private static final Gate GATE = new Gate(AT_ONCE);
     private static final String SESSION_BUSY = OrderExport.class.getName() + ".running";
     /** The last line of a file that stopped at the limit. */
     static String capped(long maxRows) {
@@ -73,26 +73,47 @@ final class OrderExport implements DownloadHandler {
         com.vaadin.flow.server.VaadinSession session = event.getSession();
         java.util.concurrent.atomic.AtomicBoolean busy = session == null ? new java.util.concurrent.atomic.AtomicBoolean()
                 : busy(session);
-        if (!busy.compareAndSet(false, true)) {
-            refuse(event, "Ya hay una exportación en curso en esta sesión: espere a que termine.");
+        String refusal = GATE.admit(busy);
+        if (refusal != null) {
+            refuse(event, refusal);
             return;
         }
         try {
-            if (!RUNNING.tryAcquire()) {
-                refuse(event, "Hay " + AT_ONCE + " exportaciones en curso, el máximo a la vez: intente en un momento.");
-                return;
-            }
-            try {
-                String name = "ordenes-" + LocalDate.now(Formats.CHILE) + (format == Format.CSV ? ".csv" : ".xlsx");
-                event.setFileName(name);
-                event.setContentType(format == Format.CSV ? "text/csv; charset=utf-8"
-                        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                write(filter.get(), event.getOutputStream());
-            } finally {
-                RUNNING.release();
-            }
+            String name = "ordenes-" + LocalDate.now(Formats.CHILE) + (format == Format.CSV ? ".csv" : ".xlsx");
+            event.setFileName(name);
+            event.setContentType(format == Format.CSV ? "text/csv; charset=utf-8"
+                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            write(filter.get(), event.getOutputStream());
         } finally {
-            busy.set(false);
+            GATE.release(busy);
+        }
+    }
+
+    /** Who may start a file now: one per session at a time, and so many for everyone. */
+    static final class Gate {
+        private final int atOnce;
+        private final java.util.concurrent.Semaphore running;
+
+        Gate(int atOnce) {
+            this.atOnce = atOnce;
+            this.running = new java.util.concurrent.Semaphore(atOnce);
+        }
+
+        /** Null when the file may start ({@link #release} it when done), else the sentence that says why not. */
+        String admit(java.util.concurrent.atomic.AtomicBoolean session) {
+            if (!session.compareAndSet(false, true)) {
+                return "Ya hay una exportación en curso en esta sesión: espere a que termine.";
+            }
+            if (!running.tryAcquire()) {
+                session.set(false);
+                return "Hay " + atOnce + " exportaciones en curso, el máximo a la vez: intente en un momento.";
+            }
+            return null;
+        }
+
+        void release(java.util.concurrent.atomic.AtomicBoolean session) {
+            running.release();
+            session.set(false);
         }
     }
 

@@ -323,4 +323,22 @@ class MarketMonitorViewTest extends SyncedAppTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> csv.write(filter, new Cut("No space left on device")))
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left");
     }
+
+    @Test
+    void an_export_is_refused_with_a_sentence_when_its_session_or_everyone_has_enough_running() {
+        OrderExport.Gate gate = new OrderExport.Gate(3);
+        var a = new java.util.concurrent.atomic.AtomicBoolean();
+        var b = new java.util.concurrent.atomic.AtomicBoolean();
+        var c = new java.util.concurrent.atomic.AtomicBoolean();
+        var d = new java.util.concurrent.atomic.AtomicBoolean();
+        assertThat(gate.admit(a)).isNull();
+        assertThat(gate.admit(a)).isEqualTo("Ya hay una exportación en curso en esta sesión: espere a que termine.");
+        assertThat(gate.admit(b)).isNull();
+        assertThat(gate.admit(c)).isNull();
+        assertThat(gate.admit(d)).isEqualTo("Hay 3 exportaciones en curso, el máximo a la vez: intente en un momento.");
+        // the refused session is not left marked busy: once a file ends, it may start its own
+        gate.release(a);
+        assertThat(gate.admit(d)).isNull();
+        assertThat(gate.admit(a)).as("a's slot went to d").isNotNull();
+    }
 }

@@ -45,7 +45,9 @@ public class AdminService {
 
     AdminService(SecretsStatus secrets, ProviderProbe providers, MercadoPublicoClient v1, CompraAgilClient v2,
                  CallLog calls, SyncService sync, Endpoints endpoints, Clock clock, ImportService imports,
-                 cl.andesops.analysis.NarrativeLimits narratives) {
+                 cl.andesops.analysis.NarrativeLimits narratives,
+                 cl.andesops.shared.persistence.StorageDurability durability) {
+        this.durability = durability;
         this.imports = imports;
         this.narratives = narratives;
         this.secrets = secrets;
@@ -56,6 +58,13 @@ public class AdminService {
         this.sync = sync;
         this.endpoints = endpoints;
         this.clock = clock;
+    }
+
+    private final cl.andesops.shared.persistence.StorageDurability durability;
+
+    /** Whether the data will not survive a restart (SQLite on a Space's container disk). */
+    public boolean storageEphemeral() {
+        return durability.ephemeral();
     }
 
     public List<SecretsStatus.Variable> variables() {

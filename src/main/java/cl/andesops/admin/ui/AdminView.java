@@ -73,6 +73,12 @@ public class AdminView extends VerticalLayout {
         Div header = new Div(new H2(getTranslation("admin.title")), new Paragraph(getTranslation(admin.simulated()
                 ? "admin.mode.demo" : "admin.mode.live")));
         header.addClassName("view-header");
+        if (admin.storageEphemeral()) {
+            Paragraph warning = new Paragraph(getTranslation("admin.storage.ephemeral"));
+            warning.setId("admin-storage-warning");
+            warning.addClassName("error-text");
+            header.add(warning);
+        }
         quota.setId("admin-quota");
         ai.setId("admin-ai-usage");
 

@@ -76,7 +76,9 @@ public class AdminView extends VerticalLayout {
         if (admin.storageEphemeral()) {
             Paragraph warning = new Paragraph(getTranslation("admin.storage.ephemeral"));
             warning.setId("admin-storage-warning");
-            warning.addClassName("error-text");
+            // the header's paragraphs are muted: this one must not be (Lumo's error colour, light and dark)
+            warning.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+            warning.getElement().setAttribute("role", "alert");
             header.add(warning);
         }
         quota.setId("admin-quota");

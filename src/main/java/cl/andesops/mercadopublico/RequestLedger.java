@@ -47,21 +47,30 @@ public class RequestLedger {
                 .optional().orElse(new Usage(day, 0, 0, dailyQuota, reserve));
     }
 
-    /** Refuses when the quota (minus the reserve, for background work) is spent; otherwise counts the request. */
+    /**
+     * Refuses when the quota (minus the reserve, for background work) is spent; otherwise counts the request. The
+     * check and the count are one statement, so nodes spending the same ticket on one database never pass the quota
+     * together: the row is locked while the limit is checked against its latest counts.
+     */
     void spend(Secret ticket, Purpose purpose) {
-        Usage u = usage(ticket);
-        if (u.total() >= dailyQuota) {
-            throw new MercadoPublicoException(MercadoPublicoException.Kind.QUOTA_RESERVED, 0,
-                    "Se agotó la cuota diaria de " + dailyQuota + " solicitudes de hoy");
+        String day = today().toString();
+        int limit = purpose == Purpose.BACKGROUND ? dailyQuota - reserve : dailyQuota;
+        String column = purpose == Purpose.BACKGROUND ? "background" : "interactive";
+        int counted = limit <= 0 ? 0 : writer.update("INSERT INTO api_request_ledger (ticket_hash, day, " + column
+                + ") VALUES (?, ?, 1) ON CONFLICT (ticket_hash, day) DO UPDATE SET " + column + " = api_request_ledger."
+                + column + " + 1 WHERE api_request_ledger.background + api_request_ledger.interactive < ?",
+                hash(ticket), day, limit);
+        if (counted == 1) {
+            return;
         }
-        if (purpose == Purpose.BACKGROUND && u.total() >= dailyQuota - reserve) {
+        Usage u = usage(ticket);
+        if (purpose == Purpose.BACKGROUND && u.total() < dailyQuota) {
             throw new MercadoPublicoException(MercadoPublicoException.Kind.QUOTA_RESERVED, 0,
                     "La sincronización usó su parte de la cuota diaria; quedan " + (dailyQuota - u.total())
                             + " solicitudes reservadas para acciones manuales");
         }
-        String column = purpose == Purpose.BACKGROUND ? "background" : "interactive";
-        writer.update("INSERT INTO api_request_ledger (ticket_hash, day, " + column + ") VALUES (?, ?, 1) "
-                + "ON CONFLICT (ticket_hash, day) DO UPDATE SET " + column + " = api_request_ledger." + column + " + 1", hash(ticket), u.day());
+        throw new MercadoPublicoException(MercadoPublicoException.Kind.QUOTA_RESERVED, 0,
+                "Se agotó la cuota diaria de " + dailyQuota + " solicitudes de hoy");
     }
 
     private LocalDate today() {

@@ -31,6 +31,7 @@ class TableOwnershipTest {
             Map.entry("ca_quote_item", "compraagil"), Map.entry("sync_job", "sync"), Map.entry("sync_task", "sync"),
             Map.entry("sync_cursor", "sync"), Map.entry("api_request_ledger", "mercadopublico"),
             Map.entry("analysis", "analysis"), Map.entry("ai_usage", "analysis"), Map.entry("data_version", "shared"),
+            Map.entry("cluster_node", "shared"),
             Map.entry("import_file", "opendata"), Map.entry("import_rejection", "opendata"));
 
     private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)\\b");

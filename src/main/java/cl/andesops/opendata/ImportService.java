@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cl.andesops.mercadopublico.Endpoints;
 import cl.andesops.shared.BackgroundWorker;
+import cl.andesops.shared.cluster.Cluster;
+import cl.andesops.shared.cluster.LeadershipChanged;
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.persistence.Writer;
 
@@ -85,9 +87,12 @@ public class ImportService implements SmartLifecycle {
     /** When the current month's import began (System.nanoTime), for the time left. */
     private volatile long startedImporting;
 
-    ImportService(ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
+    private final Cluster cluster;
+
+    ImportService(Cluster cluster, ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
                   Endpoints endpoints) {
+        this.cluster = cluster;
         this.files = files;
         this.importer = importer;
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
@@ -120,13 +125,31 @@ public class ImportService implements SmartLifecycle {
         return n;
     }
 
+    /** Pauses the imports here and, given on a node that does not lead, on the leader. */
     public void pause() {
         paused = true;
+        cluster.tellLeader(PAUSE);
     }
 
     public void resume() {
         paused = false;
         wake();
+        cluster.tellLeader(RESUME);
+    }
+
+    static final String PAUSE = "import.pause";
+    static final String RESUME = "import.resume";
+
+    @EventListener
+    void on(Cluster.Command command) {
+        switch (command.name()) {
+            case PAUSE -> paused = true;
+            case RESUME -> {
+                paused = false;
+                wake();
+            }
+            default -> { }
+        }
     }
 
     public Status status() {
@@ -184,10 +207,20 @@ public class ImportService implements SmartLifecycle {
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
 
+    /** Runs only on the node that leads (always, on SQLite); another node takes over where it stopped. */
     @Override
     public void start() {
-        if (properties.enabled()) {
+        if (properties.enabled() && cluster.leads()) {
             worker.start(this::loop);
+        }
+    }
+
+    @EventListener
+    void on(LeadershipChanged change) {
+        if (change.leads()) {
+            start();
+        } else {
+            stop();
         }
     }
 

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,8 @@ import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.mercadopublico.Purpose;
 import cl.andesops.mercadopublico.TenderDetail;
 import cl.andesops.shared.BackgroundWorker;
+import cl.andesops.shared.cluster.Cluster;
+import cl.andesops.shared.cluster.LeadershipChanged;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.events.SyncProgress;
@@ -74,10 +77,12 @@ public class SyncEngine implements SmartLifecycle {
     private volatile String currentJob;
     private volatile Instant lastProgressAt = Instant.EPOCH;
     private final SyncSchedule schedule;
+    private final Cluster cluster;
 
-    SyncEngine(JobQueue jobs, OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
+    SyncEngine(Cluster cluster, JobQueue jobs, OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
                MercadoPublicoClient v1, CompraAgilClient v2, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
                Clock clock, SyncProperties properties, Endpoints endpoints) {
+        this.cluster = cluster;
         this.jobs = jobs;
         this.orders = orders;
         this.tenders = tenders;
@@ -94,9 +99,10 @@ public class SyncEngine implements SmartLifecycle {
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
 
+    /** Runs only on the node that leads (always, on SQLite); another node takes over where it stopped. */
     @Override
     public void start() {
-        if (!properties.enabled() || worker.running()) {
+        if (!properties.enabled() || worker.running() || !cluster.leads()) {
             return;
         }
         schedule.bootstrap();
@@ -106,6 +112,15 @@ public class SyncEngine implements SmartLifecycle {
     @Override
     public void stop() {
         worker.stop(Duration.ofSeconds(15));
+    }
+
+    @EventListener
+    void on(LeadershipChanged change) {
+        if (change.leads()) {
+            start();
+        } else {
+            stop();
+        }
     }
 
     @Override
@@ -120,12 +135,35 @@ public class SyncEngine implements SmartLifecycle {
 
     // ---- control -----------------------------------------------------------------------------------------
 
+    /** Pauses the sync here and, given on a node that does not lead, on the leader. */
     public void pause() {
+        pauseHere();
+        cluster.tellLeader(PAUSE);
+    }
+
+    public void resume() {
+        resumeHere();
+        cluster.tellLeader(RESUME);
+    }
+
+    static final String PAUSE = "sync.pause";
+    static final String RESUME = "sync.resume";
+
+    @EventListener
+    void on(Cluster.Command command) {
+        switch (command.name()) {
+            case PAUSE -> pauseHere();
+            case RESUME -> resumeHere();
+            default -> { }
+        }
+    }
+
+    private void pauseHere() {
         paused = true;
         publishProgress(true);
     }
 
-    public void resume() {
+    private void resumeHere() {
         paused = false;
         stoppedUntil = null;
         stopReason = null;
@@ -156,7 +194,7 @@ public class SyncEngine implements SmartLifecycle {
         long[] backlog = jobs.backlog();
         long total = backlog[0];
         long done = backlog[1];
-        String state = !worker.running() ? "DISABLED" : stopReason != null ? "STOPPED" : paused ? "PAUSED"
+        String state = !worker.running() ? (cluster.leads() || !properties.enabled() ? "DISABLED" : "FOLLOWING") : stopReason != null ? "STOPPED" : paused ? "PAUSED"
                 : backlog[2] > 0 ? "RUNNING" : "IDLE";
         Duration left = null;
         synchronized (recentDone) {

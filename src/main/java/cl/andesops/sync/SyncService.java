@@ -1,5 +1,9 @@
 package cl.andesops.sync;
 
+import cl.andesops.shared.cluster.Cluster;
+import cl.andesops.shared.events.LiveUpdates;
+import cl.andesops.shared.events.SyncProgress;
+
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -18,8 +22,13 @@ public class SyncService {
     private final RequestLedger ledger;
     private final Endpoints endpoints;
     private final Clock clock;
+    private final Cluster cluster;
+    private final LiveUpdates live;
 
-    SyncService(SyncEngine engine, JobQueue jobs, RequestLedger ledger, Endpoints endpoints, Clock clock) {
+    SyncService(SyncEngine engine, JobQueue jobs, RequestLedger ledger, Endpoints endpoints, Clock clock,
+                Cluster cluster, LiveUpdates live) {
+        this.cluster = cluster;
+        this.live = live;
         this.engine = engine;
         this.jobs = jobs;
         this.ledger = ledger;
@@ -29,8 +38,16 @@ public class SyncService {
 
     public SyncStatus status(int recentJobs) {
         RequestLedger.Usage usage = ledger.usage(endpoints.ticket());
-        return new SyncStatus(engine.progress(), endpoints.simulated(), usage.day(), usage.total(),
-                usage.background(), usage.interactive(), usage.quota(), usage.left(), jobs.recent(recentJobs));
+        // on a node that does not lead, the leader's progress as it announced it last
+        SyncProgress progress = cluster.leads() || live.lastProgress() == null ? engine.progress() : live.lastProgress();
+        return new SyncStatus(progress, endpoints.simulated(), usage.day(), usage.total(),
+                usage.background(), usage.interactive(), usage.quota(), usage.left(), jobs.recent(recentJobs),
+                cluster.view());
+    }
+
+    /** Whether this node runs the sync: its pause and resume act here, not on another node. */
+    public boolean leads() {
+        return cluster.leads();
     }
 
     /** Queues a day's orders and tenders ahead of everything else; refuses days in the future. */

@@ -34,6 +34,7 @@ import cl.andesops.shared.events.LiveUpdates;
 import cl.andesops.shared.events.SyncProgress;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.ui.MainLayout;
+import cl.andesops.shared.cluster.Cluster;
 import cl.andesops.sync.SyncJob;
 import cl.andesops.sync.SyncStatus;
 
@@ -55,6 +56,8 @@ public class AdminView extends VerticalLayout {
     final DatePicker day = new DatePicker();
     final Button syncDay = new Button();
     final Button pause = new Button();
+    final Span clusterText = new Span();
+    final Grid<Cluster.Node> nodes = new Grid<>();
     final Button resume = new Button();
     final Div probes = new Div();
     final HistoryPanel history;
@@ -158,9 +161,22 @@ public class AdminView extends VerticalLayout {
                 .setFlexGrow(1);
         jobs.setAllRowsVisible(true);
 
+        clusterText.setId("admin-cluster");
+        nodes.setId("admin-nodes");
+        nodes.addThemeVariants(GridVariant.LUMO_COMPACT);
+        nodes.addColumn(Cluster.Node::id).setHeader(getTranslation("admin.node.id")).setAutoWidth(true);
+        nodes.addColumn(n -> getTranslation("admin.node.role." + n.role())).setHeader(getTranslation("admin.node.role"))
+                .setAutoWidth(true);
+        nodes.addColumn(n -> Formats.relative(n.startedAt(), clock.instant(), getLocale()))
+                .setHeader(getTranslation("admin.node.started")).setAutoWidth(true);
+        nodes.addColumn(n -> Formats.relative(n.seenAt(), clock.instant(), getLocale()))
+                .setHeader(getTranslation("admin.node.seen")).setFlexGrow(1);
+        nodes.setAllRowsVisible(true);
+
         history = new HistoryPanel(admin, LocalDate.now(clock.withZone(Formats.CHILE)));
         add(header, new Div(quota), new Div(ai), new H3(getTranslation("admin.integrations")), probes,
-                new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.sync")),
+                new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.cluster")),
+                clusterText, nodes, new H3(getTranslation("admin.sync")),
                 progressText, progress, controls, jobs, new H3(getTranslation("admin.history")), history);
         refreshJobs();
     }
@@ -222,6 +238,16 @@ public class AdminView extends VerticalLayout {
                 Formats.count(u.tokens()), Formats.count(u.dailyTokens()), u.running(), u.concurrency()));
         jobs.setItems(status.jobs());
         showProgress(status.progress());
+        showCluster(status.cluster());
+    }
+
+    private void showCluster(Cluster.View view) {
+        String self = view.self().equals(view.leader()) ? getTranslation("admin.cluster.leads")
+                : view.leader() == null ? getTranslation("admin.cluster.noleader")
+                : getTranslation("admin.cluster.follows", view.leader());
+        clusterText.setText(getTranslation("admin.cluster.summary", view.database(), view.self(), self,
+                view.nodes().size()));
+        nodes.setItems(view.nodes());
     }
 
     private void showProgress(SyncProgress p) {

@@ -173,7 +173,7 @@ public abstract class ManagedIndex implements SmartLifecycle {
 
     @EventListener
     void on(DataChanged event) {
-        if (event.dataset() == dataset && running && !event.isEmpty()) {
+        if (event.dataset() == dataset && running && (!event.isEmpty() || event.fromOtherNode())) {
             queueCatchUp();
         }
     }

@@ -63,6 +63,10 @@ class AdminViewTest extends KaribuTest {
         assertThat(view.quota.getText()).contains("Solicitudes a Mercado Público hoy");
         assertThat(view.ai.getText()).as("what the language models cost today").contains("Modelos de lenguaje hoy")
                 .contains("ANDESOPS_AI_DAILY_LIMIT");
+        assertThat(view.clusterText.getText()).as("which node leads, on which database")
+                .containsAnyOf("Base de datos SQLite", "Base de datos PostgreSQL").contains("líder: ejecuta");
+        assertThat(GridKt._fetch(view.nodes, 0, 10)).singleElement()
+                .satisfies(n -> assertThat(n.leads()).isTrue());
 
         view.syncDay.click();
         assertThat(GridKt._fetch(view.jobs, 0, 100)).extracting(SyncJob::param)

@@ -32,7 +32,7 @@ class OnPostgresTest {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
             assertThat(jdbc.sql("SELECT max(version) FROM flyway_schema_history WHERE success").query(String.class)
-                    .single()).isEqualTo("7");
+                    .single()).isEqualTo("8");
             assertThat(jdbc.sql("SELECT count(*) FROM data_version").query(Integer.class).single()).isEqualTo(3);
         }
     }

@@ -129,7 +129,8 @@ public class OrderWriter {
         List<Object[]> rows = new ArrayList<>();
         Map<String, Object[]> buyers = new LinkedHashMap<>();
         Map<String, Object[]> suppliers = new LinkedHashMap<>();
-        List<Object[]> stats = new ArrayList<>();
+        // one row per buyer and category: a batch rewritten into multi-row upserts (PostgreSQL) may not name a key twice
+        Map<List<String>, double[]> stats = new LinkedHashMap<>();
         List<String> added = new ArrayList<>();
         OrderFlags flags = OrderFlags.forBatch(jdbc, fx, details);
         for (OrderDetail d : details) {
@@ -163,7 +164,10 @@ public class OrderWriter {
             }
             if ((old == null || !old.hasDetail()) && clp != null && clp > 0 && category != null && buyerCode != null) {
                 double log = Math.log(clp);
-                stats.add(new Object[]{buyerCode, category, log, log * log});
+                double[] s = stats.computeIfAbsent(List.of(buyerCode, category), k -> new double[3]);
+                s[0]++;
+                s[1] += log;
+                s[2] += log * log;
             }
         }
         jdbc.batchUpdate("""
@@ -226,10 +230,13 @@ public class OrderWriter {
                 new ArrayList<>(suppliers.values()));
         jdbc.batchUpdate("""
                 INSERT INTO buyer_category_stats (buyer_code, category_code, orders, sum_log, sum_log_sq)
-                VALUES (?, ?, 1, ?, ?)
-                ON CONFLICT (buyer_code, category_code) DO UPDATE SET orders = buyer_category_stats.orders + 1,
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (buyer_code, category_code) DO UPDATE SET
+                    orders = buyer_category_stats.orders + excluded.orders,
                     sum_log = buyer_category_stats.sum_log + excluded.sum_log,
-                    sum_log_sq = buyer_category_stats.sum_log_sq + excluded.sum_log_sq""", stats);
+                    sum_log_sq = buyer_category_stats.sum_log_sq + excluded.sum_log_sq""", stats.entrySet().stream()
+                .map(e -> new Object[]{e.getKey().get(0), e.getKey().get(1), (long) e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2]}).toList());
         return added;
     }
 

@@ -277,7 +277,10 @@ public class ImportService implements SmartLifecycle {
             if (!resumeImport) {
                 tx.executeWithoutResult(s -> files.downloading(dataset, f.month(), clock.instant()));
                 boolean partial = "DOWNLOADING".equals(f.state()) && f.etag() != null;
-                boolean wasDone = f.finishedAt() != null && !partial;
+                // a month cut in the middle of its import (here before a crash, or on a node that died) is not done,
+                // whatever an earlier import of it finished: its file is fetched whole, not asked "unchanged?"
+                boolean midImport = "IMPORTING".equals(f.state());
+                boolean wasDone = f.finishedAt() != null && !partial && !midImport;
                 long t0 = System.nanoTime();
                 Downloads.Fetched fetched = downloads.fetch(name, zip, wasDone ? f.etag() : null,
                         wasDone ? f.lastModified() : null, partial ? f.etag() : null, new Downloads.Progress() {
@@ -303,8 +306,14 @@ public class ImportService implements SmartLifecycle {
                 }
                 log.info("{} {}: downloaded {} bytes in {} ms", dataset.key(), f.month(), fetched.bytes(),
                         (System.nanoTime() - t0) / 1_000_000);
+                // the same file as the one cut in the middle (its ETag): go on from its checkpoint, not from the start
+                boolean sameFile = midImport && f.etag() != null && f.etag().equals(fetched.etag());
+                if (sameFile) {
+                    log.info("{} {}: the same file as before, resuming after line {} of {}", dataset.key(), f.month(),
+                            f.resumeLine(), f.resumeEntry());
+                }
                 tx.executeWithoutResult(s -> files.importing(dataset, f.month(), fetched.etag(),
-                        fetched.lastModified(), fetched.bytes(), true));
+                        fetched.lastModified(), fetched.bytes(), !sameFile));
             }
             importing[0] = true;
             ImportFiles.ImportFile at = files.find(dataset, f.month()).orElseThrow();

@@ -154,6 +154,27 @@ class ImportServiceTest {
     }
 
     @Test
+    void a_month_cut_in_the_middle_of_its_import_goes_on_from_its_checkpoint_on_a_new_download_of_the_same_file() {
+        imports.enqueue(Dataset.OC, YearMonth.of(2026, 6), YearMonth.of(2026, 6));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> month("oc", "2026-06").state().equals("DONE"));
+        imports.pause();
+        // as another node leaves it when it dies: importing the same file, every line read and committed, and the
+        // file it had downloaded on its own disk, not here
+        jdbc.sql("""
+                UPDATE import_file SET state = 'IMPORTING', resume_entry = '2026-6.csv', resume_line = 1000000
+                WHERE dataset = 'oc' AND month = '2026-06'""").update();
+        long version = jdbc.sql("SELECT version FROM data_version WHERE dataset = 'orders'").query(Long.class).single();
+        int before = requests.size();
+        imports.resume();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> month("oc", "2026-06").state().equals("DONE"));
+        assertThat(requests.subList(before, requests.size())).as("fetched whole: the import was not done")
+                .containsExactly("/oc-da/2026-6.zip");
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase_order WHERE version > :v").param("v", version)
+                .query(Long.class).single()).as("no order written again: it went on after its last line").isZero();
+        assertThat(month("oc", "2026-06").records()).isEqualTo(10);
+    }
+
+    @Test
     void a_month_that_is_not_published_is_marked_missing_not_retried_forever() {
         imports.enqueue(Dataset.LIC, YearMonth.of(2009, 1), YearMonth.of(2009, 1));
         Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cl.andesops.mercadopublico.Endpoints;
 import cl.andesops.shared.BackgroundWorker;
 import cl.andesops.shared.cluster.Cluster;
+import cl.andesops.shared.persistence.PlannerStatistics;
 import cl.andesops.shared.cluster.LeadershipChanged;
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.persistence.Writer;
@@ -89,10 +90,13 @@ public class ImportService implements SmartLifecycle {
 
     private final Cluster cluster;
 
+    private final PlannerStatistics statistics;
+
     ImportService(Cluster cluster, ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
-                  Endpoints endpoints) {
+                  Endpoints endpoints, PlannerStatistics statistics) {
         this.cluster = cluster;
+        this.statistics = statistics;
         this.files = files;
         this.importer = importer;
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
@@ -321,6 +325,7 @@ public class ImportService implements SmartLifecycle {
             long rejected = outcomes.stream().mapToLong(OpenDataImport.Outcome::rejectedRows).sum();
             tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "DONE", rejected == 0 ? null
                     : rejected + " filas rechazadas (descargables en /admin)", clock.instant()));
+            statistics.refresh(); // a month is a bulk load: the planner should know it before autovacuum does
             Files.deleteIfExists(zip);
             current = null;
         } catch (IOException | RuntimeException e) {

@@ -121,6 +121,7 @@ class ImportServiceTest {
 
     @Autowired ImportService imports;
     @Autowired JdbcClient jdbc;
+    @Autowired cl.andesops.shared.persistence.SqlDialect dialect;
 
     private ImportService.Month month(String dataset, String month) {
         return imports.status().months().stream().filter(m -> m.dataset().equals(dataset) && m.month().equals(month))
@@ -143,6 +144,11 @@ class ImportServiceTest {
                 .isEqualTo(10);
         assertThat(imports.rejections(Dataset.OC, YearMonth.of(2026, 6))).singleElement()
                 .satisfies(r -> assertThat(r[2]).contains("cortada"));
+        if (dialect.postgres()) {
+            assertThat(jdbc.sql("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = "
+                    + "'purchase_order'").query(Boolean.class).single())
+                    .as("the planner knows the month before autovacuum comes by").isTrue();
+        }
 
         // ChileCompra rewrites past months: a re-import asks whether the file changed, and this one did not
         int before = requests.size();

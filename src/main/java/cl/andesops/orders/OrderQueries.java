@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cl.andesops.shared.format.Formats;
+
 /** The SQL behind the Monitor and the orders API: filtered pages, newest first, counted in the database. */
 @Repository
 class OrderQueries {
@@ -28,7 +30,7 @@ class OrderQueries {
     }
 
     List<OrderRow> find(OrderFilter filter, OrderSort sort, int offset, int limit) {
-        Where w = where(filter);
+        Where w = where(filter, sort == OrderSort.NEWEST || sort == OrderSort.OLDEST);
         var spec = jdbc.sql("""
                 SELECT code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
                        amount_clp, created_at, region, flag
@@ -50,7 +52,7 @@ class OrderQueries {
      * would read and skip every row before it); rows without a date come last.
      */
     List<Keyed> newestAfter(OrderFilter filter, After after, int limit) {
-        Where w = where(filter);
+        Where w = where(filter, true);
         if (after != null && after.createdAt() != null) {
             w = w.and("(po.created_at < :kc OR (po.created_at = :kc AND po.id < :kid) OR po.created_at IS NULL)",
                     "kc", after.createdAt()).with("kid", after.id());
@@ -180,6 +182,16 @@ class OrderQueries {
 
     /** The filter as SQL; its words are matched by the search index, which returns the ids SQL then joins. */
     Where where(OrderFilter f) {
+        return where(f, false);
+    }
+
+    /**
+     * With {@code byCreatedAt}, for rows read newest or oldest first, the period is a range of {@code created_at}
+     * (its Chile days, which is what {@code day} holds) rather than of {@code day}: the index on {@code created_at}
+     * then both selects and orders, and the first page of a month stops after 50 rows instead of sorting the month
+     * (SQLite 157 ms, 1 ms this way).
+     */
+    Where where(OrderFilter f, boolean byCreatedAt) {
         List<String> clauses = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
         if (f.hasText() && text.restricts(f.text())) { // "!" or "-x" alone is no text filter, not every id
@@ -219,11 +231,17 @@ class OrderQueries {
             clauses.add("po.amount_clp <= :max");
             params.add(new Object[]{"max", f.maxAmount()});
         }
-        if (f.from() != null) {
+        if (f.from() != null && byCreatedAt) {
+            clauses.add("po.created_at >= :fromAt");
+            params.add(new Object[]{"fromAt", f.from().atStartOfDay(Formats.CHILE).toInstant().toEpochMilli()});
+        } else if (f.from() != null) {
             clauses.add("po.day >= :from");
             params.add(new Object[]{"from", day(f.from())});
         }
-        if (f.to() != null) {
+        if (f.to() != null && byCreatedAt) {
+            clauses.add("po.created_at < :toAt");
+            params.add(new Object[]{"toAt", f.to().plusDays(1).atStartOfDay(Formats.CHILE).toInstant().toEpochMilli()});
+        } else if (f.to() != null) {
             clauses.add("po.day <= :to");
             params.add(new Object[]{"to", day(f.to())});
         }

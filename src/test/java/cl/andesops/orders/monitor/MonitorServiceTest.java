@@ -322,6 +322,26 @@ class MonitorServiceTest extends SyncedAppTest {
     }
 
     @Test
+    void the_grid_lists_exactly_the_orders_of_the_period_it_counts() {
+        // the grid reads newest first by a range of created_at (Chile days); the count by the day column
+        LocalDate today = cl.andesops.testing.TestClock.today();
+        for (OrderFilter f : List.of(OrderFilter.none().withDates(today, today),
+                OrderFilter.none().withDates(today.minusDays(6), today.minusDays(1)),
+                OrderFilter.none().withDates(LocalDate.of(2024, 3, 12), LocalDate.of(2024, 3, 12)),
+                OrderFilter.none().withDates(LocalDate.of(2023, 1, 1), today).withAmount(10_000_000L, null))) {
+            int counted = orderService.count(f);
+            assertThat(counted).as("%s holds orders", f).isPositive();
+            for (cl.andesops.orders.OrderSort sort : List.of(cl.andesops.orders.OrderSort.NEWEST,
+                    cl.andesops.orders.OrderSort.OLDEST)) {
+                List<cl.andesops.orders.OrderRow> rows = orderService.find(f, sort, 0, 1_000_000);
+                assertThat(rows).as("%s %s", f, sort).hasSize(counted).allSatisfy(r -> assertThat(
+                        LocalDate.ofInstant(r.createdAt(), cl.andesops.shared.format.Formats.CHILE))
+                        .isBetween(f.from(), f.to()));
+            }
+        }
+    }
+
+    @Test
     void any_period_is_clamped_to_the_data_and_long_ones_are_drawn_by_week_or_month() {
         LocalDate today = cl.andesops.testing.TestClock.today();
         OrderFilter absurd = OrderFilter.none().withDates(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));

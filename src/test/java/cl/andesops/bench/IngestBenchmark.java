@@ -40,6 +40,11 @@ public final class IngestBenchmark {
     }
 
     public static Result run(int targetOrders, Path dir) throws Exception {
+        return run(targetOrders, dir, "");
+    }
+
+    /** On another database ({@code ""}: SQLite in {@code dir}); its size is then the server's for that database. */
+    public static Result run(int targetOrders, Path dir, String databaseUrl) throws Exception {
         SimulatorSettings settings = new SimulatorSettings(20260101, 0, 5_500, 0, 0, 20_000,
                 java.time.Duration.ofMillis(1), false, 1_000_000, "bench", 0);
         SimulatorFixtures fixtures = new SimulatorFixtures(settings);
@@ -60,7 +65,7 @@ public final class IngestBenchmark {
         Path appDir = Files.createDirectories(dir.resolve("app"));
         Result result;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
-                .run("--andesops.storage.data-dir=" + appDir, "--andesops.storage.database-url=",
+                .run("--andesops.storage.data-dir=" + appDir, "--andesops.storage.database-url=" + databaseUrl,
                         "--andesops.sync.enabled=false", "--andesops.mercadopublico.ticket=bench",
                         "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
                         "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9", "--server.port=0",
@@ -93,11 +98,16 @@ public final class IngestBenchmark {
             parser.join();
             double seconds = (System.nanoTime() - t0) / 1e9;
             double baseline = baseline(parsed, dir.resolve("baseline.db"));
-            long bytes = Files.size(appDir.resolve("andesops.db"));
-            if (Files.exists(appDir.resolve("andesops.db-wal"))) {
-                bytes += Files.size(appDir.resolve("andesops.db-wal"));
-            }
             var jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+            long bytes;
+            if (databaseUrl.contains("postgres")) {
+                bytes = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+            } else {
+                bytes = Files.size(appDir.resolve("andesops.db"));
+                if (Files.exists(appDir.resolve("andesops.db-wal"))) {
+                    bytes += Files.size(appDir.resolve("andesops.db-wal"));
+                }
+            }
             long stored = jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1").query(Long.class).single();
             long storedItems = jdbc.sql("SELECT count(*) FROM order_item").query(Long.class).single();
             result = new Result(parsed.size(), items, parsed.size() / seconds, baseline, parseOnly, bytes, stored,

@@ -82,6 +82,11 @@ public final class ImportBenchmark {
     }
 
     public static Result run(Path zip, Path dir) throws Exception {
+        return run(zip, dir, "");
+    }
+
+    /** On another database ({@code ""}: SQLite in {@code dir}); its size is then the server's for that database. */
+    public static Result run(Path zip, Path dir, String databaseUrl) throws Exception {
         long[] counted = parse(zip);
         long p0 = System.nanoTime();
         counted = parse(zip); // the second run, warm
@@ -89,7 +94,7 @@ public final class ImportBenchmark {
 
         Path appDir = Files.createDirectories(dir.resolve("app"));
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
-                .run("--andesops.storage.data-dir=" + appDir, "--andesops.storage.database-url=",
+                .run("--andesops.storage.data-dir=" + appDir, "--andesops.storage.database-url=" + databaseUrl,
                         "--andesops.sync.enabled=false", "--andesops.mercadopublico.ticket=bench",
                         "--andesops.mercadopublico.base-url=http://127.0.0.1:9",
                         "--andesops.mercadopublico.compra-agil-base-url=http://127.0.0.1:9",
@@ -100,7 +105,8 @@ public final class ImportBenchmark {
             OrderTextIndex text = ctx.getBean(OrderTextIndex.class);
             DataVersions versions = ctx.getBean(DataVersions.class);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
-            long dbBefore = dbBytes(appDir);
+            boolean postgres = databaseUrl.contains("postgres");
+            long dbBefore = postgres ? pgBytes(jdbc) : dbBytes(appDir);
             System.gc();
             long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             AtomicLong live = new AtomicLong();
@@ -121,10 +127,12 @@ public final class ImportBenchmark {
             double cpu = (processCpu() - cpu0) / 1e9;
             unlisten.forEach(Runnable::run);
             long stored = jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1").query(Long.class).single();
-            jdbc.sql("PRAGMA wal_checkpoint(TRUNCATE)").query(rs -> { });
+            if (!postgres) {
+                jdbc.sql("PRAGMA wal_checkpoint(TRUNCATE)").query(rs -> { });
+            }
             return new Result(counted[0], counted[1], seconds, parseSeconds, stored, Math.max(live.get(), heapBefore),
                     heapBefore,
-                    dbBytes(appDir) - dbBefore, treeBytes(appDir.resolve("index")), Files.size(zip), cpu);
+                    (postgres ? pgBytes(jdbc) : dbBytes(appDir)) - dbBefore, treeBytes(appDir.resolve("index")), Files.size(zip), cpu);
         }
     }
 
@@ -191,6 +199,10 @@ public final class ImportBenchmark {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long pgBytes(JdbcClient jdbc) {
+        return jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
     }
 
     private static long dbBytes(Path appDir) throws Exception {

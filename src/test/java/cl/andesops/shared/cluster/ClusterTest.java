@@ -109,8 +109,8 @@ class ClusterTest {
 
                 // the leader stops: b leads within a heartbeat and says so to both
                 a.stop();
-                waitFor(Cluster.HEARTBEAT.plusSeconds(5), b::leads);
-                assertThat(heard).contains(new LeadershipChanged(true));
+                waitFor(Cluster.HEARTBEAT.plusSeconds(5), () -> heard.contains(new LeadershipChanged(true)));
+                assertThat(b.leads()).isTrue();
                 assertThat(b.view().leader()).isEqualTo("node-b");
                 assertThat(b.view().nodes()).extracting(Cluster.Node::id).containsExactly("node-b");
             } finally {

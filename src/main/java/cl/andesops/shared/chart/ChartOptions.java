@@ -50,7 +50,7 @@ public final class ChartOptions {
             axes.add(map("type", "value", "position", index == 0 ? "left" : "right",
                     "splitLine", map("show", index == 0)));
             Map<String, Object> line = map("type", "line", "name", s.getKey(), "data", s.getValue(),
-                    "yAxisIndex", index, "smooth", true, "showSymbol", false);
+                    "yAxisIndex", index, "showSymbol", false); // straight segments: a smoothed curve dips below real days
             if (area && index == 0) {
                 line.put("areaStyle", map("opacity", 0.15));
             }

@@ -100,7 +100,7 @@ public final class AnalysisPdf {
                     + a.completionTokens() + " de salida" + (a.tokensEstimated() ? " (estimados)" : "") + " · "
                     + a.millis() + " ms", SMALL));
         } else {
-            doc.add(new Paragraph(AnalysisService.NO_KEY_HINT, BODY));
+            doc.add(new Paragraph(AnalysisService.NO_MODEL, BODY)); // a PDF travels: no operator jargon
         }
 
         heading(doc, "Fuentes");

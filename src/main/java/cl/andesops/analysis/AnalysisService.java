@@ -18,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class AnalysisService {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
-    /** Said when no language model is configured: the facts stand alone. */
+    /** Said to a visitor when no language model is configured: the facts stand alone, no operator jargon. */
+    public static final String NO_MODEL = "El análisis narrativo no está disponible en esta instalación: estos son "
+            + "los hechos calculados de los datos.";
+    /** Said to the admin when no language model is configured: what to set. */
     public static final String NO_KEY_HINT = "Sin narrativa: defina GEMINI_API_KEY, GROQ_API_KEY o FEATHERLESS_API_KEY "
             + "para que un modelo de lenguaje escriba el análisis a partir de estos hechos.";
 

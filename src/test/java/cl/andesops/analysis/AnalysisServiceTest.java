@@ -337,6 +337,8 @@ class AnalysisServiceTest extends SyncedAppTest {
                 .as("opening an analysis writes nothing").isEqualTo(stored);
         assertThat(AnalysisService.NO_KEY_HINT).contains("GEMINI_API_KEY").contains("GROQ_API_KEY")
                 .contains("FEATHERLESS_API_KEY");
+        assertThat(AnalysisService.NO_MODEL).as("a visitor reads no operator jargon").doesNotContain("_KEY")
+                .contains("no está disponible en esta instalación");
     }
 
     @Autowired Analyst analyst;

@@ -96,8 +96,17 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     /** Which facts request is the current one: a slower earlier one must not overwrite a later one. */
     private long opening;
 
-    AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders, Clock clock) {
+    private final boolean admin;
+
+    /** What is said when no language model is configured: the variables to set to the admin, a plain sentence to others. */
+    static String noModel(boolean admin) {
+        return admin ? AnalysisService.NO_KEY_HINT : AnalysisService.NO_MODEL;
+    }
+
+    AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders, Clock clock,
+                 com.vaadin.flow.spring.security.AuthenticationContext auth) {
         this.service = service;
+        this.admin = auth.isAuthenticated(); // only the admin signs in
         this.picker = new SubjectPicker(facts, search, orders, LocalDate.now(clock.withZone(Formats.CHILE)));
         kind = picker.kind;
         tender = picker.tender;
@@ -189,7 +198,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         }
         show(service.factsOnly(prepared));
         if (!service.languageModelAvailable()) {
-            narrativePanel.status(AnalysisService.NO_KEY_HINT);
+            narrativePanel.status(noModel(admin));
         } else if (!generate) {
             narrativePanel.status("Pulse «Analizar» para que un modelo escriba la narrativa.");
         } else {
@@ -308,13 +317,13 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         factsPanel.show(f);
         result.add(header, tools, narrativePanel, factsPanel);
         if (!a.hasNarrative() && !service.languageModelAvailable()) {
-            narrativePanel.status(AnalysisService.NO_KEY_HINT);
+            narrativePanel.status(noModel(admin));
         }
     }
 
     private String statusLine(Analysis a) {
         if (!a.hasNarrative()) {
-            return service.languageModelAvailable() ? "" : AnalysisService.NO_KEY_HINT;
+            return service.languageModelAvailable() ? "" : noModel(admin);
         }
         return "Escrito por " + a.model() + " · " + Formats.count(a.promptTokens()) + " tokens de entrada, "
                 + Formats.count(a.completionTokens()) + " de salida" + (a.tokensEstimated() ? " (estimados)" : "")

@@ -158,4 +158,11 @@ class AnalysisViewTest extends SyncedAppTest {
         _click(empty.analyse);
         assertThat(empty.current).isNull();
     }
+
+    @Test
+    void without_a_model_the_admin_reads_what_to_set_and_a_visitor_a_plain_sentence() {
+        assertThat(AnalysisView.noModel(true)).contains("GEMINI_API_KEY");
+        assertThat(AnalysisView.noModel(false)).doesNotContain("GEMINI").doesNotContain("_KEY")
+                .contains("no está disponible en esta instalación");
+    }
 }

@@ -18,11 +18,19 @@ class HistoryIndicator implements StatusIndicator {
 
     @Override
     public Optional<Status> current() {
-        return imports.coverage().map(c -> c.complete()
+        return imports.coverage().map(HistoryIndicator::status);
+    }
+
+    static Status status(ImportService.Coverage c) {
+        if (c.complete() && c.from() == null) {
+            // every month asked for is unpublished or failed (the current month on its first day, say)
+            return new Status("history", "status.history.none", "status.history.tooltip", "contrast");
+        }
+        return c.complete()
                 ? new Status("history", "status.history.complete", "status.history.tooltip", "contrast",
-                c.from() == null ? "—" : month(c.from()))
+                month(c.from()))
                 : new Status("history", "status.history.importing", "status.history.tooltip", "",
-                c.importing() == null ? "…" : month(c.importing()), c.percent()));
+                c.importing() == null ? "…" : month(c.importing()), c.percent());
     }
 
     /** 2025-12 → 12-2025, as months read in Chile. */

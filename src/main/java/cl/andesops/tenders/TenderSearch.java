@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -336,21 +335,31 @@ public class TenderSearch extends ManagedIndex {
         return out;
     }
 
-    /** The closing-date buckets, relative to now in Chile: today, this week, this month, already closed. */
+    /** The closing-date keys, in the order a screen lists them. */
+    public static final List<String> CLOSING = List.of("today", "week", "month", "later", "closed", "none");
+
+    /**
+     * The closing-date buckets, relative to now in Chile and exclusive, so they add up to the results: closes today,
+     * in 1 to 7 days, in 8 to 30 days, later, already closed, and tenders that give no closing date.
+     */
     private LongRange[] closingRanges() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
-        long endOfToday = today.plusDays(1).atStartOfDay(Formats.CHILE).toInstant().toEpochMilli() - 1;
-        long endOfWeek = today.with(TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).atStartOfDay(Formats.CHILE)
-                .toInstant().toEpochMilli() - 1;
-        long endOfMonth = today.with(TemporalAdjusters.firstDayOfNextMonth()).atStartOfDay(Formats.CHILE).toInstant()
-                .toEpochMilli() - 1;
+        long endOfToday = endOf(today);
+        long endOfWeek = endOf(today.plusDays(7));
+        long endOfMonth = endOf(today.plusDays(30));
         long nowMs = now.toEpochMilli();
         return new LongRange[]{new LongRange("today", nowMs, true, endOfToday, true),
-                new LongRange("week", nowMs, true, endOfWeek, true),
-                new LongRange("month", nowMs, true, endOfMonth, true),
+                new LongRange("week", endOfToday, false, endOfWeek, true),
+                new LongRange("month", endOfWeek, false, endOfMonth, true),
                 new LongRange("later", endOfMonth, false, Long.MAX_VALUE - 1, true),
-                new LongRange("closed", 0, true, nowMs, false)};
+                new LongRange("closed", Long.MIN_VALUE, true, nowMs, false),
+                new LongRange("none", Long.MAX_VALUE, true, Long.MAX_VALUE, true)}; // indexed as MAX_VALUE
+    }
+
+    /** The last millisecond of a Chile day. */
+    private static long endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(Formats.CHILE).toInstant().toEpochMilli() - 1;
     }
 
     private long[] closingRange(String key) {

@@ -106,6 +106,23 @@ class TenderSearchTest {
     }
 
     @Test
+    void the_closing_buckets_do_not_overlap_and_add_up_to_the_results() {
+        for (String text : List.of("", "farmacos")) {
+            TenderResults all = search.search(TenderQuery.text(text), 0, 1);
+            List<TenderResults.FacetCount> closing = all.facets().get("closing");
+            assertThat(closing).extracting(TenderResults.FacetCount::value)
+                    .containsExactlyElementsOf(TenderSearch.CLOSING);
+            assertThat(closing.stream().mapToLong(TenderResults.FacetCount::count).sum()).as(text)
+                    .isEqualTo(all.total());
+            for (TenderResults.FacetCount bucket : closing) {
+                TenderResults only = search.search(new TenderQuery(text, null, null, null, null, null,
+                        bucket.value(), null, TenderQuery.Order.CLOSING), 0, 1);
+                assertThat(only.total()).as("%s filtered by %s", text, bucket.value()).isEqualTo(bucket.count());
+            }
+        }
+    }
+
+    @Test
     void facets_follow_the_query_and_filter() {
         TenderResults all = search.search(TenderQuery.text("farmacos"), 0, 5);
         assertThat(all.total()).isGreaterThanOrEqualTo(8);

@@ -167,8 +167,8 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
                 facets.get(dim).setItems(values);
                 facets.get(dim).setValue(values);
             }
-            closing.setItems(List.of("today", "week", "month", "later", "closed"));
-            closing.setValue(valid(first(p, "cierre", null), List.of("today", "week", "month", "later", "closed")));
+            closing.setItems(TenderSearch.CLOSING);
+            closing.setValue(valid(first(p, "cierre", null), TenderSearch.CLOSING));
             amount.setItems(List.of("lt5", "5to50", "50to500", "gt500"));
             amount.setValue(valid(first(p, "monto", null), List.of("lt5", "5to50", "50to500", "gt500")));
             String o = first(p, "orden", "RELEVANCE").toUpperCase();

@@ -75,7 +75,8 @@ public class CompraAgilView extends VerticalLayout {
         region.setId("ca-region");
         region.setItems(service.regions());
         region.setClearButtonVisible(true);
-        region.setPlaceholder(getTranslation("monitor.filter.region"));
+        region.setPlaceholder(getTranslation("ca.region.all"));
+        region.setAriaLabel(getTranslation("monitor.filter.region"));
         region.setItemLabelGenerator(r -> r.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", ""));
         minAmount.setId("ca-min");
         minAmount.setPlaceholder(getTranslation("monitor.filter.min"));

@@ -213,6 +213,12 @@ class MonitorFilters extends Div {
         region.setLabel(getTranslation("monitor.filter.region"));
         buyer.setLabel(getTranslation("monitor.filter.buyer"));
         supplier.setLabel(getTranslation("monitor.filter.supplier"));
+        // an empty choice says what it means: no filter
+        types.setPlaceholder(getTranslation("monitor.filter.all"));
+        states.setPlaceholder(getTranslation("monitor.filter.all"));
+        region.setPlaceholder(getTranslation("monitor.filter.all.f"));
+        buyer.setPlaceholder(getTranslation("monitor.filter.all"));
+        supplier.setPlaceholder(getTranslation("monitor.filter.all"));
         minAmount.setLabel(getTranslation("monitor.filter.min"));
         maxAmount.setLabel(getTranslation("monitor.filter.max"));
         clear.setText(getTranslation("monitor.filter.clear"));

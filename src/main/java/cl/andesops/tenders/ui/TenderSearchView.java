@@ -81,7 +81,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
 
         search.setId("tender-search");
         search.setPlaceholder(getTranslation("tenders.search.placeholder"));
-        search.setAriaLabel(getTranslation("tenders.search"));
+        search.setLabel(getTranslation("tenders.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -92,7 +92,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
         order.setItems(TenderQuery.Order.values());
         order.setItemLabelGenerator(o -> getTranslation("tenders.order." + o.name().toLowerCase()));
         order.setValue(TenderQuery.Order.RELEVANCE);
-        order.setAriaLabel(getTranslation("tenders.order"));
+        order.setLabel(getTranslation("tenders.order"));
         order.addValueChangeListener(e -> changed());
         total.setId("tender-total");
         total.addClassName("result-count");
@@ -145,8 +145,17 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     private String label(String dim, String value) {
         return switch (dim) {
             case "region" -> value.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "");
+            case "type" -> typeLabel(value, this::getTranslation);
             default -> value;
         };
+    }
+
+    /** The tender types ChileCompra defines; O1, R1 and the older codes the API still sends have no official text. */
+    static final Set<String> DEFINED_TYPES = Set.of("L1", "LE", "LP", "LQ", "LR", "LS", "E2", "CO", "B2", "H2", "I2");
+
+    /** "LE · Licitación pública 100 a 1.000 UTM": the code as users know it, and what it means when that is defined. */
+    static String typeLabel(String code, java.util.function.Function<String, String> translate) {
+        return DEFINED_TYPES.contains(code) ? code + " · " + translate.apply("tender.type." + code) : code;
     }
 
     /** The query the fields describe now. */
@@ -267,7 +276,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
         state.getElement().getThemeList().add("badge pill small" + ("Publicada".equals(h.state()) ? " success" : ""));
         metaLine.add(state);
         if (h.type() != null) {
-            Span type = new Span(h.type());
+            Span type = new Span(typeLabel(h.type(), this::getTranslation));
             type.getElement().getThemeList().add("badge pill small contrast");
             metaLine.add(type);
         }

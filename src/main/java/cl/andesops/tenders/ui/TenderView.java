@@ -71,7 +71,8 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         RouterLink back = new RouterLink(getTranslation("tender.back"), TenderSearchView.class);
         H2 title = new H2(t.name() == null ? t.code() : t.name());
         title.setId("tender-title");
-        Paragraph sub = new Paragraph(t.code() + " · " + nz(t.state()) + " · " + nz(t.type()));
+        Paragraph sub = new Paragraph(t.code() + " · " + nz(t.state()) + " · "
+                + (t.type() == null ? "" : TenderSearchView.typeLabel(t.type(), this::getTranslation)));
         sub.addClassName("subtitle");
         Anchor official = new Anchor(t.officialUrl(), getTranslation("order.official"));
         official.setTarget("_blank");

@@ -44,6 +44,8 @@ class CompraAgilViewTest extends SyncedAppTest {
     void lists_requests_filters_them_and_opens_one_with_its_products_and_quotes() {
         UI.getCurrent().navigate("compra-agil");
         CompraAgilView view = _get(CompraAgilView.class);
+        assertThat(view.region.getPlaceholder()).as("no region chosen reads as all of them")
+                .isEqualTo("Todas las regiones");
         List<CompraAgilRow> all = GridKt._fetch(view.grid, 0, 500);
         assertThat(all).isNotEmpty();
         Integer state = all.getFirst().stateId();

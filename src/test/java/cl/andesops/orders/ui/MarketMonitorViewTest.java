@@ -70,6 +70,9 @@ class MarketMonitorViewTest extends SyncedAppTest {
     void opens_with_orders_kpis_and_charts_in_spanish() {
         MarketMonitorView view = open("");
         assertThat(_get(H2.class, s -> s.withText("Monitor de mercado"))).isNotNull();
+        assertThat(List.of(view.types.getPlaceholder(), view.states.getPlaceholder(), view.buyer.getPlaceholder()))
+                .as("an empty choice reads as no filter").containsOnly("Todos");
+        assertThat(view.filters.region.getPlaceholder()).isEqualTo("Todas");
         assertThat(rows(view.grid)).isNotEmpty();
         List<OrderRow> rows = rows(view.grid);
         for (int i = 1; i < rows.size(); i++) {

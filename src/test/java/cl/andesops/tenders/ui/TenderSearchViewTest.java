@@ -60,6 +60,11 @@ class TenderSearchViewTest extends SyncedAppTest {
     void typing_searches_and_the_query_goes_to_the_url() {
         TenderSearchView view = open("");
         assertThat(_get(H2.class, s -> s.withText("Buscador de licitaciones"))).isNotNull();
+        assertThat(view.order.getLabel()).isEqualTo("Ordenar por");
+        var types = view.facets.get("type");
+        assertThat(types.getItemLabelGenerator().apply("LE")).as("a type says what its code means")
+                .startsWith("LE · Licitación pública 100 a 1.000 UTM (");
+        assertThat(types.getItemLabelGenerator().apply("O1")).as("an undefined code stays a code").startsWith("O1 (");
         int all = hits(view).size();
         assertThat(all).isPositive();
         view.search.setValue("adquisicion");

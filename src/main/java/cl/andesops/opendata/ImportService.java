@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -169,16 +170,25 @@ public class ImportService implements SmartLifecycle {
 
     /**
      * On the first start (nothing imported or queued yet) queues the last {@code historyMonths} months of every
-     * dataset the source publishes (in demo mode the simulator serves purchase orders and tenders), the current one included:
-     * the live sync fills today while the history comes in, newest first.
+     * dataset the source publishes (in demo mode the simulator serves purchase orders and tenders), up to the newest
+     * month the files can hold ({@link #newestPublished}): the live sync fills today while the history comes in,
+     * newest first.
      */
+    /**
+     * The files hold the days up to yesterday: the current month, except on its first day, when the newest month they
+     * can hold is the one that just ended (queuing the current one then imported nothing).
+     */
+    static YearMonth newestPublished(LocalDate today) {
+        return YearMonth.from(today.minusDays(1));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void firstStart() {
         int months = properties.historyMonths();
         if (!properties.enabled() || months <= 0 || !files.all().isEmpty()) {
             return;
         }
-        YearMonth now = YearMonth.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE));
+        YearMonth now = newestPublished(LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)));
         YearMonth from = now.minusMonths(months - 1);
         enqueue(Dataset.OC, from, now);
         enqueue(Dataset.LIC, from, now);

@@ -22,4 +22,13 @@ class HistoryIndicatorTest {
         assertThat(HistoryIndicator.status(new ImportService.Coverage(null, true, null, 100)).messageKey())
                 .isEqualTo("status.history.none");
     }
+
+    @Test
+    void the_first_start_queues_up_to_the_newest_month_the_files_can_hold() {
+        assertThat(ImportService.newestPublished(java.time.LocalDate.of(2026, 12, 1)))
+                .as("on the first of a month the files end yesterday, in the month that ended")
+                .isEqualTo(java.time.YearMonth.of(2026, 11));
+        assertThat(ImportService.newestPublished(java.time.LocalDate.of(2026, 12, 2)))
+                .isEqualTo(java.time.YearMonth.of(2026, 12));
+    }
 }

@@ -143,6 +143,7 @@ public class AdminView extends VerticalLayout {
         });
         showPaused();
         HorizontalLayout controls = new HorizontalLayout(day, syncDay, pause, resume);
+        controls.setWrap(true); // on a phone the buttons go to the next line, not off screen
         controls.setAlignItems(Alignment.BASELINE);
 
         jobs.setId("admin-jobs");
@@ -174,6 +175,7 @@ public class AdminView extends VerticalLayout {
         nodes.setAllRowsVisible(true);
 
         history = new HistoryPanel(admin, LocalDate.now(clock.withZone(Formats.CHILE)));
+        history.setWidthFull(); // its grid scrolls inside the screen's width, not the whole page sideways
         add(header, new Div(quota), new Div(ai), new H3(getTranslation("admin.integrations")), probes,
                 new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.cluster")),
                 clusterText, nodes, new H3(getTranslation("admin.sync")),

@@ -236,11 +236,13 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
 
             @Override
             public void completed(Analysis analysis) {
+                // both times from the click, so the first token never reads later than the whole answer
+                long total = (System.nanoTime() - clickedAt) / 1_000_000;
                 ui.access(() -> {
                     running = null;
                     show(analysis);
-                    narrativePanel.status(statusLine(analysis) + (firstTokenMillis >= 0
-                            ? " · primer token a los " + firstTokenMillis + " ms" : ""));
+                    narrativePanel.status(statusLine(analysis, total) + (firstTokenMillis >= 0
+                            ? " · primer token a los " + Formats.count(firstTokenMillis) + " ms" : ""));
                 });
             }
 
@@ -322,12 +324,17 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private String statusLine(Analysis a) {
+        return statusLine(a, a.millis());
+    }
+
+    /** With {@code totalMillis}: the time the answer took, as the visitor waited it (from the click). */
+    private String statusLine(Analysis a, long totalMillis) {
         if (!a.hasNarrative()) {
             return service.languageModelAvailable() ? "" : noModel(admin);
         }
         return "Escrito por " + a.model() + " · " + Formats.count(a.promptTokens()) + " tokens de entrada, "
                 + Formats.count(a.completionTokens()) + " de salida" + (a.tokensEstimated() ? " (estimados)" : "")
-                + " · " + String.format(Formats.ES_CL, "%.1f s", a.millis() / 1000.0) + " · "
+                + " · " + String.format(Formats.ES_CL, "%.1f s", totalMillis / 1000.0) + " · "
                 + Formats.dateTime(a.createdAt());
     }
 

@@ -103,6 +103,12 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(html(view)).contains("<a class=\"cite\" href=\"orders/").contains("cite unverified");
         assertThat(view.status.getText()).contains("gemini/gemini-2.5-flash").contains("tokens");
         assertThat(view.firstTokenMillis).isNotNegative();
+        var times = java.util.regex.Pattern.compile("· ([0-9]+,[0-9]) s · .* primer token a los ([0-9.]+) ms")
+                .matcher(view.status.getText());
+        assertThat(times.find()).as(view.status.getText()).isTrue();
+        assertThat(Long.parseLong(times.group(2).replace(".", "")))
+                .as("the first token, from the click, comes no later than the whole answer, from the click")
+                .isLessThanOrEqualTo((long) (Double.parseDouble(times.group(1).replace(',', '.')) * 1000) + 50);
         assertThat(view.verdict.getChildren().count()).isPositive();
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();

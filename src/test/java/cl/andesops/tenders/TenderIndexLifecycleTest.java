@@ -35,12 +35,16 @@ class TenderIndexLifecycleTest {
     @Autowired DataVersions versions;
     @Autowired @Qualifier(Writer.NAME) JdbcTemplate writer;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired @Qualifier("writerTx") org.springframework.transaction.support.TransactionTemplate tx;
 
+    /** The version and its row commit together, as a writer does (a node seeing the one sees the other). */
     private long store(String code, String name) {
-        long version = versions.next(DataChanged.Dataset.TENDERS);
-        writer.update("INSERT INTO tender (code, name, description, state_code, state, fetched_at, has_detail, version) "
-                + "VALUES (?, ?, '', 5, 'Publicada', 0, 1, ?)", code, name, version);
-        return version;
+        return tx.execute(status -> {
+            long version = versions.next(DataChanged.Dataset.TENDERS);
+            writer.update("INSERT INTO tender (code, name, description, state_code, state, fetched_at, has_detail, "
+                    + "version) VALUES (?, ?, '', 5, 'Publicada', 0, 1, ?)", code, name, version);
+            return version;
+        });
     }
 
     private List<String> found(String text) {

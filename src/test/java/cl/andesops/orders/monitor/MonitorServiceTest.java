@@ -245,14 +245,16 @@ class MonitorServiceTest extends SyncedAppTest {
     void aRestartCorrectsAnOrderChangedLongAfterItWasFetched(
             @Autowired cl.andesops.shared.config.StorageProperties storage,
             @Autowired @org.springframework.beans.factory.annotation.Qualifier("writer")
-            org.springframework.jdbc.core.JdbcTemplate writer) throws Exception {
+            org.springframework.jdbc.core.JdbcTemplate writer,
+            @Autowired @org.springframework.beans.factory.annotation.Qualifier("writerTx")
+            org.springframework.transaction.support.TransactionTemplate tx) throws Exception {
         loader.save();
         // a change whose fetched_at is old: only the data version says it is newer than the snapshot
         String code = jdbc.sql("SELECT code FROM purchase_order WHERE has_detail = 1 AND amount_clp IS NOT NULL "
                 + "ORDER BY id LIMIT 1").query(String.class).single();
-        long version = versions.next(cl.andesops.shared.events.DataChanged.Dataset.ORDERS);
-        writer.update("UPDATE purchase_order SET amount_clp = 123456789, fetched_at = 0, version = ? WHERE code = ?",
-                version, code);
+        tx.executeWithoutResult(status -> writer.update(
+                "UPDATE purchase_order SET amount_clp = 123456789, fetched_at = 0, version = ? WHERE code = ?",
+                versions.next(cl.andesops.shared.events.DataChanged.Dataset.ORDERS), code));
         ColumnLoader restarted = new ColumnLoader(jdbc, versions, storage);
         restarted.start();
         restarted.applicationReady();

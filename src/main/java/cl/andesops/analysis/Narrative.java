@@ -8,23 +8,45 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 import cl.andesops.analysis.Facts.Source;
 
 /**
- * The model's Markdown as safe HTML: headings, lists, bold, paragraphs. Every record code it cites becomes a link
- * when the facts contain that record, and is marked as unverified when they do not. Whatever the model wrote is
- * escaped first and the result is cleaned by jsoup, so no markup from the model reaches the page.
+ * The model's Markdown as safe HTML, rendered by commonmark (headings, emphasis, lists, GFM tables). Every record
+ * code it cites becomes a link when the facts contain that record, and is marked as unverified when they do not.
+ * HTML the model wrote is escaped, never passed, and the result is cleaned by jsoup, so no markup from the model
+ * reaches the page.
  */
 public final class Narrative {
 
     /** Mercado Público codes: unit-sequence-TYPEyy ({@code 2097-241-SE14}, {@code 1509-5-LE24}). */
     public static final Pattern CODE = Pattern.compile("\\[?\\b(\\d{1,7}-\\d{1,9}-[A-Z][A-Z0-9]{0,3}\\d{2})\\b\\]?");
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
     private static final Safelist SAFE = Safelist.relaxed().addAttributes("a", "class", "title")
             .addAttributes("span", "class", "title").preserveRelativeLinks(true);
 
@@ -44,103 +66,150 @@ public final class Narrative {
     }
 
     public static String html(String markdown, List<Source> sources) {
+        return html(markdown, sources, "No está entre los hechos");
+    }
+
+    /**
+     * Renders the Markdown with commonmark (headings, emphasis, lists, tables; raw HTML escaped, not passed), moves
+     * headings two levels down (the page has its own), keeps a link the model wrote as its text (only the facts'
+     * records are linked), links or marks cited codes, and cleans the result with jsoup's safelist.
+     */
+    public static String html(String markdown, List<Source> sources, String unverifiedTitle) {
         Map<String, Source> known = sources.stream().collect(Collectors.toMap(Source::code, Function.identity(),
                 (a, b) -> a));
-        StringBuilder out = new StringBuilder();
-        String list = null;
-        StringBuilder paragraph = new StringBuilder();
-        for (String raw : (markdown == null ? "" : markdown).split("\n")) {
-            String line = raw.strip();
-            String item = null;
-            String kind = null;
-            if (line.matches("^[-*•] .*")) {
-                item = line.substring(2);
-                kind = "ul";
-            } else if (line.matches("^\\d+[.)] .*")) {
-                item = line.substring(line.indexOf(' ') + 1);
-                kind = "ol";
-            }
-            if (item == null && list != null) {
-                out.append("</").append(list).append('>');
-                list = null;
-            }
-            if (line.isEmpty() || line.startsWith("#") || item != null) {
-                flush(out, paragraph, known);
-            }
-            if (line.startsWith("#")) {
-                int level = Math.min(3, (int) line.chars().takeWhile(c -> c == '#').count());
-                String tag = "h" + (level + 2);
-                out.append('<').append(tag).append('>').append(inline(line.replaceFirst("^#+\\s*", ""), known))
-                        .append("</").append(tag).append('>');
-            } else if (item != null) {
-                if (!kind.equals(list)) {
-                    if (list != null) {
-                        out.append("</").append(list).append('>');
-                    }
-                    out.append('<').append(kind).append('>');
-                    list = kind;
-                }
-                out.append("<li>").append(inline(item, known)).append("</li>");
-            } else if (!line.isEmpty()) {
-                paragraph.append(paragraph.isEmpty() ? "" : " ").append(line);
-            }
+        Document page = Jsoup.parseBodyFragment(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
+        page.outputSettings().prettyPrint(false);
+        Element body = page.body();
+        for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
+            h.tagName("h" + Math.min(6, h.tagName().charAt(1) - '0' + 2));
         }
-        flush(out, paragraph, known);
-        if (list != null) {
-            out.append("</").append(list).append('>');
+        for (Element a : body.select("a")) {
+            a.unwrap();
+        }
+        for (TextNode text : allText(body)) {
+            if (text.parent() instanceof Element parent && parent.closest("code, pre") != null) {
+                continue;
+            }
+            cite(text, known, unverifiedTitle);
+        }
+        for (TextNode blank : allText(body)) {
+            if (blank.isBlank() && blank.parent() instanceof Element parent
+                    && parent.normalName().matches("body|ul|ol|table|thead|tbody|tr")) {
+                blank.remove(); // the line breaks between blocks
+            }
         }
         Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(out.toString(), "http://andesops.local/", SAFE, settings);
+        return Jsoup.clean(body.html(), "http://andesops.local/", SAFE, settings);
     }
 
-    private static void flush(StringBuilder out, StringBuilder paragraph, Map<String, Source> known) {
-        if (!paragraph.isEmpty()) {
-            out.append("<p>").append(inline(paragraph.toString(), known)).append("</p>");
-            paragraph.setLength(0);
-        }
+    private static List<TextNode> allText(Element root) {
+        List<TextNode> texts = new ArrayList<>();
+        root.traverse((node, depth) -> {
+            if (node instanceof TextNode t) {
+                texts.add(t);
+            }
+        });
+        return texts;
     }
 
-    private static String inline(String text, Map<String, Source> known) {
-        String escaped = Entities.escape(text);
-        escaped = BOLD.matcher(escaped).replaceAll("<strong>$1</strong>");
-        Matcher m = CODE.matcher(escaped);
-        StringBuilder b = new StringBuilder();
+    /** Replaces the codes in a text node by links to the facts' records, or marks them unverified. */
+    private static void cite(TextNode text, Map<String, Source> known, String unverifiedTitle) {
+        String whole = text.getWholeText();
+        Matcher m = CODE.matcher(whole);
+        List<org.jsoup.nodes.Node> parts = new ArrayList<>();
+        int last = 0;
         while (m.find()) {
+            if (m.start() > last) {
+                parts.add(new TextNode(whole.substring(last, m.start())));
+            }
             String code = m.group(1);
             Source s = known.get(code);
-            String replacement = s == null
-                    ? "<span class=\"cite unverified\" title=\"No está entre los hechos\">" + code + "</span>"
-                    : "<a class=\"cite\" href=\"" + s.type().appPath(code) + "\">" + code + "</a>";
-            m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+            Element e = s == null
+                    ? new Element("span").addClass("cite").addClass("unverified").attr("title", unverifiedTitle)
+                    : new Element("a").addClass("cite").attr("href", s.type().appPath(code));
+            parts.add(e.text(code));
+            last = m.end();
         }
-        m.appendTail(b);
-        return b.toString();
+        if (parts.isEmpty()) {
+            return;
+        }
+        if (last < whole.length()) {
+            parts.add(new TextNode(whole.substring(last)));
+        }
+        for (org.jsoup.nodes.Node part : parts) {
+            text.before(part);
+        }
+        text.remove();
     }
 
-    /** Plain text for the PDF: Markdown marks removed, one entry per paragraph, heading or list item. */
+    /**
+     * Plain text for the PDF, from the same parse: one entry per heading ("h"), paragraph ("p"), list item ("li")
+     * and table row ("tr", cells joined by " · "), Markdown marks removed.
+     */
     public static List<String[]> blocks(String markdown) {
         List<String[]> blocks = new ArrayList<>();
-        StringBuilder paragraph = new StringBuilder();
-        for (String raw : (markdown == null ? "" : markdown).split("\n")) {
-            String line = raw.strip().replace("**", "");
-            boolean item = line.matches("^([-*•]|\\d+[.)]) .*");
-            if (line.isEmpty() || line.startsWith("#") || item) {
-                if (!paragraph.isEmpty()) {
-                    blocks.add(new String[]{"p", paragraph.toString()});
-                    paragraph.setLength(0);
+        PARSER.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                blocks.add(new String[]{"h", text(heading)});
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                boolean inItem = paragraph.getParent() instanceof ListItem;
+                blocks.add(new String[]{inItem ? "li" : "p", text(paragraph)});
+            }
+
+            @Override
+            public void visit(CustomNode node) {
+                if (node instanceof TableRow row) {
+                    List<String> cells = new ArrayList<>();
+                    for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+                        cells.add(text(c));
+                    }
+                    blocks.add(new String[]{"tr", String.join(" · ", cells)});
+                } else {
+                    visitChildren(node);
                 }
             }
-            if (line.startsWith("#")) {
-                blocks.add(new String[]{"h", line.replaceFirst("^#+\\s*", "")});
-            } else if (item) {
-                blocks.add(new String[]{"li", line.replaceFirst("^([-*•]|\\d+[.)]) ", "")});
-            } else if (!line.isEmpty()) {
-                paragraph.append(paragraph.isEmpty() ? "" : " ").append(line);
+
+            @Override
+            public void visit(CustomBlock block) {
+                visitChildren(block);
             }
-        }
-        if (!paragraph.isEmpty()) {
-            blocks.add(new String[]{"p", paragraph.toString()});
-        }
+        });
         return blocks;
+    }
+
+    /** The literal text under a node, soft line breaks as spaces. */
+    private static String text(Node node) {
+        StringBuilder b = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                b.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                b.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                b.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                b.append(' ');
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                b.append(html.getLiteral());
+            }
+        });
+        return b.toString().strip();
     }
 }

@@ -25,12 +25,39 @@ class NarrativeTest {
 
     @Test
     void markup_from_the_model_never_reaches_the_page() {
-        String html = Narrative.html("## Título\n<script>alert(1)</script> <img src=x onerror=alert(2)> **fuerte**\n"
+        String html = Narrative.html("## Título\n<script>alert(1)</script>\n\nTexto <img src=x onerror=alert(2)> **fuerte**\n\n"
                 + "- uno\n- dos <a href=\"javascript:alert(3)\">x</a>", SOURCES);
         assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("<a href=\"javascript")
                 .doesNotContain("onerror=alert(2)>")
                 .contains("<h4>Título</h4>").contains("<strong>fuerte</strong>").contains("<ul><li>uno</li>")
                 .contains("&lt;script&gt;");
+    }
+
+    @Test
+    void tables_emphasis_and_nested_lists_render_as_markdown_does() {
+        String md = """
+                ### Proveedores
+                El *mayor* proveedor ganó **dos** veces ([ver](https://example.com)):
+
+                | Proveedor | Monto |
+                |---|---:|
+                | ACME | $ 1.000 |
+                | Beta [2097-241-SE14] | $ 20 |
+
+                1. primero
+                   - anidado con `1509-5-LE24`
+                2. segundo
+                """;
+        String html = Narrative.html(md, SOURCES).replace("\n", "");
+        assertThat(html).contains("<h5>Proveedores</h5>").contains("<em>mayor</em>").contains("<strong>dos</strong>")
+                .contains("<table>").contains("<th>Proveedor</th>").contains("<td>ACME</td>")
+                .contains("<a class=\"cite\" href=\"orders/2097-241-SE14\">2097-241-SE14</a>")
+                .contains("<ol><li>primero<ul><li>anidado con <code>1509-5-LE24</code></li></ul></li>")
+                .as("a link the model wrote stays text: only the facts' records are linked")
+                .doesNotContain("example.com").contains("(ver)");
+        assertThat(Narrative.blocks(md)).extracting(b -> b[0] + ":" + b[1]).containsExactly("h:Proveedores",
+                "p:El mayor proveedor ganó dos veces (ver):", "tr:Proveedor · Monto", "tr:ACME · $ 1.000",
+                "tr:Beta [2097-241-SE14] · $ 20", "li:primero", "li:anidado con 1509-5-LE24", "li:segundo");
     }
 
     @Test

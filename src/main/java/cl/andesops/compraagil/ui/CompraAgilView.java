@@ -2,7 +2,9 @@ package cl.andesops.compraagil.ui;
 
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -21,7 +23,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -40,9 +46,11 @@ import cl.andesops.shared.ui.MainLayout;
 @PageTitle("Compra Ágil · AndesOps")
 @Menu(title = "nav.compraagil", order = 3, icon = "vaadin:cart")
 @AnonymousAllowed
-public class CompraAgilView extends VerticalLayout {
+public class CompraAgilView extends VerticalLayout implements BeforeEnterObserver {
 
     static final List<Integer> STATES = List.of(2, 3, 4, 5, 6);
+    static final List<String> CLOSING = List.of("open", "today", "week");
+    private final List<String> regions;
     final TextField search = new TextField();
     final Select<Integer> state = new Select<>();
     final ComboBox<String> region = new ComboBox<>();
@@ -52,6 +60,9 @@ public class CompraAgilView extends VerticalLayout {
     private final Clock clock;
     private final LiveUpdates live;
     private Runnable unsubscribe;
+    /** The filters as the address bar shows them (q, estado, region, min, cierre), for sharing and reloading. */
+    String urlQuery = "";
+    private boolean applying;
 
     CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock) {
         this.live = live;
@@ -73,7 +84,8 @@ public class CompraAgilView extends VerticalLayout {
         state.setItems(STATES);
         state.setItemLabelGenerator(s -> s == null ? getTranslation("ca.state.all") : getTranslation("ca.state." + s));
         region.setId("ca-region");
-        region.setItems(service.regions());
+        regions = service.regions();
+        region.setItems(regions);
         region.setClearButtonVisible(true);
         region.setPlaceholder(getTranslation("ca.region.all"));
         region.setAriaLabel(getTranslation("monitor.filter.region"));
@@ -85,11 +97,11 @@ public class CompraAgilView extends VerticalLayout {
         closing.setId("ca-closing");
         closing.setEmptySelectionAllowed(true);
         closing.setEmptySelectionCaption(getTranslation("ca.closing.any"));
-        closing.setItems("open", "today", "week");
+        closing.setItems(CLOSING);
         closing.setItemLabelGenerator(c -> c == null ? getTranslation("ca.closing.any")
                 : getTranslation("ca.closing." + c));
         for (var field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(search, state, region, minAmount, closing)) {
-            field.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+            field.addValueChangeListener(e -> changed());
         }
         grid.setId("ca-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -117,6 +129,65 @@ public class CompraAgilView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(search, state, region, minAmount, closing);
         filters.getStyle().set("flex-wrap", "wrap");
         add(header, filters, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        applying = true;
+        try {
+            search.setValue(first(p, "q", ""));
+            state.setValue(STATES.stream().filter(s -> String.valueOf(s).equals(first(p, "estado", null)))
+                    .findFirst().orElse(null));
+            String r = first(p, "region", null);
+            region.setValue(r != null && regions.contains(r) ? r : null);
+            minAmount.setValue(number(first(p, "min", null)));
+            String c = first(p, "cierre", null);
+            closing.setValue(c != null && CLOSING.contains(c) ? c : null);
+        } finally {
+            applying = false;
+        }
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static String first(Map<String, List<String>> p, String key, String fallback) {
+        List<String> v = p.get(key);
+        return v == null || v.isEmpty() ? fallback : v.getFirst();
+    }
+
+    private static Double number(String text) {
+        try {
+            double v = text == null ? -1 : Double.parseDouble(text);
+            return v >= 0 && v < 1e15 ? Math.floor(v) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void changed() {
+        grid.getDataProvider().refreshAll();
+        if (applying) {
+            return;
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            params.put("q", List.of(search.getValue().strip()));
+        }
+        if (state.getValue() != null) {
+            params.put("estado", List.of(state.getValue().toString()));
+        }
+        if (region.getValue() != null) {
+            params.put("region", List.of(region.getValue()));
+        }
+        if (minAmount.getValue() != null) {
+            params.put("min", List.of(Long.toString(minAmount.getValue().longValue())));
+        }
+        if (closing.getValue() != null) {
+            params.put("cierre", List.of(closing.getValue()));
+        }
+        QueryParameters query = new QueryParameters(params);
+        urlQuery = query.getQueryString();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("compra-agil", query)));
     }
 
     /** The filter the fields describe now; closing windows are counted in Chile time. */

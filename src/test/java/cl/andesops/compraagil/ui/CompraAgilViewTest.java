@@ -70,6 +70,34 @@ class CompraAgilViewTest extends SyncedAppTest {
         assertThat(GridKt._fetch(view.grid, 0, 500)).isEmpty();
         view.search.clear();
 
+        // the filters travel in the address: set, they are written there; opened from it, they are set again
+        String region = all.stream().map(CompraAgilRow::region).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow();
+        view.state.setValue(state);
+        view.region.setValue(region);
+        view.minAmount.setValue(250_000.0);
+        view.closing.setValue("week");
+        view.search.setValue("papel");
+        assertThat(view.urlQuery).contains("estado=" + state).contains("min=250000").contains("cierre=week")
+                .contains("q=papel").contains("region=");
+        List<CompraAgilRow> filtered = GridKt._fetch(view.grid, 0, 500);
+        UI.getCurrent().navigate("compra-agil", com.vaadin.flow.router.QueryParameters.fromString(view.urlQuery));
+        CompraAgilView reopened = _get(CompraAgilView.class);
+        assertThat(reopened.state.getValue()).isEqualTo(state);
+        assertThat(reopened.region.getValue()).isEqualTo(region);
+        assertThat(reopened.minAmount.getValue()).isEqualTo(250_000.0);
+        assertThat(reopened.closing.getValue()).isEqualTo("week");
+        assertThat(reopened.search.getValue()).isEqualTo("papel");
+        assertThat(GridKt._fetch(reopened.grid, 0, 500)).isEqualTo(filtered);
+        // a hand-edited address with values that mean nothing opens the unfiltered list
+        UI.getCurrent().navigate("compra-agil", com.vaadin.flow.router.QueryParameters.fromString(
+                "estado=99&region=Marte&min=-5&cierre=ayer"));
+        CompraAgilView odd = _get(CompraAgilView.class);
+        assertThat(odd.state.getValue()).isNull();
+        assertThat(odd.region.getValue()).isNull();
+        assertThat(odd.minAmount.getValue()).isNull();
+        assertThat(odd.closing.getValue()).isNull();
+
         String code = jdbc.sql("SELECT code FROM ca_request WHERE has_detail = 1 LIMIT 1").query(String.class).single();
         UI.getCurrent().navigate("compra-agil/" + code);
         CompraAgilRequestView page = _get(CompraAgilRequestView.class);

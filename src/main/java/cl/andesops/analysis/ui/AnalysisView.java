@@ -241,6 +241,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
                 ui.access(() -> {
                     running = null;
                     show(analysis);
+                    if (analysis.hasNarrative()) {
+                        narrativePanel.announce(analysis.narrative(), analysis.facts().sources());
+                    }
                     narrativePanel.status(statusLine(analysis, total) + (firstTokenMillis >= 0
                             ? " · primer token a los " + Formats.count(firstTokenMillis) + " ms" : ""));
                 });

@@ -19,16 +19,21 @@ class NarrativePanel extends Div {
     final Span status = new Span();
     final Div narrative = new Div();
     final Div verdict = new Div();
+    /** Says the finished narrative once: the narrative itself is not live, or a reader hears every token. */
+    final Span announcer = new Span();
 
     NarrativePanel() {
         status.setId("analysis-status");
         status.addClassName("muted");
         narrative.setId("narrative");
         narrative.addClassName("narrative");
-        narrative.getElement().setAttribute("aria-live", "polite");
+        announcer.setId("narrative-announcer");
+        announcer.addClassName("sr-only");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.getElement().setAttribute("aria-live", "polite");
         verdict.setId("verdict");
         addClassName("analysis-narrative");
-        add(new H3("Análisis"), status, narrative, verdict);
+        add(new H3("Análisis"), status, narrative, announcer, verdict);
     }
 
     void status(String text) {
@@ -42,12 +47,15 @@ class NarrativePanel extends Div {
     }
 
     void startStreaming() {
+        announcer.setText("");
+        narrative.getElement().setAttribute("aria-busy", "true");
         narrative.removeAll();
         narrative.getElement().setProperty("innerHTML", "");
         narrative.addClassName("streaming");
     }
 
     void stopStreaming() {
+        narrative.getElement().removeAttribute("aria-busy");
         narrative.removeClassName("streaming");
         status.removeClassName("error-text");
     }
@@ -55,6 +63,11 @@ class NarrativePanel extends Div {
     /** The Markdown written so far, as safe HTML with citations linked to the facts' sources. */
     void render(String markdown, List<Facts.Source> sources) {
         narrative.getElement().setProperty("innerHTML", markdown == null ? "" : Narrative.html(markdown, sources));
+    }
+
+    /** A narrative written to its end: said once to a screen reader, in plain words (what the page shows). */
+    void announce(String markdown, List<Facts.Source> sources) {
+        announcer.setText(org.jsoup.Jsoup.parse(Narrative.html(markdown, sources)).text());
     }
 
     /** The verdict of a finished analysis: a bid recommendation for a tender, findings and red flags otherwise. */

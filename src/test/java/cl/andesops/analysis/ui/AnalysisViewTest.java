@@ -99,8 +99,21 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(view.current).isNotNull();
         assertThat(view.current.facts().metrics()).isNotEmpty();
         assertThat(view.factsPanel.getChildren().count()).isGreaterThan(2);
-        awaitNarrative(view);
+        // what a screen reader is told while the tokens arrive: nothing, then the whole narrative once
+        java.util.Set<String> announced = new java.util.LinkedHashSet<>();
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            announced.add(view.narrativePanel.announcer.getText());
+            return view.current != null && view.current.hasNarrative() && !view.picker.cancel.isVisible();
+        });
         assertThat(html(view)).contains("<a class=\"cite\" href=\"orders/").contains("cite unverified");
+        assertThat(view.narrativePanel.narrative.getElement().hasAttribute("aria-live")).isFalse();
+        assertThat(view.narrativePanel.narrative.getElement().hasAttribute("aria-busy")).isFalse();
+        assertThat(view.narrativePanel.announcer.getElement().getAttribute("role")).isEqualTo("status");
+        String spoken = org.jsoup.Jsoup.parse(html(view)).text();
+        assertThat(spoken).isNotBlank();
+        announced.remove("");
+        assertThat(announced).as("announced once, complete").containsExactly(spoken);
         assertThat(view.status.getText()).contains("gemini/gemini-2.5-flash").contains("tokens");
         assertThat(view.firstTokenMillis).isNotNegative();
         var times = java.util.regex.Pattern.compile("· ([0-9]+,[0-9]) s · .* primer token a los ([0-9.]+) ms")

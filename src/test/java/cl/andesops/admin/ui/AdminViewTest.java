@@ -119,8 +119,10 @@ class AdminViewTest extends KaribuTest {
         assertThat(done.records()).isPositive();
         assertThat(done.rejected()).isZero();
 
+        int listed = GridKt._fetch(view.history.months, 0, 100).size(); // months of earlier runs on this data too
         view.history.from.setValue("marzo");
         view.history.start.click();
-        assertThat(GridKt._fetch(view.history.months, 0, 100)).hasSize(1);
+        assertThat(GridKt._fetch(view.history.months, 0, 100)).as("an unreadable month queues nothing")
+                .hasSize(listed);
     }
 }

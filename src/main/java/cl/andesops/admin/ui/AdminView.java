@@ -14,7 +14,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -73,7 +73,7 @@ public class AdminView extends VerticalLayout {
         setId("admin-view");
         addClassName("view");
         setWidthFull();
-        Div header = new Div(new H2(getTranslation("admin.title")), new Paragraph(getTranslation(admin.simulated()
+        Div header = new Div(new H1(getTranslation("admin.title")), new Paragraph(getTranslation(admin.simulated()
                 ? "admin.mode.demo" : "admin.mode.live")));
         header.addClassName("view-header");
         if (admin.storageEphemeral()) {
@@ -110,6 +110,7 @@ public class AdminView extends VerticalLayout {
         }
 
         progress.setId("admin-progress");
+        progress.getElement().setAttribute("aria-label", getTranslation("admin.progress.label"));
         progressText.setId("admin-progress-text");
         day.setId("admin-day");
         day.setLabel(getTranslation("admin.sync.day"));

@@ -18,7 +18,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -115,7 +115,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         analyse = picker.analyse;
         setId("analysis-view");
         addClassName("view");
-        H2 title = new H2("Análisis IA");
+        H1 title = new H1("Análisis IA");
         Paragraph intro = new Paragraph("Hechos calculados de los datos sincronizados, y un modelo de lenguaje que los "
                 + "explica citando los registros.");
         intro.addClassName("muted");

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -43,7 +43,7 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         removeAll();
         Anchor official = new Anchor(r.officialUrl(), getTranslation("order.official"));
         official.setTarget("_blank");
-        Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H2(r.name()),
+        Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H1(r.name()),
                 new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
         header.addClassName("view-header");
         add(header);

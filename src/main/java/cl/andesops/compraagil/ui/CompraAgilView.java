@@ -13,7 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -70,7 +70,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
         setId("compra-agil-view");
         addClassName("view");
         setWidthFull();
-        Div header = new Div(new H2(getTranslation("ca.title")), new Paragraph(getTranslation("ca.subtitle")));
+        Div header = new Div(new H1(getTranslation("ca.title")), new Paragraph(getTranslation("ca.subtitle")));
         header.addClassName("view-header");
         search.setId("ca-search");
         search.setPlaceholder(getTranslation("ca.search.placeholder"));

@@ -16,7 +16,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -82,7 +82,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     final EChart typeChart = charts.typeChart;
     private final ProgressBar syncBar = new ProgressBar();
     private final Span syncText = new Span();
-    private final H2 title = new H2();
+    private final H1 title = new H1();
     private final Paragraph subtitle = new Paragraph();
     private final MonitorService monitor;
     private final LiveUpdates live;

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -44,7 +44,7 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         OrderDetailView o = orders.detail(code).orElseThrow(() -> new NotFoundException(code));
         pageTitle = o.code() + " · AndesOps";
         removeAll();
-        H2 title = new H2(o.name() == null ? o.code() : o.name());
+        H1 title = new H1(o.name() == null ? o.code() : o.name());
         Paragraph sub = new Paragraph(o.code() + " · " + (o.state() == null ? "" : o.state())
                 + (o.type() == null ? "" : " · " + o.type()));
         sub.addClassName("subtitle");

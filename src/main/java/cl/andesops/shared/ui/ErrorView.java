@@ -4,7 +4,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.UUID;
 
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,7 +32,7 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
         removeAll();
         setId("error-view");
         addClassName("error-view");
-        add(new H2(getTranslation("error.title")), new Paragraph(getTranslation("error.body", id)),
+        add(new H1(getTranslation("error.title")), new Paragraph(getTranslation("error.body", id)),
                 new Anchor("/", getTranslation("error.home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -86,6 +85,7 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.setFlexGrow(1, spacer);
         navbar.addClassName("navbar");
+        navbar.getElement().setAttribute("role", "banner");
         addToNavbar(navbar);
 
         Div brand = new Div();
@@ -102,11 +102,22 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         source.setTarget("_blank");
         account.setId("account");
         account.addClassName("account");
-        Footer footer = new Footer(account, source);
+        Div footer = new Div(account, source); // not a contentinfo landmark: it sits inside the navigation
         footer.addClassName("drawer-footer");
         Div drawer = new Div(brand, nav, footer);
         drawer.addClassName("drawer");
+        drawer.getElement().setAttribute("role", "navigation");
+        drawer.getElement().setAttribute("aria-label", "AndesOps");
         addToDrawer(drawer);
+    }
+
+    /** The screen's own content is the page's main landmark (the navbar is its banner, the drawer its navigation). */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
     }
 
     @Override

@@ -2,7 +2,7 @@ package cl.andesops.shared.ui;
 
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,7 +22,7 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         removeAll();
         setId("not-found-view");
         addClassName("error-view");
-        add(new H2(getTranslation("notfound.title")),
+        add(new H1(getTranslation("notfound.title")),
                 new Paragraph(getTranslation("notfound.body", event.getLocation().getPath())),
                 new Anchor("/", getTranslation("error.home")));
         return HttpServletResponse.SC_NOT_FOUND;

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -74,7 +74,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
         setId("tender-search-view");
         addClassName("view");
         setWidthFull();
-        H2 title = new H2(getTranslation("tenders.title"));
+        H1 title = new H1(getTranslation("tenders.title"));
         Paragraph subtitle = new Paragraph(getTranslation("tenders.subtitle"));
         Div header = new Div(title, subtitle);
         header.addClassName("view-header");

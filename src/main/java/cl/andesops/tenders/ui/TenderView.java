@@ -14,7 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -69,7 +69,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         pageTitle = t.code() + " · AndesOps";
         removeAll();
         RouterLink back = new RouterLink(getTranslation("tender.back"), TenderSearchView.class);
-        H2 title = new H2(t.name() == null ? t.code() : t.name());
+        H1 title = new H1(t.name() == null ? t.code() : t.name());
         title.setId("tender-title");
         Paragraph sub = new Paragraph(t.code() + " · " + nz(t.state()) + " · "
                 + (t.type() == null ? "" : TenderSearchView.typeLabel(t.type(), this::getTranslation)));

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.QueryParameters;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +84,7 @@ class AnalysisViewTest extends SyncedAppTest {
                         + "ORDER BY count(*) DESC LIMIT 1").query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)})
                 .single();
         AnalysisView view = open("");
-        assertThat(_get(H2.class, s -> s.withText("Análisis IA"))).isNotNull();
+        assertThat(_get(H1.class, s -> s.withText("Análisis IA"))).isNotNull();
         view.kind.setValue(AnalysisKind.SUPPLIER);
         assertThat(view.supplier.isVisible()).isTrue();
         assertThat(view.tender.isVisible()).isFalse();

@@ -15,7 +15,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +69,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
     @Test
     void opens_with_orders_kpis_and_charts_in_spanish() {
         MarketMonitorView view = open("");
-        assertThat(_get(H2.class, s -> s.withText("Monitor de mercado"))).isNotNull();
+        assertThat(_get(H1.class, s -> s.withText("Monitor de mercado"))).isNotNull();
         assertThat(List.of(view.types.getPlaceholder(), view.states.getPlaceholder(), view.buyer.getPlaceholder()))
                 .as("an empty choice reads as no filter").containsOnly("Todos");
         assertThat(view.filters.region.getPlaceholder()).isEqualTo("Todas");

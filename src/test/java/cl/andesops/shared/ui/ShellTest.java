@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -23,7 +23,7 @@ class ShellTest extends KaribuTest {
         MainLayout layout = _get(MainLayout.class);
         assertThat(UI.getCurrent().getLocale()).isEqualTo(I18n.SPANISH);
         assertThat(labels(layout.nav)).contains("Monitor de mercado");
-        assertThat(_get(H2.class, spec -> spec.withText("Monitor de mercado"))).isNotNull();
+        assertThat(_get(H1.class, spec -> spec.withText("Monitor de mercado"))).isNotNull();
         assertThat(_get(Span.class, spec -> spec.withId("badge-mode")).getText()).isEqualTo("Modo demo");
     }
 
@@ -34,7 +34,7 @@ class ShellTest extends KaribuTest {
         layout.language.setValue(I18n.ENGLISH);
         assertThat(UI.getCurrent().getLocale()).isEqualTo(I18n.ENGLISH);
         assertThat(labels(layout.nav)).contains("Market monitor").doesNotContain("Monitor de mercado");
-        assertThat(_get(H2.class, spec -> spec.withText("Market monitor"))).isNotNull();
+        assertThat(_get(H1.class, spec -> spec.withText("Market monitor"))).isNotNull();
         assertThat(_get(Span.class, spec -> spec.withId("badge-mode")).getText()).isEqualTo("Demo mode");
 
         layout.language.setValue(I18n.SPANISH);

@@ -11,7 +11,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.QueryParameters;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +59,7 @@ class TenderSearchViewTest extends SyncedAppTest {
     @Test
     void typing_searches_and_the_query_goes_to_the_url() {
         TenderSearchView view = open("");
-        assertThat(_get(H2.class, s -> s.withText("Buscador de licitaciones"))).isNotNull();
+        assertThat(_get(H1.class, s -> s.withText("Buscador de licitaciones"))).isNotNull();
         assertThat(view.order.getLabel()).isEqualTo("Ordenar por");
         var types = view.facets.get("type");
         assertThat(types.getItemLabelGenerator().apply("LE")).as("a type says what its code means")

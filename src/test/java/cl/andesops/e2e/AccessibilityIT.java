@@ -1,0 +1,118 @@
+package cl.andesops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every screen of the packaged app, light and dark, checked by axe-core in Chromium: no serious or critical
+ * violation. The full result per screen (every impact) is written to {@code target/axe/report.txt}.
+ */
+class AccessibilityIT {
+
+    static final String PASSWORD = "axe-admin-pass-4242";
+
+    @Test
+    void every_screen_passes_axe_core_with_no_serious_or_critical_violation() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("ADMIN_PASSWORD", PASSWORD,
+                "ANDESOPS_SIMULATOR_ORDERSPERDAY", "40", "ANDESOPS_SIMULATOR_TENDERSPERDAY", "20",
+                "ANDESOPS_SYNC_HISTORYDAYS", "1", "ANDESOPS_SIMULATOR_COMPRAAGILPERDAY", "20"))) {
+            String order = firstCode(app, "/api/v1/orders?size=1", Duration.ofSeconds(120));
+            String tender = firstCode(app, "/api/v1/tenders?size=1", Duration.ofSeconds(120));
+            String request = firstCode(app, "/api/v1/compra-agil?size=1", Duration.ofSeconds(180));
+            Map<String, String> screens = new LinkedHashMap<>();
+            screens.put("/", "#orders-grid");
+            screens.put("/tenders", "#tender-results a.hit-title");
+            screens.put("/tenders/" + tender, "#tender-title");
+            screens.put("/orders/" + order, "#order-items");
+            screens.put("/compra-agil", "#ca-grid");
+            screens.put("/compra-agil/" + request, "#ca-products");
+            screens.put("/analysis", "#analysis-view");
+            screens.put("/login", "vaadin-login-form");
+            screens.put("/admin", "#admin-quota");
+
+            ChromeDriver driver = Browser.open(1366, 1000);
+            StringBuilder report = new StringBuilder();
+            List<String> failures = new ArrayList<>();
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+                for (var screen : screens.entrySet()) {
+                    if (screen.getKey().equals("/admin")) {
+                        login(driver, wait, app);
+                    }
+                    driver.get(app.uri(screen.getKey()).toString());
+                    wait.until(d -> !d.findElements(By.cssSelector(screen.getValue())).isEmpty());
+                    Thread.sleep(1_500); // lazy parts (charts, grid rows) drawn
+                    for (String theme : List.of("light", "dark")) {
+                        ((JavascriptExecutor) driver).executeScript(theme.equals("dark")
+                                ? "document.documentElement.setAttribute('theme', 'dark')"
+                                : "document.documentElement.removeAttribute('theme')");
+                        Thread.sleep(300);
+                        List<Axe.Violation> found = Axe.run(driver);
+                        String name = screen.getKey().replace(order, "{code}").replace(tender, "{code}")
+                                .replace(request, "{code}") + " (" + theme + ")";
+                        long serious = found.stream().filter(Axe.Violation::seriousOrWorse).count();
+                        report.append(name).append(": ").append(found.size()).append(" rules broken, ")
+                                .append(serious).append(" serious or critical\n");
+                        found.forEach(v -> report.append("    ").append(v).append('\n'));
+                        found.stream().filter(Axe.Violation::seriousOrWorse)
+                                .forEach(v -> failures.add(name + ": " + v));
+                    }
+                    ((JavascriptExecutor) driver).executeScript("document.documentElement.removeAttribute('theme')");
+                }
+            } finally {
+                driver.quit();
+                Path out = Path.of("target", "axe", "report.txt");
+                Files.createDirectories(out.getParent());
+                Files.writeString(out, report);
+            }
+            assertThat(failures).as("serious or critical axe-core violations (target/axe/report.txt)").isEmpty();
+        }
+    }
+
+    private static void login(WebDriver driver, WebDriverWait wait, PackagedApp app) {
+        driver.get(app.uri("/login").toString());
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("admin");
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(PASSWORD, Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** The first record's code a list endpoint gives, once the sync has stored one. */
+    private static String firstCode(PackagedApp app, String path, Duration patience) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.uri(path).toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                JsonNode items = JsonMapper.builder().build().readTree(r.body()).path("items");
+                if (!items.isEmpty()) {
+                    return items.get(0).get("code").asString();
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("nothing synced at " + path + " within " + patience);
+    }
+}

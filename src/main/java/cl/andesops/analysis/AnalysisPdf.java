@@ -33,13 +33,25 @@ public final class AnalysisPdf {
     private AnalysisPdf() {
     }
 
+    /** The line a report of simulated records carries at its top (and instead of official links). */
+    public static final String SIMULATED = "DATOS SIMULADOS (modo demo): generados por el simulador integrado, no son "
+            + "registros de Mercado Público.";
+
     public static void write(Analysis a, String shareUrl, OutputStream out) {
+        write(a, shareUrl, false, out);
+    }
+
+    /** With {@code simulated}: the records are the simulator's, said at the top, and no official link is given. */
+    public static void write(Analysis a, String shareUrl, boolean simulated, OutputStream out) {
         Document doc = new Document(PageSize.A4, 42, 42, 48, 48);
         PdfWriter.getInstance(doc, out);
         doc.addTitle(a.facts().title());
         doc.addCreator("AndesOps");
         doc.open();
         Facts f = a.facts();
+        if (simulated) {
+            doc.add(new Paragraph(SIMULATED, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10, new Color(0xb0, 0x3a, 0x00))));
+        }
         doc.add(new Paragraph("AndesOps · Análisis de " + f.kind().label().toLowerCase(Formats.ES_CL), SMALL));
         Paragraph title = new Paragraph(f.title(), TITLE);
         title.setSpacingAfter(2);
@@ -106,6 +118,10 @@ public final class AnalysisPdf {
         heading(doc, "Fuentes");
         List<Source> sources = f.sources();
         for (Source s : sources.subList(0, Math.min(MAX_SOURCES, sources.size()))) {
+            if (simulated) {
+                doc.add(new Paragraph(s.code() + "  (simulado)", SMALL));
+                continue;
+            }
             Anchor link = new Anchor(s.code() + "  " + s.type().officialUrl(s.code()), LINK);
             link.setReference(s.type().officialUrl(s.code()));
             doc.add(new Paragraph(link));

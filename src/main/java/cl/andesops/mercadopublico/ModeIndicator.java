@@ -4,16 +4,25 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import cl.andesops.shared.DataOrigin;
 import cl.andesops.shared.StatusIndicator;
 
-/** The header badge that says where the data comes from: the simulator (demo) or Mercado Público (live). */
+/**
+ * Where the data comes from, the simulator (demo) or Mercado Público (live): the header badge, and the
+ * {@link DataOrigin} every export and answer consults.
+ */
 @Component
-class ModeIndicator implements StatusIndicator {
+class ModeIndicator implements StatusIndicator, DataOrigin {
 
     private final MercadoPublicoProperties properties;
 
     ModeIndicator(MercadoPublicoProperties properties) {
         this.properties = properties;
+    }
+
+    @Override
+    public boolean simulated() {
+        return properties.demoMode();
     }
 
     @Override

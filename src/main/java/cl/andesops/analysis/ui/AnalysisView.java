@@ -68,6 +68,8 @@ import cl.andesops.tenders.TenderSearch;
 public class AnalysisView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AnalysisService service;
+    /** Demo mode: the report, its PDF and its shared link say the records are simulated. */
+    private final boolean simulated;
     final SubjectPicker picker;
     final FactsPanel factsPanel = new FactsPanel();
     final NarrativePanel narrativePanel = new NarrativePanel();
@@ -104,8 +106,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders, Clock clock,
-                 com.vaadin.flow.spring.security.AuthenticationContext auth) {
+                 com.vaadin.flow.spring.security.AuthenticationContext auth, cl.andesops.shared.DataOrigin origin) {
         this.service = service;
+        this.simulated = origin.simulated();
         this.admin = auth.isAuthenticated(); // only the admin signs in
         this.picker = new SubjectPicker(facts, search, orders, LocalDate.now(clock.withZone(Formats.CHILE)));
         kind = picker.kind;
@@ -306,11 +309,19 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         result.removeAll();
         Facts f = a.facts();
         Div header = new Div(new H3(f.title()), new Span(f.subtitle()));
+        if (simulated) {
+            Span demo = new Span(getTranslation("record.simulated"));
+            demo.getElement().getThemeList().add("badge contrast");
+            demo.getElement().setAttribute("title", getTranslation("record.simulated.tooltip"));
+            demo.setId("analysis-simulated");
+            header.add(new Span(" "), demo);
+        }
         header.addClassName("analysis-header");
         pdf.setHref(DownloadHandler.fromInputStream(event -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            AnalysisPdf.write(a, shareUrl(a), out);
-            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), fileName(a), "application/pdf",
+            AnalysisPdf.write(a, shareUrl(a), simulated, out);
+            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), fileName(a, simulated),
+                    "application/pdf",
                     out.size());
         }));
         shareLink.setValue(shareUrl(a));
@@ -358,8 +369,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         return (path < 0 ? url : url.substring(0, path)) + context + "/";
     }
 
-    private static String fileName(Analysis a) {
-        return "analisis-" + a.kind().param() + "-" + a.subject().replaceAll("[^A-Za-z0-9-]+", "_") + ".pdf";
+    static String fileName(Analysis a, boolean simulated) {
+        return "analisis-" + a.kind().param() + "-" + a.subject().replaceAll("[^A-Za-z0-9-]+", "_")
+                + (simulated ? "-simulado" : "") + ".pdf";
     }
 
     private void writeUrl(Subject s) {

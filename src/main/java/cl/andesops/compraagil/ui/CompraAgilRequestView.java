@@ -29,8 +29,10 @@ import cl.andesops.shared.ui.MainLayout;
 public class CompraAgilRequestView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CompraAgilService service;
+    private final cl.andesops.shared.DataOrigin origin;
 
-    CompraAgilRequestView(CompraAgilService service) {
+    CompraAgilRequestView(CompraAgilService service, cl.andesops.shared.DataOrigin origin) {
+        this.origin = origin;
         this.service = service;
         setId("compra-agil-request-view");
         addClassName("view");
@@ -41,8 +43,7 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         String code = event.getRouteParameters().get("code").orElse("");
         CompraAgilDetailView r = service.detail(code).orElseThrow(() -> new NotFoundException(code));
         removeAll();
-        Anchor official = new Anchor(r.officialUrl(), getTranslation("order.official"));
-        official.setTarget("_blank");
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, r.officialUrl(), "ca-official");
         Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H1(r.name()),
                 new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
         header.addClassName("view-header");

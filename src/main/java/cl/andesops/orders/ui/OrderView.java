@@ -30,9 +30,11 @@ import cl.andesops.shared.ui.MainLayout;
 public class OrderView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final OrderService orders;
+    private final cl.andesops.shared.DataOrigin origin;
     private String pageTitle = "AndesOps";
 
-    OrderView(OrderService orders) {
+    OrderView(OrderService orders, cl.andesops.shared.DataOrigin origin) {
+        this.origin = origin;
         this.orders = orders;
         setId("order-view");
         addClassName("view");
@@ -48,9 +50,7 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph sub = new Paragraph(o.code() + " · " + (o.state() == null ? "" : o.state())
                 + (o.type() == null ? "" : " · " + o.type()));
         sub.addClassName("subtitle");
-        Anchor official = new Anchor(o.officialUrl(), getTranslation("order.official"));
-        official.setTarget("_blank");
-        official.setId("order-official");
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, o.officialUrl(), "order-official");
         RouterLink back = new RouterLink(getTranslation("order.back"), MarketMonitorView.class);
         Div header = new Div(back, title, sub, official);
         header.addClassName("view-header");

@@ -50,10 +50,13 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
     private final TenderSearch search;
     private final TenderPages pages;
     private final Clock clock;
+    private final cl.andesops.shared.DataOrigin origin;
     private String pageTitle = "AndesOps";
     final Div publicPage = new Div();
 
-    TenderView(TenderService tenders, TenderSearch search, TenderPages pages, Clock clock) {
+    TenderView(TenderService tenders, TenderSearch search, TenderPages pages, Clock clock,
+               cl.andesops.shared.DataOrigin origin) {
+        this.origin = origin;
         this.tenders = tenders;
         this.search = search;
         this.pages = pages;
@@ -74,9 +77,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         Paragraph sub = new Paragraph(t.code() + " · " + nz(t.state()) + " · "
                 + (t.type() == null ? "" : TenderSearchView.typeLabel(t.type(), this::getTranslation)));
         sub.addClassName("subtitle");
-        Anchor official = new Anchor(t.officialUrl(), getTranslation("order.official"));
-        official.setTarget("_blank");
-        official.setId("tender-official");
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, t.officialUrl(), "tender-official");
         Anchor analyse = new Anchor("analysis?kind=tender&subject=" + java.net.URLEncoder.encode(t.code(),
                 java.nio.charset.StandardCharsets.UTF_8), getTranslation("tender.analyse"));
         analyse.setId("tender-analyse");
@@ -201,9 +202,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
                     ? "tender.page.changed" : "tender.page.unreachable";
             Paragraph p = new Paragraph(getTranslation(key));
             p.setId("tender-page-problem");
-            Anchor open = new Anchor(officialUrl, getTranslation("order.official"));
-            open.setTarget("_blank");
-            publicPage.add(p, open);
+            publicPage.add(p, cl.andesops.shared.ui.OfficialLink.of(this, origin, officialUrl, null));
             return;
         }
         Div links = new Div();

@@ -1,6 +1,7 @@
 package cl.andesops.orders.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -220,8 +221,10 @@ class MarketMonitorViewTest extends SyncedAppTest {
         int expected = jdbc.sql("SELECT count(*) FROM order_item i JOIN purchase_order o ON o.id = i.order_id "
                 + "WHERE o.code = :c").param("c", code).query(Integer.class).single();
         assertThat(GridKt._size(items.getDataProvider(), null)).isEqualTo(expected);
-        assertThat(_get(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("order-official"))
-                .getHref()).endsWith("codigoOC=" + code);
+        // a demo's order is the simulator's: it says so, and offers no mercadopublico.cl link
+        assertThat(_find(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("order-official"))).isEmpty();
+        assertThat(_get(page, com.vaadin.flow.component.html.Span.class, s -> s.withId("order-official")).getText())
+                .isEqualTo("Registro simulado (modo demo)");
     }
 
     @Test

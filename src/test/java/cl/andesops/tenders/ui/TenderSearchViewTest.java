@@ -1,6 +1,7 @@
 package cl.andesops.tenders.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -112,8 +113,10 @@ class TenderSearchViewTest extends SyncedAppTest {
         int expected = jdbc.sql("SELECT count(*) FROM tender_item i JOIN tender t ON t.id = i.tender_id "
                 + "WHERE t.code = :c").param("c", code).query(Integer.class).single();
         assertThat(GridKt._size(items.getDataProvider(), null)).isEqualTo(expected);
-        assertThat(_get(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("tender-official"))
-                .getHref()).endsWith("idlicitacion=" + code);
+        assertThat(_find(page, com.vaadin.flow.component.html.Anchor.class, s -> s.withId("tender-official")))
+                .as("a simulated code has no page on mercadopublico.cl").isEmpty();
+        assertThat(_get(page, com.vaadin.flow.component.html.Span.class, s -> s.withId("tender-official")).getText())
+                .isEqualTo("Registro simulado (modo demo)");
 
         // the public page, read from the simulator through the same gate, adds the attachments and the forum
         _get(page, com.vaadin.flow.component.button.Button.class, s -> s.withId("tender-page-fetch")).click();

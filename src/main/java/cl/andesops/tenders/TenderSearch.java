@@ -174,6 +174,38 @@ public class TenderSearch extends ManagedIndex {
         }
     }
 
+    /** The most hits a search ranks (and a file of them holds). */
+    public static final int MAX_RANKED = 10_000;
+
+    /**
+     * The hits of a query in the order the screen shows them, at most {@code limit} and never more than
+     * {@value #MAX_RANKED}, given in pages of 500 to {@code each} (for a file of the results).
+     *
+     * @return how many hits were given
+     */
+    public long forEach(TenderQuery q, long limit, java.util.function.Consumer<TenderHit> each) {
+        IndexSearcher searcher = acquire();
+        try {
+            Query query = query(q);
+            int n = (int) Math.max(1, Math.min(limit, MAX_RANKED));
+            TopDocs top = sort(q) == null ? searcher.search(query, n) : searcher.search(query, n, sort(q));
+            long given = 0;
+            for (int from = 0; from < top.scoreDocs.length; from += 500) {
+                ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
+                        Math.min(top.scoreDocs.length, from + 500));
+                for (TenderHit hit : hits(searcher, query, page)) {
+                    each.accept(hit);
+                    given++;
+                }
+            }
+            return given;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** Codes of the tenders most like this one (more-like-this over name, items and description). */
     public List<TenderRow> similar(String code, int n) {
         IndexSearcher searcher = acquire();

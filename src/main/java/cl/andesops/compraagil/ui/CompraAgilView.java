@@ -64,7 +64,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
     String urlQuery = "";
     private boolean applying;
 
-    CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock) {
+    CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock, cl.andesops.shared.DataOrigin origin) {
         this.live = live;
         this.clock = clock;
         setId("compra-agil-view");
@@ -126,7 +126,13 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
         grid.setItems(q -> service.find(filter(), q.getOffset(), q.getLimit()).stream());
         grid.setHeight("720px");
         grid.setEmptyStateText(getTranslation("ca.empty"));
-        HorizontalLayout filters = new HorizontalLayout(search, state, region, minAmount, closing);
+        HorizontalLayout exports = cl.andesops.shared.ui.ExportLinks.of(this, "ca-export",
+                CompraAgilExport.of(service, this::filter, cl.andesops.shared.ui.TableExport.Format.CSV,
+                        CompraAgilExport.MAX_ROWS, this::getTranslation, getLocale(), origin.simulated()),
+                CompraAgilExport.of(service, this::filter, cl.andesops.shared.ui.TableExport.Format.XLSX,
+                        CompraAgilExport.MAX_ROWS, this::getTranslation, getLocale(), origin.simulated()));
+        HorizontalLayout filters = new HorizontalLayout(search, state, region, minAmount, closing, exports);
+        filters.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         add(header, filters, grid);
     }

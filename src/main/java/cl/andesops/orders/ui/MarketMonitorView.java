@@ -48,6 +48,7 @@ import cl.andesops.shared.events.SyncProgress;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.ui.CoalescedPush;
 import cl.andesops.shared.ui.MainLayout;
+import cl.andesops.shared.ui.TableExport;
 
 /**
  * Monitor de mercado: purchase orders as they arrive. The filter lives in the URL; KPIs and charts follow it
@@ -83,6 +84,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     private final ProgressBar syncBar = new ProgressBar();
     private final Span syncText = new Span();
     private final H1 title = new H1();
+    private final cl.andesops.shared.DataOrigin origin;
     private final Paragraph subtitle = new Paragraph();
     private final MonitorService monitor;
     private final LiveUpdates live;
@@ -93,7 +95,9 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     private Runnable unsubscribeData;
     private Runnable unsubscribeProgress;
 
-    MarketMonitorView(OrderService orders, MonitorService monitor, LiveUpdates live, Clock clock) {
+    MarketMonitorView(OrderService orders, MonitorService monitor, LiveUpdates live, Clock clock,
+                      cl.andesops.shared.DataOrigin origin) {
+        this.origin = origin;
         this.monitor = monitor;
         this.live = live;
         this.clock = clock;
@@ -121,15 +125,11 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
             grid.scrollToStart();
             refresh();
         });
-        Anchor csv = new Anchor(new OrderExport(orders, this::filter, OrderExport.Format.CSV), "CSV");
-        Anchor xlsx = new Anchor(new OrderExport(orders, this::filter, OrderExport.Format.XLSX), "XLSX");
-        csv.setId("export-csv");
-        xlsx.setId("export-xlsx");
-        csv.getElement().setAttribute("download", true);
-        xlsx.getElement().setAttribute("download", true);
-        HorizontalLayout exports = new HorizontalLayout(VaadinIcon.DOWNLOAD_ALT.create(), csv, xlsx);
-        exports.setAlignItems(FlexComponent.Alignment.CENTER);
-        exports.addClassName("exports");
+        HorizontalLayout exports = cl.andesops.shared.ui.ExportLinks.of(this, "export",
+                OrderExport.of(orders, this::filter, TableExport.Format.CSV, OrderExport.MAX_ROWS,
+                        this::getTranslation, getLocale(), origin.simulated()),
+                OrderExport.of(orders, this::filter, TableExport.Format.XLSX, OrderExport.MAX_ROWS,
+                        this::getTranslation, getLocale(), origin.simulated()));
         HorizontalLayout header = new HorizontalLayout(heading, newOrders, exports);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -60,6 +60,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     final RadioButtonGroup<String> closing = new RadioButtonGroup<>();
     final RadioButtonGroup<String> amount = new RadioButtonGroup<>();
     final Grid<TenderHit> results = new Grid<>();
+    private final cl.andesops.shared.DataOrigin origin;
     final Span total = new Span();
     String urlQuery = "";
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
@@ -68,7 +69,8 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     private boolean applying;
     private long lastTotal;
 
-    TenderSearchView(TenderSearch engine, Clock clock) {
+    TenderSearchView(TenderSearch engine, Clock clock, cl.andesops.shared.DataOrigin origin) {
+        this.origin = origin;
         this.engine = engine;
         this.clock = clock;
         setId("tender-search-view");
@@ -96,7 +98,12 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
         order.addValueChangeListener(e -> changed());
         total.setId("tender-total");
         total.addClassName("result-count");
-        HorizontalLayout bar = new HorizontalLayout(search, order, total);
+        HorizontalLayout exports = cl.andesops.shared.ui.ExportLinks.of(this, "tender-export",
+                TenderExport.of(engine, this::query, cl.andesops.shared.ui.TableExport.Format.CSV,
+                        this::getTranslation, getLocale(), origin.simulated()),
+                TenderExport.of(engine, this::query, cl.andesops.shared.ui.TableExport.Format.XLSX,
+                        this::getTranslation, getLocale(), origin.simulated()));
+        HorizontalLayout bar = new HorizontalLayout(search, order, total, exports);
         bar.setWidthFull();
         bar.setAlignItems(Alignment.BASELINE);
         bar.addClassName("search-bar");

@@ -28,6 +28,8 @@ class CompraAgilViewTest extends SyncedAppTest {
     @Autowired JdbcClient jdbc;
     @Autowired cl.andesops.compraagil.CompraAgilTextIndex textIndex;
 
+    @Autowired cl.andesops.compraagil.CompraAgilService service;
+
     @BeforeEach
     void setUp() {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
@@ -41,7 +43,7 @@ class CompraAgilViewTest extends SyncedAppTest {
     }
 
     @Test
-    void lists_requests_filters_them_and_opens_one_with_its_products_and_quotes() {
+    void lists_requests_filters_them_and_opens_one_with_its_products_and_quotes() throws Exception {
         UI.getCurrent().navigate("compra-agil");
         CompraAgilView view = _get(CompraAgilView.class);
         assertThat(view.region.getPlaceholder()).as("no region chosen reads as all of them")
@@ -89,6 +91,25 @@ class CompraAgilViewTest extends SyncedAppTest {
         assertThat(reopened.closing.getValue()).isEqualTo("week");
         assertThat(reopened.search.getValue()).isEqualTo("papel");
         assertThat(GridKt._fetch(reopened.grid, 0, 500)).isEqualTo(filtered);
+        // the filtered list downloads as shown: every row, in order, amounts with a decimal comma
+        var csv = CompraAgilExport.of(service, reopened::filter, cl.andesops.shared.ui.TableExport.Format.CSV, 500,
+                reopened::getTranslation, java.util.Locale.of("es", "CL"), false);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        csv.writeCsv(out);
+        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFF\"Código\";\"Nombre\";\"Organismo\"");
+        assertThat(lines).hasSize(filtered.size() + 1);
+        for (int i = 0; i < filtered.size(); i++) {
+            assertThat(lines[i + 1]).startsWith("\"" + filtered.get(i).code() + "\";");
+        }
+        var all500 = CompraAgilExport.of(service, () -> new cl.andesops.compraagil.CompraAgilFilter(null, null, null,
+                null, null, null, null), cl.andesops.shared.ui.TableExport.Format.CSV, 3, reopened::getTranslation,
+                java.util.Locale.of("es", "CL"), false);
+        out.reset();
+        all500.writeCsv(out);
+        String[] capped = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertThat(capped).hasSize(1 + 3 + 1);
+        assertThat(capped[4]).contains("límite de 3 filas");
         // a hand-edited address with values that mean nothing opens the unfiltered list
         UI.getCurrent().navigate("compra-agil", com.vaadin.flow.router.QueryParameters.fromString(
                 "estado=99&region=Marte&min=-5&cierre=ayer"));

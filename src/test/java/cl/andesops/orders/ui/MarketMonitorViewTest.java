@@ -232,16 +232,16 @@ class MarketMonitorViewTest extends SyncedAppTest {
         MarketMonitorView view = open("?tipo=AG");
         OrderFilter filter = view.filter();
         int expected = orders.count(filter);
-        OrderExport csv = new OrderExport(orders, () -> filter, OrderExport.Format.CSV);
+        var csv = export(filter, cl.andesops.shared.ui.TableExport.Format.CSV, OrderExport.MAX_ROWS);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        csv.writeCsv(filter, out);
+        csv.writeCsv(out);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF\"Código\";\"Nombre\"");
         assertThat(text.split("\r\n")).hasSize(expected + 1);
         assertThat(text.lines().skip(1)).allMatch(l -> l.contains("\"AG\""));
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        new OrderExport(orders, () -> filter, OrderExport.Format.XLSX).writeXlsx(filter, xlsx);
+        export(filter, cl.andesops.shared.ui.TableExport.Format.XLSX, OrderExport.MAX_ROWS).writeXlsx(xlsx);
         boolean sheet = false;
         java.nio.file.Path file = java.nio.file.Files.createTempFile("orders", ".xlsx");
         java.nio.file.Files.write(file, xlsx.toByteArray());
@@ -263,15 +263,27 @@ class MarketMonitorViewTest extends SyncedAppTest {
                 expected).stream().map(cl.andesops.orders.OrderRow::code).toList());
         // a file stops at its row limit and says so in its last line
         ByteArrayOutputStream capped = new ByteArrayOutputStream();
-        new OrderExport(orders, () -> filter, OrderExport.Format.CSV, 3).writeCsv(filter, capped);
+        export(filter, cl.andesops.shared.ui.TableExport.Format.CSV, 3).writeCsv(capped);
         String[] lines = capped.toString(StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(1 + 3 + 1);
         assertThat(lines[4]).contains("límite de 3 filas");
-        assertThat(OrderExport.neutralise("=HYPERLINK(\"x\")")).startsWith("'=");
-        assertThat(OrderExport.neutralise("-120")).isEqualTo("-120");
+        assertThat(cl.andesops.shared.ui.TableExport.neutralise("=HYPERLINK(\"x\")")).startsWith("'=");
+        assertThat(cl.andesops.shared.ui.TableExport.neutralise("-120")).isEqualTo("-120");
         for (String formula : java.util.List.of("\t=1+1", "\r=1+1", "＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)")) {
-            assertThat(OrderExport.neutralise(formula)).as(formula).startsWith("'");
+            assertThat(cl.andesops.shared.ui.TableExport.neutralise(formula)).as(formula).startsWith("'");
         }
+    }
+
+    cl.andesops.shared.ui.TableExport<cl.andesops.orders.OrderRow> export(OrderFilter filter,
+            cl.andesops.shared.ui.TableExport.Format format, long max) {
+        var es = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/i18n/messages.properties")) {
+            es.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return OrderExport.of(orders, () -> filter, format, max, es::getProperty, java.util.Locale.of("es", "CL"),
+                false);
     }
 
     static int day(LocalDate d) {
@@ -307,7 +319,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
     void a_reader_who_leaves_mid_export_ends_it_quietly_and_other_failures_still_show() throws Exception {
         OrderFilter filter = OrderFilter.none().withDates(cl.andesops.testing.TestClock.today().minusDays(5),
                 cl.andesops.testing.TestClock.today());
-        OrderExport csv = new OrderExport(orders, () -> filter, OrderExport.Format.CSV);
+        var csv = export(filter, cl.andesops.shared.ui.TableExport.Format.CSV, OrderExport.MAX_ROWS);
         class Cut extends java.io.OutputStream {
             final String why;
             int written;
@@ -324,15 +336,15 @@ class MarketMonitorViewTest extends SyncedAppTest {
             }
         }
         // the rows are written in pages after the header: the cut comes mid-file
-        assertThat(csv.write(filter, new Cut("Broken pipe"))).isFalse();
-        assertThat(csv.write(filter, new Cut("Connection reset by peer"))).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> csv.write(filter, new Cut("No space left on device")))
+        assertThat(csv.write(new Cut("Broken pipe"))).isFalse();
+        assertThat(csv.write(new Cut("Connection reset by peer"))).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> csv.write(new Cut("No space left on device")))
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("No space left");
     }
 
     @Test
     void an_export_is_refused_with_a_sentence_when_its_session_or_everyone_has_enough_running() {
-        OrderExport.Gate gate = new OrderExport.Gate(3);
+        var gate = new cl.andesops.shared.ui.TableExport.Gate(3);
         var a = new java.util.concurrent.atomic.AtomicBoolean();
         var b = new java.util.concurrent.atomic.AtomicBoolean();
         var c = new java.util.concurrent.atomic.AtomicBoolean();

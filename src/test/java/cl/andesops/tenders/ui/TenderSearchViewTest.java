@@ -58,6 +58,46 @@ class TenderSearchViewTest extends SyncedAppTest {
     }
 
     @Test
+    void the_results_download_as_they_are_shown_in_spanish_and_english() throws Exception {
+        TenderSearchView view = open("orden=closing");
+        List<TenderHit> shown = GridKt._fetch(view.results, 0, 10_000);
+        assertThat(shown).isNotEmpty();
+        var es = TenderExport.of(search, view::query, cl.andesops.shared.ui.TableExport.Format.CSV,
+                view::getTranslation, java.util.Locale.of("es", "CL"), true);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        es.writeCsv(out);
+        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFF\"Código\";\"Nombre\";\"Comprador\";\"Tipo\"")
+                .endsWith("\"Datos simulados\"");
+        assertThat(lines).hasSize(shown.size() + 1);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(lines[i + 1]).as("row %d in the screen's order", i).startsWith("\"" + shown.get(i).code() + "\";");
+        }
+        TenderHit withAmount = shown.stream().filter(h -> h.amount() != null && h.amount().scale() > 0
+                && h.amount().stripTrailingZeros().scale() > 0).findFirst().orElse(null);
+        if (withAmount != null) {
+            assertThat(String.join("\n", lines)).contains(withAmount.amount().toPlainString().replace('.', ','));
+        }
+        var en = TenderExport.of(search, view::query, cl.andesops.shared.ui.TableExport.Format.CSV,
+                TenderSearchViewTest::englishOf, java.util.Locale.ENGLISH,
+                false);
+        out.reset();
+        en.writeCsv(out);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFF\"Code\",\"Name\",\"Buyer\",\"Type\"").doesNotContain("Datos simulados");
+    }
+
+    static String englishOf(String key) {
+        var en = new java.util.Properties();
+        try (var in = TenderSearchViewTest.class.getResourceAsStream("/i18n/messages_en.properties")) {
+            en.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return en.getProperty(key, key);
+    }
+
+    @Test
     void typing_searches_and_the_query_goes_to_the_url() {
         TenderSearchView view = open("");
         assertThat(_get(H1.class, s -> s.withText("Buscador de licitaciones"))).isNotNull();

@@ -10,6 +10,11 @@ public interface StatusIndicator {
 
     Optional<Status> current();
 
+    /** What the badge's popover lists (a line each), when it has more to say than its tooltip: the sync's jobs. */
+    default java.util.List<Status> details() {
+        return java.util.List.of();
+    }
+
     /**
      * A badge: the message key and its arguments, and how it looks.
      *

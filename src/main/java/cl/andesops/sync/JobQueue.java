@@ -57,9 +57,19 @@ class JobQueue {
     }
 
     /** Totals over the unfinished jobs: the backlog a progress bar shows. */
+    /**
+     * The current run as one figure: records listed and records done over the jobs still to finish and the jobs
+     * that finished since the oldest of those was queued (so the percentage does not fall back when a job ends and
+     * leaves the sum; it falls only when new work is queued), and how many jobs are still to finish.
+     */
     long[] backlog() {
-        return reader.queryForObject("SELECT coalesce(sum(total), 0), coalesce(sum(done + failed), 0), count(*) "
-                        + "FROM sync_job WHERE state IN ('QUEUED', 'LISTING', 'DETAILS')",
+        return reader.queryForObject("""
+                        SELECT coalesce(sum(total), 0), coalesce(sum(done + failed), 0),
+                               coalesce(sum(CASE WHEN state IN ('QUEUED', 'LISTING', 'DETAILS') THEN 1 ELSE 0 END), 0)
+                        FROM sync_job
+                        WHERE state IN ('QUEUED', 'LISTING', 'DETAILS')
+                           OR state IN ('DONE', 'FAILED') AND finished_at >= (SELECT min(created_at) FROM sync_job
+                                                    WHERE state IN ('QUEUED', 'LISTING', 'DETAILS'))""",
                 (rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)});
     }
 

@@ -14,9 +14,29 @@ import cl.andesops.shared.events.SyncProgress;
 class SyncIndicator implements StatusIndicator {
 
     private final LiveUpdates live;
+    private final SyncJobs jobs;
 
-    SyncIndicator(LiveUpdates live) {
+    SyncIndicator(LiveUpdates live, SyncJobs jobs) {
         this.live = live;
+        this.jobs = jobs;
+    }
+
+    /** The jobs of the run the badge sums up: running and queued ones, then those just finished. */
+    @Override
+    public java.util.List<Status> details() {
+        SyncProgress p = live.lastProgress();
+        if (p == null || !p.active() || p.total() < 20) {
+            return java.util.List.of();
+        }
+        return jobs.recent(8).stream()
+                .map(j -> new Status("job-" + j.id(), "status.sync.job", null,
+                        switch (j.state()) {
+                            case "DONE" -> "success";
+                            case "FAILED" -> "error";
+                            default -> "";
+                        }, j.kind().name(), j.param() == null ? "" : j.param(), j.done() + j.failed(), j.total(),
+                        j.state()))
+                .toList();
     }
 
     @Override

@@ -186,7 +186,14 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private void buildBadges() {
         badges.removeAll();
         for (StatusIndicator indicator : indicators) {
-            indicator.current().ifPresent(status -> badges.add(badge(status)));
+            indicator.current().ifPresent(status -> {
+                Component badge = badge(status);
+                badges.add(badge);
+                java.util.List<StatusIndicator.Status> details = indicator.details();
+                if (!details.isEmpty()) {
+                    badges.add(popover(badge, status, details));
+                }
+            });
         }
     }
 
@@ -198,6 +205,31 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             badge.getElement().setAttribute("title", getTranslation(status.tooltipKey(), status.args()));
         }
         return badge;
+    }
+
+    /** The jobs behind one overall figure: opened by hover, focus or click on the badge. */
+    private Component popover(Component badge, StatusIndicator.Status status,
+                              java.util.List<StatusIndicator.Status> details) {
+        badge.getElement().setAttribute("tabindex", "0");
+        badge.getElement().setAttribute("aria-haspopup", "dialog");
+        com.vaadin.flow.component.popover.Popover popover = new com.vaadin.flow.component.popover.Popover();
+        popover.setTarget(badge);
+        popover.setId("popover-" + status.id());
+        popover.setOpenOnHover(true);
+        popover.setOpenOnFocus(true);
+        popover.setAriaLabel(getTranslation(status.messageKey(), status.args()));
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.addClassName("popover-list");
+        for (StatusIndicator.Status d : details) {
+            com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem(
+                    getTranslation(d.messageKey(), d.args()));
+            if (!d.tone().isEmpty()) {
+                item.addClassName("popover-" + d.tone());
+            }
+            list.add(item);
+        }
+        popover.add(new Span(getTranslation(status.tooltipKey(), status.args())), list);
+        return popover;
     }
 
     private void setDark(boolean dark, boolean remember) {

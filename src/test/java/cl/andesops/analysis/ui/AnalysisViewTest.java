@@ -71,6 +71,15 @@ class AnalysisViewTest extends SyncedAppTest {
         return v.narrativePanel.narrative.getElement().getProperty("innerHTML", "");
     }
 
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        var reader = new org.openpdf.text.pdf.PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            text.append(new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p));
+        }
+        return text.toString();
+    }
+
     void awaitNarrative(AnalysisView v) {
         Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
             MockVaadin.clientRoundtrip(false);
@@ -129,19 +138,13 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(new String(pdf.toByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(pdf.size()).isGreaterThan(2_000);
         assertThat(view.pdf.getHref()).isNotBlank();
-        assertThat(new org.openpdf.text.pdf.parser.PdfTextExtractor(new org.openpdf.text.pdf.PdfReader(pdf.toByteArray()))
-                .getTextFromPage(1)).as("a real instance's report links the official pages").contains("mercadopublico.cl")
-                .doesNotContain("DATOS SIMULADOS");
+        assertThat(pdfText(pdf.toByteArray())).as("a real instance's report links the official pages")
+                .contains("mercadopublico.cl").doesNotContain("DATOS SIMULADOS");
         // this instance runs on the simulator: its report says so, and links no official page
         assertThat(view.getElement().toString()).contains("analysis-simulated");
         ByteArrayOutputStream demoPdf = new ByteArrayOutputStream();
         AnalysisPdf.write(view.current, view.shareLink.getValue(), true, demoPdf);
-        var demo = new org.openpdf.text.pdf.PdfReader(demoPdf.toByteArray());
-        StringBuilder demoText = new StringBuilder();
-        for (int p = 1; p <= demo.getNumberOfPages(); p++) {
-            demoText.append(new org.openpdf.text.pdf.parser.PdfTextExtractor(demo).getTextFromPage(p));
-        }
-        assertThat(demoText.toString()).contains("DATOS SIMULADOS").doesNotContain("mercadopublico.cl");
+        assertThat(pdfText(demoPdf.toByteArray())).contains("DATOS SIMULADOS").doesNotContain("mercadopublico.cl");
         assertThat(AnalysisView.fileName(view.current, true)).endsWith("-simulado.pdf");
 
         String share = view.shareLink.getValue();

@@ -51,8 +51,9 @@ class FactsPanel extends Div {
             Map<String, List<? extends Number>> series = new LinkedHashMap<>();
             series.put("Monto (CLP)", f.trend().amounts());
             series.put("Órdenes", f.trend().counts());
-            chart.setOption(ChartOptions.line(f.trend().title(), f.trend().labels(), series, true));
-            add(chart);
+            chart.setOption(ChartOptions.line(f.trend().title(), f.trend().labels(), series, true,
+                    List.of(ChartOptions.CLP, ChartOptions.COUNT)));
+            add(new cl.andesops.shared.chart.ChartCard(chart));
         }
         for (Facts.Table t : f.tables()) {
             Grid<Facts.Row> grid = new Grid<>();

@@ -1,7 +1,6 @@
 package cl.andesops.orders.ui;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,19 +125,19 @@ class MonitorCharts extends Div {
 
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
         series.put(getTranslation("monitor.chart.amount"), summary.series().stream()
-                .map(p -> millions(p.amountClp())).toList());
+                .map(MonitorSummary.Point::amountClp).toList());
         series.put(getTranslation("monitor.chart.count"), summary.series().stream()
                 .map(MonitorSummary.Point::orders).toList());
         timeChart.setOption(ChartOptions.line(getTranslation("monitor.chart.time." + summary.step()), summary.series().stream().map(MonitorSummary.Point::label).toList(),
-                series, true));
+                series, true, List.of(ChartOptions.CLP, ChartOptions.COUNT)));
         buyersChart.setOption(bars("monitor.chart.buyers", summary.topBuyers()));
         suppliersChart.setOption(bars("monitor.chart.suppliers", summary.topSuppliers()));
         typeChart.setOption(ChartOptions.pie(getTranslation("monitor.chart.type"), summary.byType().stream()
                 .map(MonitorSummary.Slice::label).toList(), summary.byType().stream()
-                .map(sl -> millions(sl.amountClp())).toList()));
+                .map(MonitorSummary.Slice::amountClp).toList(), ChartOptions.CLP));
         stateChart.setOption(ChartOptions.pie(getTranslation("monitor.chart.state"), summary.byState().stream()
                 .map(MonitorSummary.Slice::label).toList(), summary.byState().stream()
-                .map(MonitorSummary.Slice::orders).toList()));
+                .map(MonitorSummary.Slice::orders).toList(), ChartOptions.COUNT));
         regionChart.setOption(bars("monitor.chart.region", summary.byRegion()));
     }
 
@@ -149,13 +148,8 @@ class MonitorCharts extends Div {
 
     private Map<String, Object> bars(String titleKey, List<MonitorSummary.Slice> slices) {
         return ChartOptions.bar(getTranslation(titleKey), slices.stream().map(MonitorSummary.Slice::label).toList(),
-                slices.stream().map(sl -> millions(sl.amountClp())).toList(), getTranslation("monitor.chart.amount"),
-                true);
-    }
-
-    /** Chart amounts are in millions of pesos (MM$), one decimal: axis labels stay short. */
-    static BigDecimal millions(long pesos) {
-        return BigDecimal.valueOf(pesos).movePointLeft(6).setScale(1, RoundingMode.HALF_UP);
+                slices.stream().map(MonitorSummary.Slice::amountClp).toList(), getTranslation("monitor.chart.amount"),
+                true, ChartOptions.CLP);
     }
 
     private static EChart chart(String id) {
@@ -166,8 +160,7 @@ class MonitorCharts extends Div {
     }
 
     private static Div card(EChart chart, String extraClass) {
-        Div d = new Div(chart);
-        d.addClassName("card");
+        Div d = new cl.andesops.shared.chart.ChartCard(chart);
         if (extraClass != null) {
             d.addClassName(extraClass);
         }

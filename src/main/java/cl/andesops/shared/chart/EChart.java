@@ -26,10 +26,15 @@ public class EChart extends Component implements HasSize {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private String optionJson = "";
+    private Map<String, Object> option = Map.of();
+    private final java.util.List<java.util.function.Consumer<Map<String, Object>>> optionListeners =
+            new java.util.ArrayList<>();
 
     public EChart() {
         setWidthFull();
         setHeight("320px");
+        // a picture to assistive technology, named by its summary (the table beside it gives every value)
+        getElement().setAttribute("role", "img");
     }
 
     /** Draws this option; the same option as the last one sends nothing (a live refresh often changes no chart). */
@@ -37,8 +42,31 @@ public class EChart extends Component implements HasSize {
         String json = JSON.writeValueAsString(option);
         if (!json.equals(optionJson)) {
             optionJson = json;
+            this.option = option;
             getElement().setProperty("option", json);
+            getElement().setAttribute("aria-label", ChartTable.of(option).summary(getTranslation("chart.more")));
+            optionListeners.forEach(l -> l.accept(option));
         }
+    }
+
+    /** The option last set (its data feed the chart's table). */
+    public Map<String, Object> getOption() {
+        return option;
+    }
+
+    /** Called with each new option: the chart's table follows it. */
+    void addOptionListener(java.util.function.Consumer<Map<String, Object>> listener) {
+        optionListeners.add(listener);
+    }
+
+    /** Whether a click on a data item does something here: the table then offers the same as buttons. */
+    boolean clickable() {
+        return hasListener(ChartClickEvent.class);
+    }
+
+    /** What a click on the {@code index}-th item does, from the keyboard (the table's buttons). */
+    void click(String name, int index) {
+        fireEvent(new ChartClickEvent(this, false, name, "", index));
     }
 
     /** The option last sent, as JSON: what the browser draws (tests read it). */

@@ -32,6 +32,7 @@ import cl.andesops.orders.OrderRow;
 import cl.andesops.orders.OrderService;
 import cl.andesops.shared.chart.EChart;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.orders.monitor.MonitorSummary;
 import cl.andesops.testing.KaribuTest;
 import cl.andesops.testing.SyncedAppTest;
 
@@ -174,6 +175,41 @@ class MarketMonitorViewTest extends SyncedAppTest {
         String buyerCode = view.buyer.getValue().code();
         assertThat(rows(view.grid)).allMatch(o -> o.code().startsWith(buyerCode + "-"));
         assertThat(view.urlQuery).contains("comprador=" + buyerCode);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_chart_has_a_text_alternative_and_a_table_whose_rows_filter_like_a_click() {
+        MarketMonitorView view = open("");
+        MonitorSummary shown = summary(view.filter());
+        var top = shown.topBuyers();
+        assertThat(top).isNotEmpty();
+        // the picture's name: its title, its first rows with their amounts as the KPIs write them
+        String alt = view.buyersChart.getElement().getAttribute("aria-label");
+        assertThat(view.buyersChart.getElement().getAttribute("role")).isEqualTo("img");
+        assertThat(alt).startsWith("Top 10 compradores por monto: " + top.getFirst().label() + " "
+                + Formats.clpCompact(java.math.BigDecimal.valueOf(top.getFirst().amountClp())));
+        // the axis carries its unit, so the browser writes $ 1,8 mil MM and not 1,800,000,000
+        assertThat(view.buyersChart.getOptionJson()).contains("\"andesUnit\":\"clp\"");
+        assertThat(view.typeChart.getOptionJson()).contains("\"andesUnit\":\"clp\"");
+
+        var card = (cl.andesops.shared.chart.ChartCard) view.buyersChart.getParent().orElseThrow();
+        var toggle = _get(card, com.vaadin.flow.component.button.Button.class, s -> s.withId("chart-buyers-toggle"));
+        assertThat(toggle.getText()).isEqualTo("Ver como tabla");
+        toggle.click();
+        assertThat(view.buyersChart.isVisible()).isFalse();
+        assertThat(toggle.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+        var buttons = _find(card, com.vaadin.flow.component.button.Button.class).stream()
+                .filter(b -> b != toggle).toList();
+        assertThat(buttons).extracting(com.vaadin.flow.component.button.Button::getText)
+                .containsExactlyElementsOf(top.stream().map(MonitorSummary.Slice::label).toList());
+        // a row's button (reached with Tab, pressed with Enter) does what a click on its bar does
+        buttons.get(1).click();
+        assertThat(view.buyer.getValue()).isNotNull();
+        assertThat(view.buyer.getValue().code()).isEqualTo(top.get(1).key());
+        toggle.click();
+        assertThat(view.buyersChart.isVisible()).isTrue();
+        assertThat(toggle.getText()).isEqualTo("Ver como tabla");
     }
 
     @Test

@@ -22,4 +22,8 @@ public interface StatusIndicator {
      */
     record Status(String id, String messageKey, String tooltipKey, String tone, Object... args) {
     }
+
+    /** An argument of a {@link Status} that is itself a message key: the shell writes it in the page's language. */
+    record Key(String key) {
+    }
 }

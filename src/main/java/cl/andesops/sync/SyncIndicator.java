@@ -34,8 +34,8 @@ class SyncIndicator implements StatusIndicator {
                             case "DONE" -> "success";
                             case "FAILED" -> "error";
                             default -> "";
-                        }, j.kind().name(), j.param() == null ? "" : j.param(), j.done() + j.failed(), j.total(),
-                        j.state()))
+                        }, new Key("sync.kind." + j.kind().name()), param(j.param()), j.done() + j.failed(), j.total(),
+                        new Key("sync.state." + j.state())))
                 .toList();
     }
 
@@ -47,6 +47,12 @@ class SyncIndicator implements StatusIndicator {
         }
         return Optional.of(new Status("sync", "status.sync", "status.sync.tooltip", "", p.percent(), p.done(),
                 p.total(), minutes(p.timeLeft())));
+    }
+
+    /** A job's day as Chile writes it ({@code 30-11-2026}); a window or anything else is left out. */
+    static String param(String param) {
+        return param != null && param.matches("\\d{4}-\\d{2}-\\d{2}")
+                ? " " + param.substring(8) + "-" + param.substring(5, 7) + "-" + param.substring(0, 4) : "";
     }
 
     static String minutes(Duration d) {

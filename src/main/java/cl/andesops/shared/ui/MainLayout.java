@@ -3,6 +3,7 @@ package cl.andesops.shared.ui;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -183,33 +184,64 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         }
     }
 
+    /** The badges shown, by id, each with its popover's list when it has one: updated in place, not rebuilt. */
+    private final Map<String, Span> shownBadges = new java.util.LinkedHashMap<>();
+    private final Map<String, com.vaadin.flow.component.html.UnorderedList> popoverLists = new java.util.HashMap<>();
+
+    /**
+     * Shows each indicator's badge as it is now. A badge that stays is changed in place, so its popover stays
+     * open while the progress it describes moves on (pushed several times a second during a sync).
+     */
     private void buildBadges() {
-        badges.removeAll();
+        java.util.Set<String> current = new java.util.HashSet<>();
         for (StatusIndicator indicator : indicators) {
             indicator.current().ifPresent(status -> {
-                Component badge = badge(status);
-                badges.add(badge);
+                current.add(status.id());
+                Span badge = shownBadges.computeIfAbsent(status.id(), id -> {
+                    Span b = new Span();
+                    b.setId("badge-" + id);
+                    badges.add(b);
+                    return b;
+                });
+                badge.setText(getTranslation(status.messageKey(), status.args()));
+                badge.getElement().getThemeList().clear();
+                badge.getElement().getThemeList().add("badge pill" + (status.tone().isEmpty() ? "" : " " + status.tone()));
+                if (status.tooltipKey() != null) {
+                    badge.getElement().setAttribute("title", getTranslation(status.tooltipKey(), status.args()));
+                }
                 java.util.List<StatusIndicator.Status> details = indicator.details();
                 if (!details.isEmpty()) {
-                    badges.add(popover(badge, status, details));
+                    var list = popoverLists.computeIfAbsent(status.id(), id -> popover(badge, status));
+                    list.removeAll();
+                    for (StatusIndicator.Status d : details) {
+                        Object[] args = java.util.Arrays.stream(d.args())
+                                .map(x -> x instanceof StatusIndicator.Key k ? getTranslation(k.key()) : x).toArray();
+                        com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem(
+                                getTranslation(d.messageKey(), args));
+                        if (!d.tone().isEmpty()) {
+                            item.addClassName("popover-" + d.tone());
+                        }
+                        list.add(item);
+                    }
                 }
             });
         }
+        shownBadges.entrySet().removeIf(e -> {
+            if (current.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().removeFromParent();
+            var list = popoverLists.remove(e.getKey());
+            if (list != null) {
+                list.getParent().flatMap(com.vaadin.flow.component.Component::getParent)
+                        .ifPresent(com.vaadin.flow.component.Component::removeFromParent);
+            }
+            return true;
+        });
     }
 
-    private Component badge(StatusIndicator.Status status) {
-        Span badge = new Span(getTranslation(status.messageKey(), status.args()));
-        badge.setId("badge-" + status.id());
-        badge.getElement().getThemeList().add("badge pill" + (status.tone().isEmpty() ? "" : " " + status.tone()));
-        if (status.tooltipKey() != null) {
-            badge.getElement().setAttribute("title", getTranslation(status.tooltipKey(), status.args()));
-        }
-        return badge;
-    }
-
-    /** The jobs behind one overall figure: opened by hover, focus or click on the badge. */
-    private Component popover(Component badge, StatusIndicator.Status status,
-                              java.util.List<StatusIndicator.Status> details) {
+    /** The jobs behind one overall figure: opened by hover, focus or click on the badge; returns its list. */
+    private com.vaadin.flow.component.html.UnorderedList popover(Span badge, StatusIndicator.Status status) {
         badge.getElement().setAttribute("tabindex", "0");
         badge.getElement().setAttribute("aria-haspopup", "dialog");
         com.vaadin.flow.component.popover.Popover popover = new com.vaadin.flow.component.popover.Popover();
@@ -220,16 +252,10 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         popover.setAriaLabel(getTranslation(status.messageKey(), status.args()));
         com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
         list.addClassName("popover-list");
-        for (StatusIndicator.Status d : details) {
-            com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem(
-                    getTranslation(d.messageKey(), d.args()));
-            if (!d.tone().isEmpty()) {
-                item.addClassName("popover-" + d.tone());
-            }
-            list.add(item);
-        }
-        popover.add(new Span(getTranslation(status.tooltipKey(), status.args())), list);
-        return popover;
+        Div content = new Div(list);
+        popover.add(content);
+        badges.add(popover);
+        return list;
     }
 
     private void setDark(boolean dark, boolean remember) {

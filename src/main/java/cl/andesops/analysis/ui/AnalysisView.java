@@ -65,9 +65,14 @@ import cl.andesops.tenders.TenderSearch;
 @PageTitle("Análisis IA · AndesOps")
 @Menu(title = "nav.analysis", order = 4, icon = "vaadin:lightbulb")
 @AnonymousAllowed
-public class AnalysisView extends VerticalLayout implements BeforeEnterObserver {
+public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
+        com.vaadin.flow.i18n.LocaleChangeObserver {
 
     private final AnalysisService service;
+    /** The language the screen was built in. */
+    private final java.util.Locale builtIn = getLocale();
+    /** Shown until something is analysed: useful first subjects instead of an empty form. */
+    final StartingPoints start;
     /** Demo mode: the report, its PDF and its shared link say the records are simulated. */
     private final boolean simulated;
     final SubjectPicker picker;
@@ -82,7 +87,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     final Span status = narrativePanel.status;
     final Div verdict = narrativePanel.verdict;
     final Anchor pdf = new Anchor();
-    final TextField shareLink = new TextField("Enlace para compartir");
+    final TextField shareLink = new TextField(getTranslation("analysis.share"));
     private final Div result = new Div();
     private final Paragraph message = new Paragraph();
 
@@ -106,7 +111,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders, Clock clock,
-                 com.vaadin.flow.spring.security.AuthenticationContext auth, cl.andesops.shared.DataOrigin origin) {
+                 com.vaadin.flow.spring.security.AuthenticationContext auth, cl.andesops.shared.DataOrigin origin,
+                 cl.andesops.orders.monitor.MonitorService monitor) {
         this.service = service;
         this.simulated = origin.simulated();
         this.admin = auth.isAuthenticated(); // only the admin signs in
@@ -118,13 +124,12 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         analyse = picker.analyse;
         setId("analysis-view");
         addClassName("view");
-        H1 title = new H1("Análisis IA");
-        Paragraph intro = new Paragraph("Hechos calculados de los datos sincronizados, y un modelo de lenguaje que los "
-                + "explica citando los registros.");
+        H1 title = new H1(getTranslation("analysis.title"));
+        Paragraph intro = new Paragraph(getTranslation("analysis.intro"));
         intro.addClassName("muted");
         picker.addAnalyseListener(e -> analyse());
-        picker.addCancelListener(e -> cancelRunning("Cancelado. Los hechos siguen disponibles."));
-        pdf.setText("Exportar PDF");
+        picker.addCancelListener(e -> cancelRunning(getTranslation("analysis.cancelled")));
+        pdf.setText(getTranslation("analysis.pdf"));
         pdf.setId("analysis-pdf");
         pdf.getElement().setAttribute("download", true);
         shareLink.setReadOnly(true);
@@ -132,8 +137,20 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         shareLink.setId("analysis-share");
         message.setId("analysis-message");
         result.addClassName("analysis-result");
-        add(new Div(title, intro), picker, message, result);
+        start = new StartingPoints(monitor, search, clock);
+        add(new Div(title, intro), picker, message, start, result);
         result.setVisible(false);
+    }
+
+    /**
+     * A language chosen while this screen is open: it is drawn again from its address (the subject, or the shared
+     * analysis's id, is in it), in the new language.
+     */
+    @Override
+    public void localeChange(com.vaadin.flow.i18n.LocaleChangeEvent event) {
+        if (isAttached() && !event.getLocale().getLanguage().equals(builtIn.getLanguage())) {
+            event.getUI().getPage().reload();
+        }
     }
 
     @Override
@@ -148,8 +165,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
     void analyse() {
         Optional<Subject> s = picker.subject();
         if (s.isEmpty()) {
-            message.setText(kind.getValue() == AnalysisKind.MARKET ? "Elija un período válido (desde ≤ hasta)."
-                    : "Elija qué analizar: " + kind.getValue().label().toLowerCase(Formats.ES_CL) + ".");
+            message.setText(kind.getValue() == AnalysisKind.MARKET ? getTranslation("analysis.pick.period")
+                    : getTranslation("analysis.pick", getTranslation("analysis.kind." + kind.getValue().param())
+                    .toLowerCase(getLocale())));
             return;
         }
         clickedAt = System.nanoTime();
@@ -169,7 +187,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         visitor = visitor();
         long ticket = ++opening;
         analyse.setEnabled(false);
-        message.setText("Calculando los hechos…");
+        message.setText(getTranslation("analysis.computing"));
         CoalescedPush.supplyAsync(() -> service.prepare(s)).whenComplete((p, error) -> ui.access(() -> {
             if (ticket != opening) {
                 return;         // another subject was asked for meanwhile
@@ -177,7 +195,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
             analyse.setEnabled(true);
             if (error != null) {
                 LoggerFactory.getLogger(AnalysisView.class).error("Computing the facts of {} failed", s, error);
-                message.setText("No se pudieron calcular los hechos. Intente de nuevo.");
+                message.setText(getTranslation("analysis.facts.failed"));
                 return;
             }
             opened(s, p, generate);
@@ -186,8 +204,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
 
     private void opened(Subject s, Optional<AnalysisService.Prepared> p, boolean generate) {
         if (p.isEmpty()) {
-            message.setText("No hay datos para " + s.kind().label().toLowerCase(Formats.ES_CL) + " " + s.key()
-                    + ". Puede que la sincronización aún no lo haya traído.");
+            message.setText(getTranslation("analysis.nodata", getTranslation("analysis.kind." + s.kind().param())
+                    .toLowerCase(getLocale()), s.key()));
             result.setVisible(false);
             return;
         }
@@ -196,14 +214,14 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         picker.show(s, prepared.facts().title());
         if (prepared.cached().isPresent()) {
             show(prepared.cached().get());
-            narrativePanel.status(statusLine(prepared.cached().get()) + " · desde caché");
+            narrativePanel.status(statusLine(prepared.cached().get()) + " · " + getTranslation("analysis.cached"));
             return;
         }
         show(service.factsOnly(prepared));
         if (!service.languageModelAvailable()) {
             narrativePanel.status(noModel(admin));
         } else if (!generate) {
-            narrativePanel.status("Pulse «Analizar» para que un modelo escriba la narrativa.");
+            narrativePanel.status(getTranslation("analysis.press"));
         } else {
             stream();
         }
@@ -219,7 +237,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
         narrativePanel.startStreaming();
-        narrativePanel.status("Consultando " + String.join(", ", service.models()) + "…");
+        narrativePanel.status(getTranslation("analysis.asking", String.join(", ", service.models())));
         picker.running(true);
         java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
         running = service.run(prepared, visitor, new AnalysisService.Listener() {
@@ -227,7 +245,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
             public void started(String provider, String model) {
                 ui.access(() -> {
                     firstTokenMillis = (System.nanoTime() - clickedAt) / 1_000_000;
-                    narrativePanel.status("Escribiendo: " + provider + "/" + model + "…");
+                    narrativePanel.status(getTranslation("analysis.writing", provider + "/" + model));
                 });
             }
 
@@ -248,7 +266,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
                         narrativePanel.announce(analysis.narrative(), analysis.facts().sources());
                     }
                     narrativePanel.status(statusLine(analysis, total) + (firstTokenMillis >= 0
-                            ? " · primer token a los " + Formats.count(firstTokenMillis) + " ms" : ""));
+                            ? " · " + getTranslation("analysis.firsttoken", Formats.count(firstTokenMillis)) : ""));
                 });
             }
 
@@ -257,7 +275,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
                 ui.access(() -> {
                     running = null;
                     finishRunning();
-                    narrativePanel.failed(why + " Los hechos siguen disponibles; puede intentarlo de nuevo.");
+                    narrativePanel.failed(why + " " + getTranslation("analysis.failed.retry"));
                 });
             }
 
@@ -303,6 +321,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
 
     /** Puts an analysis on screen: narrative (if any), verdict, facts, export and share link. */
     void show(Analysis a) {
+        start.setVisible(false);
         finishRunning();
         current = a;
         result.setVisible(true);
@@ -346,8 +365,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         if (!a.hasNarrative()) {
             return service.languageModelAvailable() ? "" : noModel(admin);
         }
-        return "Escrito por " + a.model() + " · " + Formats.count(a.promptTokens()) + " tokens de entrada, "
-                + Formats.count(a.completionTokens()) + " de salida" + (a.tokensEstimated() ? " (estimados)" : "")
+        return getTranslation("analysis.written", a.model(), Formats.count(a.promptTokens()),
+                Formats.count(a.completionTokens())) + (a.tokensEstimated() ? " " + getTranslation("analysis.estimated") : "")
                 + " · " + String.format(Formats.ES_CL, "%.1f s", totalMillis / 1000.0) + " · "
                 + Formats.dateTime(a.createdAt());
     }
@@ -405,6 +424,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
         current = null;
         prepared = null;
         result.setVisible(false);
+        start.setVisible(true);
         message.setText("");
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         urlQuery = event.getLocation().getQueryParameters().getQueryString(); // the facts' own address, to share
@@ -414,9 +434,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver 
             if (shared.isPresent()) {
                 kind.setValue(shared.get().kind());
                 show(shared.get());
-                narrativePanel.status(statusLine(shared.get()) + " · análisis compartido");
+                narrativePanel.status(statusLine(shared.get()) + " · " + getTranslation("analysis.shared"));
             } else {
-                message.setText("Ese enlace de análisis no existe o ya no está disponible.");
+                message.setText(getTranslation("analysis.missing"));
             }
             return;
         }

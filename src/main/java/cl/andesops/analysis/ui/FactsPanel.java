@@ -27,7 +27,7 @@ class FactsPanel extends Div {
 
     void show(Facts f) {
         removeAll();
-        add(new H3("Hechos"));
+        add(new H3(getTranslation("analysis.facts")));
         Div metrics = new Div();
         metrics.addClassName("facts");
         for (Facts.Metric m : f.metrics()) {
@@ -49,8 +49,8 @@ class FactsPanel extends Div {
             chart.setWidthFull();
             chart.setHeight("280px");
             Map<String, List<? extends Number>> series = new LinkedHashMap<>();
-            series.put("Monto (CLP)", f.trend().amounts());
-            series.put("Órdenes", f.trend().counts());
+            series.put(getTranslation("monitor.chart.amount"), f.trend().amounts());
+            series.put(getTranslation("monitor.chart.count"), f.trend().counts());
             chart.setOption(ChartOptions.line(f.trend().title(), f.trend().labels(), series, true,
                     List.of(ChartOptions.CLP, ChartOptions.COUNT)));
             add(new cl.andesops.shared.chart.ChartCard(chart));
@@ -73,7 +73,7 @@ class FactsPanel extends Div {
             add(new H3(t.title()), grid);
         }
         if (f.isEmpty()) {
-            add(new Paragraph("No hay registros para este análisis en los datos sincronizados."));
+            add(new Paragraph(getTranslation("analysis.norecords")));
         }
     }
 

@@ -33,7 +33,7 @@ class NarrativePanel extends Div {
         announcer.getElement().setAttribute("aria-live", "polite");
         verdict.setId("verdict");
         addClassName("analysis-narrative");
-        add(new H3("Análisis"), status, narrative, announcer, verdict);
+        add(new H3(getTranslation("analysis.narrative")), status, narrative, announcer, verdict);
     }
 
     void status(String text) {
@@ -76,21 +76,21 @@ class NarrativePanel extends Div {
         List<Facts.Source> sources = a.facts().sources();
         service.bidAdvice(a).ifPresent(b -> {
             Span badge = new Span(switch (String.valueOf(b.recommendation())) {
-                case "POSTULAR" -> "Recomendación: postular";
-                case "NO_POSTULAR" -> "Recomendación: no postular";
-                default -> "Recomendación: evaluar";
+                case "POSTULAR" -> getTranslation("analysis.bid.yes");
+                case "NO_POSTULAR" -> getTranslation("analysis.bid.no");
+                default -> getTranslation("analysis.bid.maybe");
             });
             badge.getElement().getThemeList().add("badge " + ("POSTULAR".equals(b.recommendation()) ? "success"
                     : "NO_POSTULAR".equals(b.recommendation()) ? "error" : "contrast"));
             badge.setId("recommendation");
             verdict.add(badge);
-            list("Razones", b.reasons(), sources);
-            list("Requisitos", b.requirements(), sources);
-            list("Riesgos", b.risks(), sources);
+            list(getTranslation("analysis.reasons"), b.reasons(), sources);
+            list(getTranslation("analysis.requirements"), b.requirements(), sources);
+            list(getTranslation("analysis.risks"), b.risks(), sources);
         });
         service.findings(a).ifPresent(fs -> {
-            list("Hallazgos", fs.findings(), sources);
-            list("Señales de alerta", fs.redFlags(), sources);
+            list(getTranslation("analysis.findings"), fs.findings(), sources);
+            list(getTranslation("analysis.redflags"), fs.redFlags(), sources);
         });
     }
 

@@ -51,27 +51,27 @@ class SubjectPicker extends HorizontalLayout {
     }
 
     final Select<AnalysisKind> kind = new Select<>();
-    final ComboBox<TenderOption> tender = new ComboBox<>("Licitación");
-    final ComboBox<Party> buyer = new ComboBox<>("Comprador");
-    final ComboBox<Party> supplier = new ComboBox<>("Proveedor");
-    final ComboBox<String[]> category = new ComboBox<>("Categoría (UNSPSC)");
-    final ComboBox<String> region = new ComboBox<>("Región");
-    final DatePicker from = new DatePicker("Desde");
-    final DatePicker to = new DatePicker("Hasta");
-    final Button analyse = new Button("Analizar", VaadinIcon.MAGIC.create());
-    final Button cancel = new Button("Cancelar", VaadinIcon.STOP.create());
+    final ComboBox<TenderOption> tender = new ComboBox<>(getTranslation("analysis.field.tender"));
+    final ComboBox<Party> buyer = new ComboBox<>(getTranslation("analysis.field.buyer"));
+    final ComboBox<Party> supplier = new ComboBox<>(getTranslation("analysis.field.supplier"));
+    final ComboBox<String[]> category = new ComboBox<>(getTranslation("analysis.field.category"));
+    final ComboBox<String> region = new ComboBox<>(getTranslation("analysis.field.region"));
+    final DatePicker from = new DatePicker(getTranslation("analysis.field.from"));
+    final DatePicker to = new DatePicker(getTranslation("analysis.field.to"));
+    final Button analyse = new Button(getTranslation("analysis.analyse"), VaadinIcon.MAGIC.create());
+    final Button cancel = new Button(getTranslation("analysis.cancel"), VaadinIcon.STOP.create());
 
     SubjectPicker(FactsService facts, TenderSearch search, OrderService orders, LocalDate today) {
-        kind.setLabel("Analizar");
+        kind.setLabel(getTranslation("analysis.field.kind"));
         kind.setItems(AnalysisKind.values());
-        kind.setItemLabelGenerator(AnalysisKind::label);
+        kind.setItemLabelGenerator(k -> getTranslation("analysis.kind." + k.param()));
         kind.setValue(AnalysisKind.TENDER);
         kind.addValueChangeListener(e -> showPickers());
 
         tender.setItemLabelGenerator(t -> t.code() + " · " + t.name());
         tender.setItems(q -> search.search(TenderQuery.text(q.getFilter().orElse("")), q.getOffset(), q.getLimit())
                 .hits().stream().map(SubjectPicker::option));
-        tender.setPlaceholder("Código o palabras");
+        tender.setPlaceholder(getTranslation("analysis.field.tender.placeholder"));
         buyer.setItemLabelGenerator(p -> p.name() + " (" + p.code() + ")");
         buyer.setItems(q -> orders.buyers(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         supplier.setItemLabelGenerator(p -> p.name() + " (" + p.code() + ")");
@@ -82,10 +82,10 @@ class SubjectPicker extends HorizontalLayout {
         }
         category.setItemLabelGenerator(c -> c[0] + " " + c[1]);
         category.setClearButtonVisible(true);
-        category.setPlaceholder("Todas");
+        category.setPlaceholder(getTranslation("analysis.field.all"));
         category.setWidth("20rem");
         region.setClearButtonVisible(true);
-        region.setPlaceholder("Todas");
+        region.setPlaceholder(getTranslation("analysis.field.all"));
         category.setItems(facts.knownCategories());
         region.setItems(facts.knownRegions());
         from.setValue(today.minusDays(89));

@@ -88,6 +88,48 @@ class AnalysisViewTest extends SyncedAppTest {
     }
 
     @Test
+    void an_empty_screen_offers_this_months_largest_buyers_tenders_closing_this_week_and_the_last_30_days() {
+        cl.andesops.orders.monitor.MonitorService monitor = context.getBean(cl.andesops.orders.monitor.MonitorService.class);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(monitor::loaded);
+        java.time.LocalDate today = cl.andesops.testing.TestClock.today();
+        var top = monitor.summary(cl.andesops.orders.OrderFilter.none().withDates(today.withDayOfMonth(1), today))
+                .orElseThrow().topBuyers();
+        AnalysisView view = open("");
+        assertThat(view.start.isVisible()).isTrue();
+        java.util.List<com.vaadin.flow.component.html.Anchor> buyers = com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                view.start.buyers, com.vaadin.flow.component.html.Anchor.class);
+        assertThat(buyers).isNotEmpty().hasSizeLessThanOrEqualTo(StartingPoints.SHOWN);
+        assertThat(buyers.getFirst().getText()).isEqualTo(top.getFirst().label());
+        assertThat(buyers.getFirst().getHref()).isEqualTo("analysis?kind=buyer&subject=" + top.getFirst().key());
+        assertThat(view.start.market.getHref()).isEqualTo("analysis?kind=market&desde=" + today.minusDays(29)
+                + "&hasta=" + today);
+        java.util.List<com.vaadin.flow.component.html.Anchor> closing = com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                view.start.tenders, com.vaadin.flow.component.html.Anchor.class);
+        closing.forEach(t -> assertThat(t.getHref()).startsWith("analysis?kind=tender&subject="));
+        // following a starting point analyses it, and the starting points step aside
+        AnalysisView opened = open(buyers.getFirst().getHref().substring("analysis?".length()));
+        assertThat(opened.current).isNotNull();
+        assertThat(opened.start.isVisible()).isFalse();
+
+        // in English, the screen is English
+        com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(""); // a page reload builds the screen again (localeChange); here: open it anew
+        try {
+            AnalysisView english = open("");
+            assertThat(_get(H1.class, h -> h.withText("AI analysis"))).isNotNull();
+            assertThat(english.analyse.getText()).isEqualTo("Analyse");
+            assertThat(english.kind.getItemLabelGenerator().apply(cl.andesops.analysis.AnalysisKind.SUPPLIER))
+                    .isEqualTo("Supplier");
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(english.start,
+                    com.vaadin.flow.component.html.H2.class).getText()).isEqualTo("To start with");
+        } finally {
+            com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(cl.andesops.shared.I18n.SPANISH);
+            UI.getCurrent().setLocale(cl.andesops.shared.I18n.SPANISH);
+        }
+    }
+
+    @Test
     void picking_a_supplier_shows_facts_then_streams_a_cited_narrative_and_a_shared_link_reopens_it() throws Exception {
         String[] top = jdbc.sql("SELECT supplier_code, max(supplier_name) FROM purchase_order WHERE supplier_code IS NOT NULL GROUP BY supplier_code "
                         + "ORDER BY count(*) DESC LIMIT 1").query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)})

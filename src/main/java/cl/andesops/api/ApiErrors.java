@@ -28,10 +28,10 @@ class ApiErrors {
             MissingServletRequestParameterException.class, HandlerMethodValidationException.class})
     ProblemDetail badRequest(Exception e) {
         String detail = e instanceof MethodArgumentTypeMismatchException m
-                ? "Parámetro '" + m.getName() + "' inválido"
+                ? text("api.error.param", m.getName())
                 : e instanceof MissingServletRequestParameterException m
-                ? "Falta el parámetro '" + m.getParameterName() + "'"
-                : e instanceof HandlerMethodValidationException ? "Parámetros inválidos" : e.getMessage();
+                ? text("api.error.missing", m.getParameterName())
+                : e instanceof HandlerMethodValidationException ? text("api.error.params") : e.getMessage();
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     }
 
@@ -46,13 +46,13 @@ class ApiErrors {
             java.util.Set<org.springframework.http.HttpMethod> allowed) {
         return org.springframework.http.ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(
                 allowed.toArray(org.springframework.http.HttpMethod[]::new)).body(ProblemDetail.forStatusAndDetail(
-                HttpStatus.METHOD_NOT_ALLOWED, "Método no admitido aquí; se admite: " + allowed.stream()
-                        .map(org.springframework.http.HttpMethod::name).sorted().toList()));
+                HttpStatus.METHOD_NOT_ALLOWED, text("api.error.method", allowed.stream()
+                        .map(org.springframework.http.HttpMethod::name).sorted().toList().toString())));
     }
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text(e.key, e.code));
     }
 
     @ExceptionHandler(Exception.class)
@@ -60,19 +60,43 @@ class ApiErrors {
         if (e instanceof org.springframework.web.ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             // Spring's own client errors (an unreadable body, a media type, a path variable): their status, no 500
             return ProblemDetail.forStatusAndDetail(known.getStatusCode(), known.getBody().getDetail() == null
-                    ? "Solicitud inválida" : known.getBody().getDetail());
+                    ? text("api.error.request") : known.getBody().getDetail());
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
         log.error("API error [{}]", id, e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Error inesperado; cite el código " + id);
+                text("api.error.unexpected", id));
     }
 
-    /** A record code we do not have. */
+    /** A record code we do not have: {@code key} names the kind of record in the messages. */
     static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
+        final String key;
+        final String code;
+
+        NotFound(String key, String code) {
+            super(key + " " + code);
+            this.key = key;
+            this.code = code;
         }
+    }
+
+    /**
+     * A message in the client's language: English when its Accept-Language prefers English, Spanish otherwise (the
+     * product's first language), from the same bundles as the screens.
+     */
+    static String text(String key, Object... args) {
+        // the request's own header: without one, Spanish (never the server's default locale)
+        java.util.Locale locale = cl.andesops.shared.I18n.SPANISH;
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                && attributes.getRequest().getHeader("Accept-Language") != null
+                && "en".equals(attributes.getRequest().getLocale().getLanguage())) {
+            locale = java.util.Locale.ENGLISH;
+        }
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("i18n/messages", locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
+        return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
     }
 
     /**
@@ -106,7 +130,7 @@ class ApiErrors {
                 return methodNotAllowed(allowed);
             }
             return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No existe ese recurso de la API"));
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("api.error.nothing")));
         }
     }
 }

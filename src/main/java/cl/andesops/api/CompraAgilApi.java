@@ -36,6 +36,6 @@ class CompraAgilApi {
     @GetMapping("/{code}")
     @Operation(summary = "Una solicitud con sus productos y cotizaciones")
     CompraAgilDetailView one(@PathVariable String code) {
-        return compraAgil.detail(code).orElseThrow(() -> new ApiErrors.NotFound("No existe la solicitud " + code));
+        return compraAgil.detail(code).orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.ca", code));
     }
 }

@@ -52,6 +52,6 @@ class OrdersApi {
     @GetMapping("/{code}")
     @Operation(summary = "Una orden de compra con sus ítems")
     OrderDetailView one(@PathVariable String code) {
-        return orders.detail(code).orElseThrow(() -> new ApiErrors.NotFound("No existe la orden " + code));
+        return orders.detail(code).orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.order", code));
     }
 }

@@ -67,6 +67,6 @@ class TendersApi {
     @GetMapping("/{code}")
     @Operation(summary = "Una licitación con sus ítems y adjudicaciones")
     TenderDetailView one(@PathVariable String code) {
-        return tenders.detail(code).orElseThrow(() -> new ApiErrors.NotFound("No existe la licitación " + code));
+        return tenders.detail(code).orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.tender", code));
     }
 }

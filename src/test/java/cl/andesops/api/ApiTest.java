@@ -116,6 +116,16 @@ class ApiTest extends SyncedAppTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("1-1-XX26");
         assertThat(get("/api/v1/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("No existe la orden 1-1-XX26");
+        // a client that prefers English reads English
+        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/orders?from=ayer")).header("Accept-Language", "en-US,en;q=0.9").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("Invalid parameter 'from'");
+        HttpResponse<String> englishMissing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/tenders/1-1-XX26")).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(englishMissing.body()).contains("There is no tender 1-1-XX26");
     }
 
     @Test

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -40,10 +39,9 @@ import cl.andesops.sync.SyncStatus;
 
 /** Administración: what works, what is missing, what the sync is doing, at a glance. */
 @Route(value = "admin", layout = MainLayout.class)
-@PageTitle("Administración · AndesOps")
 @Menu(title = "nav.admin", order = 9, icon = "vaadin:cog")
 @RolesAllowed("ADMIN")
-public class AdminView extends VerticalLayout {
+public class AdminView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     static final List<String> INTEGRATIONS = List.of("v1", "compra-agil", "gemini", "groq", "featherless");
 
@@ -289,5 +287,11 @@ public class AdminView extends VerticalLayout {
         boolean paused = admin.paused();
         pause.setEnabled(!paused);
         resume.setEnabled(paused);
+    }
+
+    /** The browser tab's title, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.admin") + " · AndesOps";
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
@@ -14,9 +13,8 @@ import cl.andesops.shared.ui.MainLayout;
 
 /** The admin's login: a form posted to Spring Security; everything else in the app needs none. */
 @Route(value = "login", layout = MainLayout.class)
-@PageTitle("Ingreso · AndesOps")
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     final LoginForm login = new LoginForm();
 
@@ -41,5 +39,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    /** The browser tab's title, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.login") + " · AndesOps";
     }
 }

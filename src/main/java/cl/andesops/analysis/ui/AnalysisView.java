@@ -31,7 +31,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -62,11 +61,9 @@ import cl.andesops.tenders.TenderSearch;
  * records. Cached answers are instant; every analysis exports as PDF and opens again from its shared link.
  */
 @Route(value = "analysis", layout = MainLayout.class)
-@PageTitle("Análisis IA · AndesOps")
 @Menu(title = "nav.analysis", order = 4, icon = "vaadin:lightbulb")
 @AnonymousAllowed
-public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
-        com.vaadin.flow.i18n.LocaleChangeObserver {
+public class AnalysisView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.i18n.LocaleChangeObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private final AnalysisService service;
     /** The language the screen was built in. */
@@ -468,5 +465,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     private static String first(Map<String, List<String>> q, String key) {
         List<String> v = q.get(key);
         return v == null || v.isEmpty() ? null : v.getFirst();
+    }
+
+    /** The browser tab's title, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.analysis") + " · AndesOps";
     }
 }

@@ -28,7 +28,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -43,10 +42,9 @@ import cl.andesops.shared.ui.MainLayout;
 
 /** Compra Ágil: requests as they change, with filters; the list updates itself as the sync stores them. */
 @Route(value = "compra-agil", layout = MainLayout.class)
-@PageTitle("Compra Ágil · AndesOps")
 @Menu(title = "nav.compraagil", order = 3, icon = "vaadin:cart")
 @AnonymousAllowed
-public class CompraAgilView extends VerticalLayout implements BeforeEnterObserver {
+public class CompraAgilView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     static final List<Integer> STATES = List.of(2, 3, 4, 5, 6);
     static final List<String> CLOSING = List.of("open", "today", "week");
@@ -227,5 +225,11 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
             unsubscribe.run();
         }
         super.onDetach(detachEvent);
+    }
+
+    /** The browser tab's title, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.ca") + " · AndesOps";
     }
 }

@@ -32,7 +32,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -56,10 +55,9 @@ import cl.andesops.shared.ui.TableExport;
  * that talk through typed events: {@link MonitorFilters}, {@link MonitorCharts} and {@link OrderGrid}.
  */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Monitor de mercado · AndesOps")
 @Menu(title = "nav.monitor", order = 1, icon = "vaadin:dashboard")
 @AnonymousAllowed
-public class MarketMonitorView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver {
+public class MarketMonitorView extends VerticalLayout implements LocaleChangeObserver, BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarketMonitorView.class);
     /** A burst of commits within this becomes one push. */
@@ -278,5 +276,11 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         filters.localize();
         grid.localize();
         charts.redraw();
+    }
+
+    /** The browser tab's title, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.monitor") + " · AndesOps";
     }
 }

@@ -32,7 +32,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
@@ -45,10 +44,9 @@ import cl.andesops.tenders.TenderSearch;
 
 /** Buscador de licitaciones: instant full-text search with facets; the query and facets live in the URL. */
 @Route(value = "tenders", layout = MainLayout.class)
-@PageTitle("Licitaciones · AndesOps")
 @Menu(title = "nav.tenders", order = 2, icon = "vaadin:search")
 @AnonymousAllowed
-public class TenderSearchView extends VerticalLayout implements BeforeEnterObserver {
+public class TenderSearchView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
     static final List<String> DIMS = List.of("state", "type", "region", "buyer", "category");
     static final Map<String, String> PARAMS = Map.of("state", "estado", "type", "tipo", "region", "region",
@@ -313,5 +311,11 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         search.focus();
+    }
+
+    /** The browser tab's title, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.tenders") + " · AndesOps";
     }
 }

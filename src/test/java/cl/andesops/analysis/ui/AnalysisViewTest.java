@@ -119,6 +119,7 @@ class AnalysisViewTest extends SyncedAppTest {
             AnalysisView english = open("");
             assertThat(_get(H1.class, h -> h.withText("AI analysis"))).isNotNull();
             assertThat(english.analyse.getText()).isEqualTo("Analyse");
+            assertThat(english.getPageTitle()).isEqualTo("AI analysis · AndesOps");
             assertThat(english.kind.getItemLabelGenerator().apply(cl.andesops.analysis.AnalysisKind.SUPPLIER))
                     .isEqualTo("Supplier");
             assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(english.start,

@@ -33,16 +33,22 @@ public final class AnalysisPdf {
     private AnalysisPdf() {
     }
 
-    /** The line a report of simulated records carries at its top (and instead of official links). */
-    public static final String SIMULATED = "DATOS SIMULADOS (modo demo): generados por el simulador integrado, no son "
-            + "registros de Mercado Público.";
-
     public static void write(Analysis a, String shareUrl, OutputStream out) {
-        write(a, shareUrl, false, out);
+        write(a, shareUrl, false, cl.andesops.shared.I18n.SPANISH, out);
     }
 
-    /** With {@code simulated}: the records are the simulator's, said at the top, and no official link is given. */
     public static void write(Analysis a, String shareUrl, boolean simulated, OutputStream out) {
+        write(a, shareUrl, simulated, cl.andesops.shared.I18n.SPANISH, out);
+    }
+
+    /**
+     * With {@code simulated}: the records are the simulator's, said at the top, and no official link is given. The
+     * report's own words follow {@code locale}; the facts are written as they were computed.
+     */
+    public static void write(Analysis a, String shareUrl, boolean simulated, java.util.Locale locale,
+                             OutputStream out) {
+        java.util.function.BiFunction<String, Object[], String> t = (key, args) ->
+                cl.andesops.shared.I18n.text(locale, key, args);
         Document doc = new Document(PageSize.A4, 42, 42, 48, 48);
         PdfWriter.getInstance(doc, out);
         doc.addTitle(a.facts().title());
@@ -50,21 +56,23 @@ public final class AnalysisPdf {
         doc.open();
         Facts f = a.facts();
         if (simulated) {
-            doc.add(new Paragraph(SIMULATED, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10, new Color(0xb0, 0x3a, 0x00))));
+            doc.add(new Paragraph(t.apply("pdf.simulated", new Object[0]), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10, new Color(0xb0, 0x3a, 0x00))));
         }
-        doc.add(new Paragraph("AndesOps · Análisis de " + f.kind().label().toLowerCase(Formats.ES_CL), SMALL));
+        doc.add(new Paragraph(t.apply("pdf.kind", new Object[]{t.apply("analysis.kind." + f.kind().param(),
+                new Object[0]).toLowerCase(locale)}), SMALL));
         Paragraph title = new Paragraph(f.title(), TITLE);
         title.setSpacingAfter(2);
         doc.add(title);
-        doc.add(new Paragraph(f.subtitle() + " · generado " + Formats.dateTime(a.createdAt())
-                + (a.hasNarrative() ? " · narrativa de " + a.model() : " · solo hechos"), SMALL));
+        doc.add(new Paragraph(f.subtitle() + " · " + t.apply("pdf.generated", new Object[]{Formats.dateTime(a.createdAt())})
+                + " · " + (a.hasNarrative() ? t.apply("pdf.narrativeby", new Object[]{a.model()})
+                : t.apply("pdf.factsonly", new Object[0])), SMALL));
         if (shareUrl != null) {
             Anchor link = new Anchor(shareUrl, LINK);
             link.setReference(shareUrl);
             doc.add(new Paragraph(link));
         }
 
-        heading(doc, "Hechos");
+        heading(doc, t.apply("analysis.facts", new Object[0]));
         PdfPTable metrics = new PdfPTable(new float[]{2.2f, 4f});
         metrics.setWidthPercentage(100);
         for (Facts.Metric m : f.metrics()) {
@@ -72,26 +80,26 @@ public final class AnalysisPdf {
             metrics.addCell(cell(m.value() + codes(m.sources()), BODY));
         }
         doc.add(metrics);
-        for (Facts.Table t : f.tables()) {
-            Paragraph p = new Paragraph(t.title(), H);
+        for (Facts.Table tab : f.tables()) {
+            Paragraph p = new Paragraph(tab.title(), H);
             p.setSpacingBefore(10);
             p.setSpacingAfter(4);
             doc.add(p);
-            PdfPTable table = new PdfPTable(t.columns().size() + 1);
+            PdfPTable table = new PdfPTable(tab.columns().size() + 1);
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
-            for (String c : t.columns()) {
+            for (String c : tab.columns()) {
                 table.addCell(head(c));
             }
-            table.addCell(head("Fuentes"));
-            for (Facts.Row r : t.rows()) {
+            table.addCell(head(t.apply("pdf.sources", new Object[0])));
+            for (Facts.Row r : tab.rows()) {
                 r.cells().forEach(c -> table.addCell(cell(c, SMALL)));
                 table.addCell(cell(codes(r.sources()).strip(), SMALL));
             }
             doc.add(table);
         }
 
-        heading(doc, "Análisis");
+        heading(doc, t.apply("analysis.narrative", new Object[0]));
         if (a.hasNarrative()) {
             for (String[] block : Narrative.blocks(a.narrative())) {
                 switch (block[0]) {
@@ -108,18 +116,19 @@ public final class AnalysisPdf {
                     }
                 }
             }
-            doc.add(new Paragraph("Escrito por " + a.model() + " · " + a.promptTokens() + " tokens de entrada, "
-                    + a.completionTokens() + " de salida" + (a.tokensEstimated() ? " (estimados)" : "") + " · "
-                    + a.millis() + " ms", SMALL));
+            doc.add(new Paragraph(t.apply("analysis.written", new Object[]{a.model(),
+                    Formats.count(a.promptTokens()), Formats.count(a.completionTokens())})
+                    + (a.tokensEstimated() ? " " + t.apply("analysis.estimated", new Object[0]) : "") + " · "
+                    + Formats.count(a.millis()) + " ms", SMALL));
         } else {
-            doc.add(new Paragraph(AnalysisService.NO_MODEL, BODY)); // a PDF travels: no operator jargon
+            doc.add(new Paragraph(t.apply("analysis.nomodel", new Object[0]), BODY)); // a PDF travels: no operator jargon
         }
 
-        heading(doc, "Fuentes");
+        heading(doc, t.apply("pdf.sources", new Object[0]));
         List<Source> sources = f.sources();
         for (Source s : sources.subList(0, Math.min(MAX_SOURCES, sources.size()))) {
             if (simulated) {
-                doc.add(new Paragraph(s.code() + "  (simulado)", SMALL));
+                doc.add(new Paragraph(s.code() + "  " + t.apply("pdf.simulatedcode", new Object[0]), SMALL));
                 continue;
             }
             Anchor link = new Anchor(s.code() + "  " + s.type().officialUrl(s.code()), LINK);
@@ -127,7 +136,7 @@ public final class AnalysisPdf {
             doc.add(new Paragraph(link));
         }
         if (sources.size() > MAX_SOURCES) {
-            doc.add(new Paragraph("… y " + (sources.size() - MAX_SOURCES) + " más.", SMALL));
+            doc.add(new Paragraph(t.apply("pdf.more", new Object[]{sources.size() - MAX_SOURCES}), SMALL));
         }
         doc.close();
     }

@@ -93,10 +93,7 @@ class ApiErrors {
                 && "en".equals(attributes.getRequest().getLocale().getLanguage())) {
             locale = java.util.Locale.ENGLISH;
         }
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("i18n/messages", locale,
-                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
-        String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
-        return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+        return cl.andesops.shared.I18n.text(locale, key, args);
     }
 
     /**

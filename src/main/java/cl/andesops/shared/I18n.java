@@ -37,6 +37,11 @@ public class I18n implements I18NProvider {
 
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
+        return text(locale, key, params);
+    }
+
+    /** The same, where no provider is at hand (a PDF, an API answer): Spanish unless {@code locale} is English. */
+    public static String text(Locale locale, String key, Object... params) {
         Locale target = supported(locale);
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, target, ResourceBundle.Control.getNoFallbackControl(

@@ -103,8 +103,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     private final boolean admin;
 
     /** What is said when no language model is configured: the variables to set to the admin, a plain sentence to others. */
-    static String noModel(boolean admin) {
-        return admin ? AnalysisService.NO_KEY_HINT : AnalysisService.NO_MODEL;
+    static String noModel(boolean admin, java.util.Locale locale) {
+        return admin ? AnalysisService.NO_KEY_HINT : cl.andesops.shared.I18n.text(locale, "analysis.nomodel");
     }
 
     AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders, Clock clock,
@@ -216,7 +216,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         }
         show(service.factsOnly(prepared));
         if (!service.languageModelAvailable()) {
-            narrativePanel.status(noModel(admin));
+            narrativePanel.status(noModel(admin, getLocale()));
         } else if (!generate) {
             narrativePanel.status(getTranslation("analysis.press"));
         } else {
@@ -335,7 +335,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         header.addClassName("analysis-header");
         pdf.setHref(DownloadHandler.fromInputStream(event -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            AnalysisPdf.write(a, shareUrl(a), simulated, out);
+            AnalysisPdf.write(a, shareUrl(a), simulated, getLocale(), out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), fileName(a, simulated),
                     "application/pdf",
                     out.size());
@@ -349,7 +349,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         factsPanel.show(f);
         result.add(header, tools, narrativePanel, factsPanel);
         if (!a.hasNarrative() && !service.languageModelAvailable()) {
-            narrativePanel.status(noModel(admin));
+            narrativePanel.status(noModel(admin, getLocale()));
         }
     }
 
@@ -360,7 +360,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     /** With {@code totalMillis}: the time the answer took, as the visitor waited it (from the click). */
     private String statusLine(Analysis a, long totalMillis) {
         if (!a.hasNarrative()) {
-            return service.languageModelAvailable() ? "" : noModel(admin);
+            return service.languageModelAvailable() ? "" : noModel(admin, getLocale());
         }
         return getTranslation("analysis.written", a.model(), Formats.count(a.promptTokens()),
                 Formats.count(a.completionTokens())) + (a.tokensEstimated() ? " " + getTranslation("analysis.estimated") : "")

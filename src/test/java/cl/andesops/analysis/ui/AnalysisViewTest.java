@@ -189,6 +189,10 @@ class AnalysisViewTest extends SyncedAppTest {
         AnalysisPdf.write(view.current, view.shareLink.getValue(), true, demoPdf);
         assertThat(pdfText(demoPdf.toByteArray())).contains("DATOS SIMULADOS").doesNotContain("mercadopublico.cl");
         assertThat(AnalysisView.fileName(view.current, true)).endsWith("-simulado.pdf");
+        ByteArrayOutputStream englishPdf = new ByteArrayOutputStream();
+        AnalysisPdf.write(view.current, view.shareLink.getValue(), true, java.util.Locale.ENGLISH, englishPdf);
+        assertThat(pdfText(englishPdf.toByteArray())).contains("SIMULATED DATA").contains("supplier analysis")
+                .contains("Sources").doesNotContain("Fuentes");
 
         String share = view.shareLink.getValue();
         assertThat(share).contains("analysis?id=");
@@ -240,8 +244,8 @@ class AnalysisViewTest extends SyncedAppTest {
 
     @Test
     void without_a_model_the_admin_reads_what_to_set_and_a_visitor_a_plain_sentence() {
-        assertThat(AnalysisView.noModel(true)).contains("GEMINI_API_KEY");
-        assertThat(AnalysisView.noModel(false)).doesNotContain("GEMINI").doesNotContain("_KEY")
+        assertThat(AnalysisView.noModel(true, cl.andesops.shared.I18n.SPANISH)).contains("GEMINI_API_KEY");
+        assertThat(AnalysisView.noModel(false, cl.andesops.shared.I18n.SPANISH)).doesNotContain("GEMINI").doesNotContain("_KEY")
                 .contains("no está disponible en esta instalación");
     }
 }

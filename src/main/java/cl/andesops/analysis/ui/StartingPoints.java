@@ -41,6 +41,7 @@ class StartingPoints extends Div {
     StartingPoints(MonitorService monitor, TenderSearch search, Clock clock) {
         this.search = search;
         setId("analysis-start");
+        setWidthFull();
         addClassName("starting-points");
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
 

@@ -463,8 +463,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private static String first(Map<String, List<String>> q, String key) {
-        List<String> v = q.get(key);
-        return v == null || v.isEmpty() ? null : v.getFirst();
+        return cl.andesops.shared.ui.UrlParams.first(q, key, null);
     }
 
     /** The browser tab's title, in the page's language. */

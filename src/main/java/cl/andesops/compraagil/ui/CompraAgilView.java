@@ -155,8 +155,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static String first(Map<String, List<String>> p, String key, String fallback) {
-        List<String> v = p.get(key);
-        return v == null || v.isEmpty() ? fallback : v.getFirst();
+        return cl.andesops.shared.ui.UrlParams.first(p, key, fallback);
     }
 
     private static Double number(String text) {

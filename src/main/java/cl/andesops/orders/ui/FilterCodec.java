@@ -54,8 +54,7 @@ final class FilterCodec {
     }
 
     private static String first(Map<String, List<String>> p, String key) {
-        List<String> values = p.get(key);
-        return values == null || values.isEmpty() ? null : values.getFirst();
+        return cl.andesops.shared.ui.UrlParams.first(p, key, null);
     }
 
     private static Set<Integer> ints(String csv) {

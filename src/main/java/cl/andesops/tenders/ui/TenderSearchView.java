@@ -195,8 +195,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     }
 
     private static String first(Map<String, List<String>> p, String key, String fallback) {
-        List<String> v = p.get(key);
-        return v == null || v.isEmpty() ? fallback : v.getFirst();
+        return cl.andesops.shared.ui.UrlParams.first(p, key, fallback);
     }
 
     private static String valid(String v, List<String> allowed) {

@@ -15,7 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -175,10 +175,10 @@ public class AdminView extends VerticalLayout implements com.vaadin.flow.router.
 
         history = new HistoryPanel(admin, LocalDate.now(clock.withZone(Formats.CHILE)));
         history.setWidthFull(); // its grid scrolls inside the screen's width, not the whole page sideways
-        add(header, new Div(quota), new Div(ai), new H3(getTranslation("admin.integrations")), probes,
-                new H3(getTranslation("admin.variables")), variables, new H3(getTranslation("admin.cluster")),
-                clusterText, nodes, new H3(getTranslation("admin.sync")),
-                progressText, progress, controls, jobs, new H3(getTranslation("admin.history")), history);
+        add(header, new Div(quota), new Div(ai), new H2(getTranslation("admin.integrations")), probes,
+                new H2(getTranslation("admin.variables")), variables, new H2(getTranslation("admin.cluster")),
+                clusterText, nodes, new H2(getTranslation("admin.sync")),
+                progressText, progress, controls, jobs, new H2(getTranslation("admin.history")), history);
         refreshJobs();
     }
 

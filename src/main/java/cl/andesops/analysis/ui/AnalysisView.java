@@ -19,7 +19,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -324,7 +324,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         result.setVisible(true);
         result.removeAll();
         Facts f = a.facts();
-        Div header = new Div(new H3(f.title()), new Span(f.subtitle()));
+        Div header = new Div(new H2(f.title()), new Span(f.subtitle()));
         if (simulated) {
             Span demo = new Span(getTranslation("record.simulated"));
             demo.getElement().getThemeList().add("badge contrast");

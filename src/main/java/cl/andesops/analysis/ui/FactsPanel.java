@@ -10,7 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
@@ -27,7 +27,7 @@ class FactsPanel extends Div {
 
     void show(Facts f) {
         removeAll();
-        add(new H3(getTranslation("analysis.facts")));
+        add(new H2(getTranslation("analysis.facts")));
         Div metrics = new Div();
         metrics.addClassName("facts");
         for (Facts.Metric m : f.metrics()) {
@@ -70,7 +70,7 @@ class FactsPanel extends Div {
             grid.setItems(t.rows());
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-            add(new H3(t.title()), grid);
+            add(new H2(t.title()), grid);
         }
         if (f.isEmpty()) {
             add(new Paragraph(getTranslation("analysis.norecords")));

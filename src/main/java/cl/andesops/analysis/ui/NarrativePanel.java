@@ -3,7 +3,7 @@ package cl.andesops.analysis.ui;
 import java.util.List;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -33,7 +33,7 @@ class NarrativePanel extends Div {
         announcer.getElement().setAttribute("aria-live", "polite");
         verdict.setId("verdict");
         addClassName("analysis-narrative");
-        add(new H3(getTranslation("analysis.narrative")), status, narrative, announcer, verdict);
+        add(new H2(getTranslation("analysis.narrative")), status, narrative, announcer, verdict);
     }
 
     void status(String text) {

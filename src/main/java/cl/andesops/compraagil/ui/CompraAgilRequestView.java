@@ -6,7 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -62,7 +62,7 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         facts.fact(getTranslation("ca.order"), r.orderCode());
         facts.fact(getTranslation("ca.reason"), r.cancelReason() != null ? r.cancelReason() : r.desertedReason());
         add(facts);
-        add(new H3(getTranslation("ca.products")));
+        add(new H2(getTranslation("ca.products")));
         Grid<CompraAgilDetailView.Product> products = new Grid<>();
         products.setId("ca-products");
         products.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -73,7 +73,7 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         products.setItems(r.products());
         products.setAllRowsVisible(true);
         add(products);
-        add(new H3(getTranslation("ca.quotes", r.quotes().size())));
+        add(new H2(getTranslation("ca.quotes", r.quotes().size())));
         Grid<CompraAgilDetailView.Quote> quotes = new Grid<>();
         quotes.setId("ca-quotes");
         quotes.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -80,7 +80,7 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
                     "order-tender");
         }
         add(facts);
-        add(new H3(getTranslation("order.items")));
+        add(new H2(getTranslation("order.items")));
         Grid<OrderDetailView.Item> items = new Grid<>();
         items.setId("order-items");
         items.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

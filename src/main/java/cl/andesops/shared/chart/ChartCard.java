@@ -29,7 +29,6 @@ public class ChartCard extends Div {
         toggle.setId(id + "-toggle");
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         toggle.addClassName("chart-toggle");
-        toggle.getElement().setAttribute("aria-controls", table.getId().orElseThrow());
         toggle.addClickListener(e -> show(!showingTable));
         add(toggle, chart, table);
         chart.addOptionListener(this::fill);

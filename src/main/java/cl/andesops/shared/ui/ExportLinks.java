@@ -28,7 +28,8 @@ public final class ExportLinks {
         Anchor a = new Anchor(handler, text);
         a.setId(id);
         a.getElement().setAttribute("download", true);
-        a.getElement().setAttribute("aria-label", owner.getTranslation("export.label") + " (" + text + ")");
+        // the name a screen reader says is the visible one (CSV, XLSX); what it does is the description
+        a.getElement().setAttribute("title", owner.getTranslation("export.label") + " (" + text + ")");
         return a;
     }
 }

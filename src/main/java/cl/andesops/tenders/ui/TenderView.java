@@ -15,7 +15,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
@@ -100,7 +100,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         facts.fact(getTranslation("tender.complaints"), t.complaints() == null ? null : Formats.count(t.complaints()));
         add(facts);
 
-        add(new H3(getTranslation("tender.timeline")));
+        add(new H2(getTranslation("tender.timeline")));
         OrderedList timeline = new OrderedList();
         timeline.setId("tender-timeline");
         timeline.addClassName("timeline");
@@ -114,7 +114,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         step(timeline, "tender.date.awarded", t.awardedAt());
         add(timeline);
 
-        add(new H3(getTranslation("tender.items")));
+        add(new H2(getTranslation("tender.items")));
         Grid<TenderDetailView.Item> items = new Grid<>();
         items.setId("tender-items");
         items.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -129,7 +129,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         add(items);
 
         if (!t.awards().isEmpty()) {
-            H3 awardTitle = new H3(getTranslation("tender.awards") + (t.awardActNumber() == null ? ""
+            H2 awardTitle = new H2(getTranslation("tender.awards") + (t.awardActNumber() == null ? ""
                     : " · " + getTranslation("tender.act", t.awardActNumber(), Formats.date(t.awardActDate()))));
             add(awardTitle);
             Grid<TenderDetailView.Award> awards = new Grid<>();
@@ -154,7 +154,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
             }
         }
 
-        add(new H3(getTranslation("tender.page")));
+        add(new H2(getTranslation("tender.page")));
         publicPage.removeAll();
         publicPage.setId("tender-public-page");
         Button fetch = new Button(getTranslation("tender.page.fetch"));
@@ -170,7 +170,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         add(publicPage);
 
         List<String[]> orders = tenders.ordersOf(t.code());
-        add(new H3(getTranslation("tender.orders", orders.size())));
+        add(new H2(getTranslation("tender.orders", orders.size())));
         if (!orders.isEmpty()) {
             Div list = new Div();
             list.setId("tender-orders");
@@ -184,7 +184,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         }
 
         List<TenderRow> similar = search.similar(t.code(), 5);
-        add(new H3(getTranslation("tender.similar")));
+        add(new H2(getTranslation("tender.similar")));
         Div similarList = new Div();
         similarList.setId("tender-similar");
         for (TenderRow s : similar) {

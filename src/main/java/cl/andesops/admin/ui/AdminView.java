@@ -147,10 +147,11 @@ public class AdminView extends VerticalLayout implements com.vaadin.flow.router.
 
         jobs.setId("admin-jobs");
         jobs.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        jobs.addColumn(j -> j.kind().name()).setHeader(getTranslation("admin.job.kind")).setAutoWidth(true);
-        jobs.addColumn(j -> j.param() == null ? "" : j.param()).setHeader(getTranslation("admin.job.param"))
+        jobs.addColumn(j -> getTranslation("sync.kind." + j.kind().name())).setHeader(getTranslation("admin.job.kind"))
                 .setAutoWidth(true);
-        jobs.addColumn(SyncJob::state).setHeader(getTranslation("admin.job.state")).setAutoWidth(true);
+        jobs.addColumn(j -> jobParam(j.param())).setHeader(getTranslation("admin.job.param")).setAutoWidth(true);
+        jobs.addColumn(j -> getTranslation("sync.state." + j.state())).setHeader(getTranslation("admin.job.state"))
+                .setAutoWidth(true);
         jobs.addColumn(j -> Formats.count(j.done()) + " / " + Formats.count(j.total()))
                 .setHeader(getTranslation("admin.job.progress")).setAutoWidth(true);
         jobs.addColumn(j -> Formats.count(j.requests())).setHeader(getTranslation("admin.job.requests"))
@@ -293,5 +294,28 @@ public class AdminView extends VerticalLayout implements com.vaadin.flow.router.
     @Override
     public String getPageTitle() {
         return getTranslation("title.admin") + " · AndesOps";
+    }
+
+    /** A job's day or window as Chile writes dates ({@code 30-11-2026}; {@code 01-12-2026 02:46 – 03:46}). */
+    static String jobParam(String param) {
+        if (param == null) {
+            return "";
+        }
+        try {
+            if (param.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return Formats.date(java.time.LocalDate.parse(param).atStartOfDay(Formats.CHILE).toInstant());
+            }
+            String[] window = param.split("/");
+            if (window.length == 2) {
+                java.time.Instant from = java.time.Instant.parse(window[0]);
+                java.time.Instant to = java.time.Instant.parse(window[1]);
+                String end = Formats.dateTime(to);
+                return Formats.dateTime(from) + " – " + (Formats.date(from).equals(Formats.date(to))
+                        ? end.substring(end.indexOf(' ') + 1) : end);
+            }
+        } catch (RuntimeException e) {
+            // shown as it is stored
+        }
+        return param;
     }
 }

@@ -125,4 +125,12 @@ class AdminViewTest extends KaribuTest {
         assertThat(GridKt._fetch(view.history.months, 0, 100)).as("an unreadable month queues nothing")
                 .hasSize(listed);
     }
+
+    @Test
+    void a_jobs_day_and_window_read_as_chile_writes_dates() {
+        assertThat(AdminView.jobParam("2026-11-30")).isEqualTo("30-11-2026");
+        assertThat(AdminView.jobParam("2026-12-01T05:46:58Z/2026-12-01T05:47:58Z")).isEqualTo("01-12-2026 02:46 – 02:47");
+        assertThat(AdminView.jobParam("no-es-una-fecha")).isEqualTo("no-es-una-fecha");
+        assertThat(AdminView.jobParam(null)).isEmpty();
+    }
 }

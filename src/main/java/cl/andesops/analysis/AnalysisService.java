@@ -26,7 +26,8 @@ public class AnalysisService {
             + "para que un modelo de lenguaje escriba el análisis a partir de estos hechos.";
 
     /** The facts of a subject, their version, and the analysis already made of them, if any. */
-    public record Prepared(Subject subject, Facts facts, String version, Optional<Analysis> cached) {
+    public record Prepared(Subject subject, Facts facts, String version, Optional<Analysis> cached,
+                           java.util.Locale locale) {
     }
 
     /** Progress of a narrative, called on the provider's threads. */
@@ -73,7 +74,15 @@ public class AnalysisService {
     }
 
     public Optional<Prepared> prepare(Subject subject) {
-        return facts.facts(subject).map(f -> {
+        return prepare(subject, cl.andesops.shared.I18n.SPANISH);
+    }
+
+    /**
+     * The facts in the visitor's language, and the narrative already written of them. An English analysis is its
+     * own entry: analyses are found by a hash of their facts, and English facts hash differently.
+     */
+    public Optional<Prepared> prepare(Subject subject, java.util.Locale locale) {
+        return facts.facts(subject, locale).map(f -> {
             String version = store.version(f);
             Optional<Analysis> cached = Optional.empty();
             for (String model : analyst.models()) {
@@ -82,7 +91,7 @@ public class AnalysisService {
                     break;
                 }
             }
-            return new Prepared(subject, f, version, cached);
+            return new Prepared(subject, f, version, cached, locale);
         });
     }
 
@@ -168,7 +177,7 @@ public class AnalysisService {
 
         void start(Prepared p) {
             prepared = p;
-            upstream = analyst.stream(prompts.request(p.facts()), this);
+            upstream = analyst.stream(prompts.request(p.facts(), p.locale()), this);
         }
 
         /** Joins with what was written so far; false when the flight already ended. */

@@ -1,5 +1,7 @@
 package cl.andesops.analysis;
 
+import static cl.andesops.analysis.FactsText.t;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,22 +40,21 @@ class BuyerFacts {
         }
         List<Metric> metrics = new ArrayList<>();
         tables.coverage(f).ifPresent(metrics::add);
-        metrics.add(new Metric("Órdenes de compra (12 meses)", Formats.count(t.orders()), tables.largest(f, 3)));
-        metrics.add(new Metric("Monto total (12 meses)", Formats.clp(t.amount()), List.of()));
-        metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));
-        metrics.add(new Metric("Proveedores distintos", Formats.count(t.suppliers()), List.of()));
+        metrics.add(new Metric(t("Órdenes de compra (12 meses)"), Formats.count(t.orders()), tables.largest(f, 3)));
+        metrics.add(new Metric(t("Monto total (12 meses)"), Formats.clp(t.amount()), List.of()));
+        metrics.add(new Metric(t("Mediana por orden"), tables.median(f, t.orders()), List.of()));
+        metrics.add(new Metric(t("Proveedores distintos"), Formats.count(t.suppliers()), List.of()));
         metrics.add(tables.direct(f, t));
         metrics.add(tables.flaggedCount(f));
         metrics.addAll(tables.tenderRecord(code));
         List<Table> out = new ArrayList<>();
-        Table suppliers = tables.top("Principales proveedores", "Proveedor", f, OrderStats.By.SUPPLIER, t.amount());
+        Table suppliers = tables.top(t("Principales proveedores"), t("Proveedor"), f, OrderStats.By.SUPPLIER, t.amount());
         out.add(suppliers);
-        metrics.add(FactTables.concentration(suppliers, "Concentración: proveedor principal"));
+        metrics.add(FactTables.concentration(suppliers, t("Concentración: proveedor principal")));
         out.add(tables.typeMix(f, t.amount()));
         out.add(tables.categories(f, t.amount()));
         tables.flagged(f).ifPresent(out::add);
-        tables.tenderTable(code, null, "Licitaciones recientes del comprador").ifPresent(out::add);
-        return Optional.of(new Facts(AnalysisKind.BUYER, code, name.orElse(code), "Comprador " + code
-                + " · últimos 12 meses", metrics, out, tables.trend(f), null));
+        tables.tenderTable(code, null, t("Licitaciones recientes del comprador")).ifPresent(out::add);
+        return Optional.of(new Facts(AnalysisKind.BUYER, code, name.orElse(code), t("Comprador {0} · últimos 12 meses", code), metrics, out, tables.trend(f), null));
     }
 }

@@ -1,5 +1,7 @@
 package cl.andesops.analysis;
 
+import static cl.andesops.analysis.FactsText.t;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -50,9 +52,9 @@ class FactTables {
      */
     Optional<Metric> coverage(OrderFilter f) {
         return orders.firstDay().filter(first -> f.from() != null && f.from().isBefore(first))
-                .map(first -> new Metric("Cobertura de los datos", "las órdenes guardadas empiezan el "
-                        + Formats.date(startOf(first)) + ": el período pedido empieza antes y sus cifras cubren solo "
-                        + "desde esa fecha", List.of()));
+                .map(first -> new Metric(t("Cobertura de los datos"), t("las órdenes guardadas empiezan el {0}: el "
+                        + "período pedido empieza antes y sus cifras cubren solo desde esa fecha",
+                        Formats.date(startOf(first))), List.of()));
     }
 
     OrderStats.Totals totals(OrderFilter f) {
@@ -74,7 +76,7 @@ class FactTables {
             rows.add(new Row(List.of(name(g.name(), g.code()), Formats.count(g.orders()), Formats.clp(g.amount()),
                     percent(g.amount(), total)), sources(g.largest())));
         }
-        return new Table(title, List.of(label, "Órdenes", "Monto", "Participación"), rows);
+        return new Table(title, List.of(label, t("Órdenes"), t("Monto"), t("Participación")), rows);
     }
 
     Table typeMix(OrderFilter f, long total) {
@@ -83,7 +85,8 @@ class FactTables {
             rows.add(new Row(List.of(typeName(g.code()), Formats.count(g.orders()), Formats.clp(g.amount()),
                     percent(g.amount(), total)), sources(g.largest())));
         }
-        return new Table("Procedimientos (tipo de orden)", List.of("Tipo", "Órdenes", "Monto", "Participación"), rows);
+        return new Table(t("Procedimientos (tipo de orden)"), List.of(t("Tipo"), t("Órdenes"), t("Monto"),
+                t("Participación")), rows);
     }
 
     Table categories(OrderFilter f, long total) {
@@ -92,26 +95,27 @@ class FactTables {
             rows.add(new Row(List.of(g.code() + " " + shortCategory(g.name()), Formats.count(g.orders()),
                     Formats.clp(g.amount()), percent(g.amount(), total)), sources(g.largest())));
         }
-        return new Table("Categorías (UNSPSC)", List.of("Categoría", "Órdenes", "Monto", "Participación"), rows);
+        return new Table(t("Categorías (UNSPSC)"), List.of(t("Categoría"), t("Órdenes"), t("Monto"),
+                t("Participación")), rows);
     }
 
     Optional<Table> flagged(OrderFilter f) {
         List<Row> rows = orders.flagged(f, TOP).stream().map(o -> new Row(List.of(o.code(), nz(o.buyerName()),
                 nz(o.supplierName()), Formats.clp(o.amount()), flagText(o.flag())), sources(List.of(o.code())))).toList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new Table("Órdenes inusuales (señales de alerta)",
-                List.of("Orden", "Comprador", "Proveedor", "Monto", "Motivo"), rows));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Table(t("Órdenes inusuales (señales de alerta)"),
+                List.of(t("Orden"), t("Comprador"), t("Proveedor"), t("Monto"), t("Motivo")), rows));
     }
 
     Metric direct(OrderFilter f, OrderStats.Totals t) {
         OrderStats.Totals dt = orders.totals(f, Only.DIRECT);
-        return new Metric("Trato directo (sin licitación ni convenio marco)", Formats.count(dt.orders())
-                + (dt.orders() == 1 ? " orden, " : " órdenes, ")
-                + Formats.clp(dt.amount()) + " (" + percent(dt.amount(), t.amount()) + " del monto)",
+        return new Metric(t("Trato directo (sin licitación ni convenio marco)"),
+                t(dt.orders() == 1 ? "{0} orden, {1} ({2} del monto)" : "{0} órdenes, {1} ({2} del monto)",
+                        Formats.count(dt.orders()), Formats.clp(dt.amount()), percent(dt.amount(), t.amount())),
                 sources(orders.largest(f, Only.DIRECT, 3)));
     }
 
     Metric flaggedCount(OrderFilter f) {
-        return new Metric("Órdenes inusuales", Formats.count(orders.totals(f, Only.FLAGGED).orders()),
+        return new Metric(t("Órdenes inusuales"), Formats.count(orders.totals(f, Only.FLAGGED).orders()),
                 sources(orders.largest(f, Only.FLAGGED, 3)));
     }
 
@@ -140,7 +144,7 @@ class FactTables {
                 amounts.add(v[1]);
             }
         }
-        return new Series(daily ? "Monto y órdenes por día" : "Monto y órdenes por mes", labels, amounts, counts);
+        return new Series(t(daily ? "Monto y órdenes por día" : "Monto y órdenes por mes"), labels, amounts, counts);
     }
 
     /** Unit prices per product over the most recent lines: median and spread, the cheapest and dearest cited. */
@@ -167,23 +171,23 @@ class FactTables {
                                     : List.of(low.code(), high.code())));
                 }).toList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Table(title,
-                List.of("Producto", "Líneas", "Precio unitario mediano", "Mínimo", "Máximo"), rows));
+                List.of(t("Producto"), t("Líneas"), t("Precio unitario mediano"), t("Mínimo"), t("Máximo")), rows));
     }
 
     /** How the buyer's tenders went: count, average bidders, single-bidder and deserted ones, complaints. */
     List<Metric> tenderRecord(String buyerCode) {
         List<Metric> m = new ArrayList<>();
         tenders.buyerRecord(buyerCode).ifPresent(r -> {
-            m.add(new Metric("Licitaciones del comprador registradas", Formats.count(r.tenders()), List.of()));
+            m.add(new Metric(t("Licitaciones del comprador registradas"), Formats.count(r.tenders()), List.of()));
             if (r.averageBidders() != null) {
-                m.add(new Metric("Oferentes promedio", String.format(Formats.ES_CL, "%.1f", r.averageBidders()),
+                m.add(new Metric(t("Oferentes promedio"), String.format(Formats.ES_CL, "%.1f", r.averageBidders()),
                         List.of()));
             }
-            m.add(new Metric("Licitaciones con un solo oferente", Formats.count(r.singleBidder()),
+            m.add(new Metric(t("Licitaciones con un solo oferente"), Formats.count(r.singleBidder()),
                     tenderSources(r.singleBidderCodes())));
-            m.add(new Metric("Licitaciones desiertas", Formats.count(r.deserted()), tenderSources(r.desertedCodes())));
+            m.add(new Metric(t("Licitaciones desiertas"), Formats.count(r.deserted()), tenderSources(r.desertedCodes())));
             if (r.complaints() != null) {
-                m.add(new Metric("Reclamos recibidos por el comprador", Formats.count(r.complaints()), List.of()));
+                m.add(new Metric(t("Reclamos recibidos por el comprador"), Formats.count(r.complaints()), List.of()));
             }
         });
         return m;
@@ -194,15 +198,16 @@ class FactTables {
                 nz(t.name()), nz(t.state()), t.bidders() == null ? "" : String.valueOf(t.bidders()),
                 t.closesAt() == null ? "" : Formats.date(t.closesAt())), tenderSources(List.of(t.code())))).toList();
         return rows.isEmpty() ? Optional.empty()
-                : Optional.of(new Table(title, List.of("Licitación", "Nombre", "Estado", "Oferentes", "Cierre"), rows));
+                : Optional.of(new Table(title, List.of(t("Licitación"), t("Nombre"), t("Estado"), t("Oferentes"),
+                t("Cierre")), rows));
     }
 
     static Metric concentration(Table top, String label) {
         if (top.rows().isEmpty()) {
-            return new Metric(label, "sin datos", List.of());
+            return new Metric(label, t("sin datos"), List.of());
         }
         Row first = top.rows().getFirst();
-        return new Metric(label, first.cells().getFirst() + " con el " + first.cells().getLast() + " del monto",
+        return new Metric(label, t("{0} con el {1} del monto", first.cells().getFirst(), first.cells().getLast()),
                 first.sources());
     }
 
@@ -263,12 +268,12 @@ class FactTables {
 
     private static String typeName(String type) {
         return switch (type) {
-            case "SE" -> "SE · sin emisión automática";
-            case "CM" -> "CM · convenio marco";
+            case "SE" -> "SE · " + t("sin emisión automática");
+            case "CM" -> "CM · " + t("convenio marco");
             case "AG" -> "AG · Compra Ágil";
-            case "CC" -> "CC · compra coordinada";
-            case "TD", "D1", "C1", "F3", "G1" -> type + " · trato directo";
-            case "R1" -> "R1 · menor a 3 UTM";
+            case "CC" -> "CC · " + t("compra coordinada");
+            case "TD", "D1", "C1", "F3", "G1" -> type + " · " + t("trato directo");
+            case "R1" -> "R1 · " + t("menor a 3 UTM");
             default -> type;
         };
     }
@@ -278,10 +283,10 @@ class FactTables {
             return "";
         }
         if (flag.startsWith("price:")) {
-            return flag.substring(6) + " veces lo habitual del comprador en la categoría";
+            return t("{0} veces lo habitual del comprador en la categoría", flag.substring(6));
         }
         if (flag.startsWith("new-supplier")) {
-            return "primera orden grande de un proveedor con este comprador";
+            return t("primera orden grande de un proveedor con este comprador");
         }
         return flag;
     }

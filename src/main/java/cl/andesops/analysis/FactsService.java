@@ -37,7 +37,7 @@ public class FactsService {
     }
 
     /** Facts are the same for the same subject, data and day: a visitor reopening one costs no query. */
-    private record Key(Subject subject, long orders, long tenders, java.time.LocalDate day) {
+    private record Key(Subject subject, long orders, long tenders, java.time.LocalDate day, String language) {
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<Key, Optional<Facts>> cache =
@@ -51,13 +51,20 @@ public class FactsService {
      * subject, data version and Chile day, so that reopening a subject computes nothing.
      */
     public Optional<Facts> facts(Subject subject) {
+        return facts(subject, cl.andesops.shared.I18n.SPANISH);
+    }
+
+    /** The same, worded in {@code locale} (Spanish unless English). */
+    public Optional<Facts> facts(Subject subject, java.util.Locale locale) {
+        java.util.Locale language = cl.andesops.shared.I18n.supported(locale);
         if (subject.isBlank()) {
             return Optional.empty();
         }
         Key key = new Key(subject, versions.current(cl.andesops.shared.events.DataChanged.Dataset.ORDERS),
                 versions.current(cl.andesops.shared.events.DataChanged.Dataset.TENDERS),
-                java.time.LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)));
-        return cache.get(key, k -> compute(subject));
+                java.time.LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)),
+                language.getLanguage());
+        return cache.get(key, k -> FactsText.in(language, () -> compute(subject)));
     }
 
     /** How many subjects' facts were computed (not served from the cache): for tests. */

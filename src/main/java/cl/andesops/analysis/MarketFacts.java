@@ -1,5 +1,7 @@
 package cl.andesops.analysis;
 
+import static cl.andesops.analysis.FactsText.t;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,30 +39,30 @@ class MarketFacts {
         OrderStats.Totals t = tables.totals(f);
         List<Metric> metrics = new ArrayList<>();
         tables.coverage(f).ifPresent(metrics::add);
-        metrics.add(new Metric("Órdenes de compra", Formats.count(t.orders()), tables.largest(f, 3)));
-        metrics.add(new Metric("Monto total", Formats.clp(t.amount()), List.of()));
-        metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));
-        metrics.add(new Metric("Compradores distintos", Formats.count(t.buyers()), List.of()));
-        metrics.add(new Metric("Proveedores distintos", Formats.count(t.suppliers()), List.of()));
+        metrics.add(new Metric(t("Órdenes de compra"), Formats.count(t.orders()), tables.largest(f, 3)));
+        metrics.add(new Metric(t("Monto total"), Formats.clp(t.amount()), List.of()));
+        metrics.add(new Metric(t("Mediana por orden"), tables.median(f, t.orders()), List.of()));
+        metrics.add(new Metric(t("Compradores distintos"), Formats.count(t.buyers()), List.of()));
+        metrics.add(new Metric(t("Proveedores distintos"), Formats.count(t.suppliers()), List.of()));
         List<Table> out = new ArrayList<>();
         if (t.orders() > 0) {
             metrics.add(tables.direct(f, t));
             metrics.add(tables.flaggedCount(f));
-            Table suppliers = tables.top("Principales proveedores", "Proveedor", f, OrderStats.By.SUPPLIER, t.amount());
-            metrics.add(FactTables.concentration(suppliers, "Concentración: proveedor principal"));
+            Table suppliers = tables.top(t("Principales proveedores"), t("Proveedor"), f, OrderStats.By.SUPPLIER, t.amount());
+            metrics.add(FactTables.concentration(suppliers, t("Concentración: proveedor principal")));
             out.add(suppliers);
-            out.add(tables.top("Principales compradores", "Comprador", f, OrderStats.By.BUYER, t.amount()));
+            out.add(tables.top(t("Principales compradores"), t("Comprador"), f, OrderStats.By.BUYER, t.amount()));
             out.add(tables.typeMix(f, t.amount()));
             if (category == null) {
                 out.add(tables.categories(f, t.amount()));
             }
-            tables.prices(f, "Precios unitarios por producto").ifPresent(out::add);
+            tables.prices(f, t("Precios unitarios por producto")).ifPresent(out::add);
             tables.flagged(f).ifPresent(out::add);
         }
-        String title = "Mercado: " + (category == null ? "todas las categorías" : slice.category() + " " + category)
+        String title = t("Mercado: {0}", category == null ? t("todas las categorías") : slice.category() + " " + category)
                 + (slice.region() == null || slice.region().isBlank() ? "" : " · " + slice.region());
         return new Facts(AnalysisKind.MARKET, Subject.market(slice).key(), title,
-                Formats.date(FactTables.startOf(slice.from())) + " al " + Formats.date(FactTables.startOf(slice.to())),
+                t("{0} al {1}", Formats.date(FactTables.startOf(slice.from())), Formats.date(FactTables.startOf(slice.to()))),
                 metrics, out, tables.trend(f), null);
     }
 }

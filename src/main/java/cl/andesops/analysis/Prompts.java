@@ -41,10 +41,22 @@ public class Prompts {
     }
 
     public Analyst.Request request(Facts facts) {
+        return request(facts, cl.andesops.shared.I18n.SPANISH);
+    }
+
+    /** In English, the model is asked to write the narrative and the verdict's texts in English. */
+    public Analyst.Request request(Facts facts, java.util.Locale locale) {
         String schema = new BeanOutputConverter<>(Verdicts.forKind(facts.kind())).getJsonSchema();
         String user = tasks.get(facts.kind()).render(Map.of("facts", factsText(facts), "schema", schema));
+        if (locale != null && "en".equals(locale.getLanguage())) {
+            user = user + "\n\n" + ENGLISH;
+        }
         return new Analyst.Request(system, user);
     }
+
+    /** The line an English request ends with: the language of the answer, not of the schema's fixed values. */
+    static final String ENGLISH = "Escribe la narrativa y los textos del JSON en inglés (English), para un lector de "
+            + "habla inglesa; los nombres de los campos y los valores fijos del esquema (como POSTULAR) no cambian.";
 
     /** The facts as short lines: metrics, tables as rows with their sources, the series, then the fenced text. */
     static String factsText(Facts f) {

@@ -1,5 +1,7 @@
 package cl.andesops.analysis;
 
+import static cl.andesops.analysis.FactsText.t;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,30 +46,29 @@ class SupplierFacts {
         String rut = s.map(OrderStats.Supplier::rut).orElse(null);
         List<Metric> metrics = new ArrayList<>();
         tables.coverage(f).ifPresent(metrics::add);
-        metrics.add(new Metric("Órdenes recibidas (12 meses)", Formats.count(t.orders()), tables.largest(f, 3)));
-        metrics.add(new Metric("Monto total (12 meses)", Formats.clp(t.amount()), List.of()));
-        metrics.add(new Metric("Mediana por orden", tables.median(f, t.orders()), List.of()));
-        metrics.add(new Metric("Compradores distintos", Formats.count(t.buyers()), List.of()));
+        metrics.add(new Metric(t("Órdenes recibidas (12 meses)"), Formats.count(t.orders()), tables.largest(f, 3)));
+        metrics.add(new Metric(t("Monto total (12 meses)"), Formats.clp(t.amount()), List.of()));
+        metrics.add(new Metric(t("Mediana por orden"), tables.median(f, t.orders()), List.of()));
+        metrics.add(new Metric(t("Compradores distintos"), Formats.count(t.buyers()), List.of()));
         metrics.add(tables.direct(f, t));
         metrics.add(tables.flaggedCount(f));
         List<Table> out = new ArrayList<>();
-        Table buyers = tables.top("Principales compradores", "Comprador", f, OrderStats.By.BUYER, t.amount());
+        Table buyers = tables.top(t("Principales compradores"), t("Comprador"), f, OrderStats.By.BUYER, t.amount());
         out.add(buyers);
-        metrics.add(FactTables.concentration(buyers, "Dependencia: comprador principal"));
+        metrics.add(FactTables.concentration(buyers, t("Dependencia: comprador principal")));
         out.add(tables.categories(f, t.amount()));
-        tables.prices(f, "Precios del proveedor por producto").ifPresent(out::add);
+        tables.prices(f, t("Precios del proveedor por producto")).ifPresent(out::add);
         if (rut != null) {
             List<Row> awards = tenders.awardsOf(rut, FactTables.TOP).stream().map(a -> new Row(List.of(a.code(),
                     FactTables.nz(a.name()), FactTables.nz(a.buyerName()), Formats.count(a.lines())),
                     FactTables.tenderSources(List.of(a.code())))).toList();
-            metrics.add(new Metric("Licitaciones adjudicadas", Formats.count(tenders.tendersWon(rut)),
+            metrics.add(new Metric(t("Licitaciones adjudicadas"), Formats.count(tenders.tendersWon(rut)),
                     awards.stream().limit(3).flatMap(r -> r.sources().stream()).toList()));
             if (!awards.isEmpty()) {
-                out.add(new Table("Licitaciones adjudicadas recientes", List.of("Licitación", "Nombre", "Comprador",
-                        "Líneas adjudicadas"), awards));
+                out.add(new Table(t("Licitaciones adjudicadas recientes"), List.of(t("Licitación"), t("Nombre"),
+                        t("Comprador"), t("Líneas adjudicadas")), awards));
             }
         }
-        return Optional.of(new Facts(AnalysisKind.SUPPLIER, code, name, "Proveedor " + (rut == null ? code : rut)
-                + " · últimos 12 meses", metrics, out, tables.trend(f), null));
+        return Optional.of(new Facts(AnalysisKind.SUPPLIER, code, name, t("Proveedor {0} · últimos 12 meses", rut == null ? code : rut), metrics, out, tables.trend(f), null));
     }
 }

@@ -144,6 +144,51 @@ class AnalysisServiceTest extends SyncedAppTest {
         assertThat(suppliers.rows().getFirst().cells().get(1)).isEqualTo(cl.andesops.shared.format.Formats.count(top));
     }
 
+    @Test
+    void an_english_visitor_gets_the_same_facts_in_english_and_asks_for_an_english_narrative() {
+        String buyer = busiestBuyer();
+        Subject subject = new Subject(AnalysisKind.BUYER, buyer);
+        Facts es = facts.facts(subject).orElseThrow();
+        Facts en = facts.facts(subject, java.util.Locale.ENGLISH).orElseThrow();
+        assertThat(en.subtitle()).isEqualTo("Buyer " + buyer + " · last 12 months");
+        assertThat(metric(en, "Purchase orders (12 months)")).isEqualTo(metric(es, "Órdenes de compra (12 meses)"));
+        assertThat(en.tables()).extracting(Facts.Table::title).contains("Top suppliers", "Procedures (order type)");
+        assertThat(en.tables().getFirst().columns()).containsExactly("Supplier", "Orders", "Amount", "Share");
+        assertThat(en.tables().getFirst().rows()).isEqualTo(es.tables().getFirst().rows());
+        assertThat(en.metrics()).hasSameSizeAs(es.metrics());
+        assertThat(en.sources()).isEqualTo(es.sources());
+        // the Spanish facts are what they were, and an English analysis is its own entry (its facts hash differently)
+        assertThat(es.subtitle()).isEqualTo("Comprador " + buyer + " · últimos 12 meses");
+        assertThat(store.version(en)).isNotEqualTo(store.version(es));
+        assertThat(prompts.request(en, java.util.Locale.ENGLISH).user()).endsWith(Prompts.ENGLISH);
+        assertThat(prompts.request(es, cl.andesops.shared.I18n.SPANISH).user()).doesNotContain(Prompts.ENGLISH);
+
+        Facts tender = facts.facts(new Subject(AnalysisKind.TENDER, tenderWithItems()), java.util.Locale.ENGLISH)
+                .orElseThrow();
+        assertThat(tender.tables()).extracting(Facts.Table::title).contains("Items requested");
+        assertThat(tender.subtitle()).startsWith("Tender ");
+    }
+
+    @Test
+    void every_phrase_the_facts_say_has_its_english() throws Exception {
+        java.util.regex.Pattern phrase = java.util.regex.Pattern.compile("\\bt\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/cl/andesops/analysis"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith("Facts.java")
+                    || f.toString().endsWith("FactTables.java")).toList()) {
+                // a phrase split over lines ("..." + "...") is joined first
+                String source = java.nio.file.Files.readString(file).replaceAll("\"\\s*\\+\\s*\"", "");
+                java.util.regex.Matcher m = phrase.matcher(source);
+                while (m.find()) {
+                    if (!FactsText.phrases().contains(m.group(1))) {
+                        missing.add(file.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("phrases without English in FactsText").isEmpty();
+    }
+
     static String metric(Facts f, String label) {
         return f.metrics().stream().filter(m -> m.label().equals(label)).findFirst().orElseThrow().value();
     }

@@ -104,7 +104,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
 
     /** What is said when no language model is configured: the variables to set to the admin, a plain sentence to others. */
     static String noModel(boolean admin, java.util.Locale locale) {
-        return admin ? AnalysisService.NO_KEY_HINT : cl.andesops.shared.I18n.text(locale, "analysis.nomodel");
+        return cl.andesops.shared.I18n.text(locale, admin ? "analysis.nokey" : "analysis.nomodel");
     }
 
     AnalysisView(AnalysisService service, FactsService facts, TenderSearch search, OrderService orders, Clock clock,
@@ -185,7 +185,8 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         long ticket = ++opening;
         analyse.setEnabled(false);
         message.setText(getTranslation("analysis.computing"));
-        CoalescedPush.supplyAsync(() -> service.prepare(s)).whenComplete((p, error) -> ui.access(() -> {
+        java.util.Locale language = getLocale(); // read here, on the request's thread, not in the background
+        CoalescedPush.supplyAsync(() -> service.prepare(s, language)).whenComplete((p, error) -> ui.access(() -> {
             if (ticket != opening) {
                 return;         // another subject was asked for meanwhile
             }

@@ -62,12 +62,12 @@ class NarrativePanel extends Div {
 
     /** The Markdown written so far, as safe HTML with citations linked to the facts' sources. */
     void render(String markdown, List<Facts.Source> sources) {
-        narrative.getElement().setProperty("innerHTML", markdown == null ? "" : Narrative.html(markdown, sources));
+        narrative.getElement().setProperty("innerHTML", markdown == null ? "" : Narrative.html(markdown, sources, getTranslation("analysis.unverified")));
     }
 
     /** A narrative written to its end: said once to a screen reader, in plain words (what the page shows). */
     void announce(String markdown, List<Facts.Source> sources) {
-        announcer.setText(org.jsoup.Jsoup.parse(Narrative.html(markdown, sources)).text());
+        announcer.setText(org.jsoup.Jsoup.parse(Narrative.html(markdown, sources, getTranslation("analysis.unverified"))).text());
     }
 
     /** The verdict of a finished analysis: a bid recommendation for a tender, findings and red flags otherwise. */
@@ -101,7 +101,7 @@ class NarrativePanel extends Div {
         UnorderedList ul = new UnorderedList();
         for (String item : items) {
             ListItem li = new ListItem();
-            li.getElement().setProperty("innerHTML", Narrative.html(item, sources).replaceAll("^<p>|</p>$", ""));
+            li.getElement().setProperty("innerHTML", Narrative.html(item, sources, getTranslation("analysis.unverified")).replaceAll("^<p>|</p>$", ""));
             ul.add(li);
         }
         Div box = new Div(new Span(title), ul);

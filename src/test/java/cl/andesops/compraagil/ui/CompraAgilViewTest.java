@@ -95,8 +95,18 @@ class CompraAgilViewTest extends SyncedAppTest {
         var csv = CompraAgilExport.of(service, reopened::filter, cl.andesops.shared.ui.TableExport.Format.CSV, 500,
                 reopened::getTranslation, java.util.Locale.of("es", "CL"), false);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        csv.writeCsv(out);
-        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        String[] lines = {};
+        // the sync keeps storing requests meanwhile: compare a list and a file read with no commit between them
+        for (int attempt = 0; attempt < 40; attempt++) {
+            filtered = GridKt._fetch(reopened.grid, 0, 500);
+            out.reset();
+            csv.writeCsv(out);
+            lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+            if (lines.length == filtered.size() + 1 && GridKt._fetch(reopened.grid, 0, 500).size() == filtered.size()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
         assertThat(lines[0]).startsWith("\uFEFF\"Código\";\"Nombre\";\"Organismo\"");
         assertThat(lines).hasSize(filtered.size() + 1);
         for (int i = 0; i < filtered.size(); i++) {

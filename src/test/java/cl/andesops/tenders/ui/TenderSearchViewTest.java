@@ -60,13 +60,23 @@ class TenderSearchViewTest extends SyncedAppTest {
     @Test
     void the_results_download_as_they_are_shown_in_spanish_and_english() throws Exception {
         TenderSearchView view = open("orden=closing");
-        List<TenderHit> shown = GridKt._fetch(view.results, 0, 10_000);
-        assertThat(shown).isNotEmpty();
         var es = TenderExport.of(search, view::query, cl.andesops.shared.ui.TableExport.Format.CSV,
                 view::getTranslation, java.util.Locale.of("es", "CL"), true);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        es.writeCsv(out);
-        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+        List<TenderHit> shown = List.of();
+        String[] lines = {};
+        // the sync keeps storing tenders meanwhile: compare a screen and a file read with no commit between them
+        for (int attempt = 0; attempt < 40; attempt++) {
+            shown = GridKt._fetch(view.results, 0, 10_000);
+            out.reset();
+            es.writeCsv(out);
+            lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+            if (lines.length == shown.size() + 1 && GridKt._fetch(view.results, 0, 10_000).size() == shown.size()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(shown).isNotEmpty();
         assertThat(lines[0]).startsWith("\uFEFF\"Código\";\"Nombre\";\"Comprador\";\"Tipo\"")
                 .endsWith("\"Datos simulados\"");
         assertThat(lines).hasSize(shown.size() + 1);

@@ -154,8 +154,11 @@ class ClientRulesTest {
         assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(SPACING.toNanos() * 11);
         List<Long> starts = sim.recentStarts();
         List<Long> mine = starts.subList(Math.max(0, before - 1), starts.size());
+        // pairwise, as the server sees them: a start is stamped when the server's thread takes the request, which on
+        // a loaded machine can be tens of ms after the client sent it; the server's own rule (a quarter of the
+        // spacing here) is what a pair must keep, and the total above is what the client's spacing guarantees
         for (int i = 1; i < mine.size(); i++) {
-            assertThat(mine.get(i) - mine.get(i - 1)).isGreaterThanOrEqualTo(SPACING.toNanos() / 2);
+            assertThat(mine.get(i) - mine.get(i - 1)).isGreaterThanOrEqualTo(SPACING.toNanos() / 4);
         }
         assertThat(mine.size()).isGreaterThanOrEqualTo(12);
     }

@@ -16,6 +16,11 @@ class SyncIndicator implements StatusIndicator {
     private final LiveUpdates live;
     private final SyncJobs jobs;
 
+    private record Memo(long at, java.util.List<Status> jobs) {
+    }
+
+    private volatile Memo last;
+
     SyncIndicator(LiveUpdates live, SyncJobs jobs) {
         this.live = live;
         this.jobs = jobs;
@@ -28,7 +33,13 @@ class SyncIndicator implements StatusIndicator {
         if (p == null || !p.active() || p.total() < 20) {
             return java.util.List.of();
         }
-        return jobs.recent(8).stream()
+        // every open page asks at every progress push (several a second while syncing): one query a second serves all
+        long now = System.nanoTime();
+        Memo memo = last;
+        if (memo != null && now - memo.at() < 1_000_000_000L) {
+            return memo.jobs();
+        }
+        java.util.List<Status> fresh = jobs.recent(8).stream()
                 .map(j -> new Status("job-" + j.id(), "status.sync.job", null,
                         switch (j.state()) {
                             case "DONE" -> "success";
@@ -37,6 +48,8 @@ class SyncIndicator implements StatusIndicator {
                         }, new Key("sync.kind." + j.kind().name()), param(j.param()), j.done() + j.failed(), j.total(),
                         new Key("sync.state." + j.state())))
                 .toList();
+        last = new Memo(now, fresh);
+        return fresh;
     }
 
     @Override

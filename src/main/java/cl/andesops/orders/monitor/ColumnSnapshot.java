@@ -124,11 +124,7 @@ final class ColumnSnapshot {
             read(in, buffer, n * 4).asIntBuffer().get(c.supplier);
             c.rows = count;
             c.version = version;
-            for (int d : c.day) {
-                if (d != 0 && d < c.firstDay) {
-                    c.firstDay = d;
-                }
-            }
+            c.bounds();
             return c;
         }
     }

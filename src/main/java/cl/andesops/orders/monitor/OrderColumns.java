@@ -31,6 +31,15 @@ final class OrderColumns {
     short[] region = new short[0];
     int[] buyer = new int[0];
     int[] supplier = new int[0];
+    /** Rows per block of {@link #blockMin}/{@link #blockMax}. */
+    static final int BLOCK = 1 << 12;
+    /**
+     * The earliest and latest day of the detailed orders in each block of {@link #BLOCK} rows (a block without one:
+     * {@code Integer.MAX_VALUE} and {@code MIN_VALUE}): a scan skips the blocks outside its period. Imported history
+     * arrives month by month, so a block mostly holds a few days. A row whose day changes only widens its block.
+     */
+    int[] blockMin = new int[0];
+    int[] blockMax = new int[0];
     final Dict states = new Dict();
     final Dict types = new Dict();
     final Dict regions = new Dict();
@@ -63,8 +72,8 @@ final class OrderColumns {
             rows--;
         }
         day[id] = detailed ? epochDay(yyyymmdd) : 0;
-        if (detailed && day[id] < firstDay) {
-            firstDay = day[id];
+        if (detailed) {
+            bound(id);
         }
         hour[id] = noCreated ? NO_HOUR : (int) (created / 3_600_000L);
         amount[id] = noAmount ? NO_AMOUNT : amountClp;
@@ -87,6 +96,36 @@ final class OrderColumns {
         region = Arrays.copyOf(region, capacity);
         buyer = Arrays.copyOf(buyer, capacity);
         supplier = Arrays.copyOf(supplier, capacity);
+        int blocks = (capacity + BLOCK - 1) / BLOCK;
+        int had = blockMin.length;
+        blockMin = Arrays.copyOf(blockMin, blocks);
+        blockMax = Arrays.copyOf(blockMax, blocks);
+        Arrays.fill(blockMin, had, blocks, Integer.MAX_VALUE);
+        Arrays.fill(blockMax, had, blocks, Integer.MIN_VALUE);
+    }
+
+    /** Counts the day of a detailed order's row in its block and in {@link #firstDay}. */
+    void bound(int id) {
+        int d = day[id];
+        int b = id / BLOCK;
+        blockMin[b] = Math.min(blockMin[b], d);
+        blockMax[b] = Math.max(blockMax[b], d);
+        firstDay = Math.min(firstDay, d);
+    }
+
+    /** Computes the blocks' days and {@link #firstDay} again from {@link #day}: after the arrays were replaced. */
+    void bounds() {
+        int blocks = (day.length + BLOCK - 1) / BLOCK;
+        blockMin = new int[blocks];
+        blockMax = new int[blocks];
+        Arrays.fill(blockMin, Integer.MAX_VALUE);
+        Arrays.fill(blockMax, Integer.MIN_VALUE);
+        firstDay = Integer.MAX_VALUE;
+        for (int id = 0; id < day.length; id++) {
+            if (day[id] != 0) {
+                bound(id);
+            }
+        }
     }
 
     /** The highest id holding a detailed order, 0 when none does. */

@@ -93,9 +93,7 @@ public final class ScaleBenchmark {
                 long dayStartHour = d.atStartOfDay(ZoneOffset.UTC).toEpochSecond() / 3600;
                 for (int i = 0; i < n && id <= rows; i++, id++) {
                     c.day[id] = (int) d.toEpochDay();
-                    if (c.day[id] < c.firstDay) {
-                        c.firstDay = c.day[id];
-                    }
+                    c.bound(id);
                     c.hour[id] = (int) (dayStartHour + 8 + r.nextInt(12));
                     c.amount[id] = r.nextInt(20) == 0 ? OrderColumns.NO_AMOUNT
                             : (long) Math.exp(10 + r.nextGaussian() * 2.2);

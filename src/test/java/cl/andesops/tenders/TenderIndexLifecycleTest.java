@@ -47,20 +47,31 @@ class TenderIndexLifecycleTest {
         });
     }
 
+    private static long committedVersion() throws java.io.IOException {
+        try (var dir = org.apache.lucene.store.FSDirectory.open(
+                java.nio.file.Path.of("target/test-data/tender-index-lifecycle/index/tenders"))) {
+            return Long.parseLong(org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData()
+                    .get("version"));
+        }
+    }
+
     private List<String> found(String text) {
         return search.search(TenderQuery.text(text), 0, 50).hits().stream().map(TenderHit::code).toList();
     }
 
     @Test
-    void catches_up_after_a_missed_commit_and_rebuilds_when_ahead_of_the_database() {
+    void catches_up_after_a_missed_commit_and_rebuilds_when_ahead_of_the_database() throws Exception {
         long v1 = store("LC-1-LE26", "Arriendo de retroexcavadora");
         events.publishEvent(new DataChanged(DataChanged.Dataset.TENDERS, List.of("LC-1-LE26"), List.of()));
         search.awaitIndexed();
         assertThat(found("retroexcavadora")).containsExactly("LC-1-LE26");
         assertThat(search.indexedVersion()).isEqualTo(v1);
 
-        // committed while the index was closed, and never announced: the next start catches up by version
+        // searchable at once, made durable within seconds and at the latest as the index closes
         search.stop();
+        assertThat(committedVersion()).isEqualTo(v1);
+
+        // committed while the index was closed, and never announced: the next start catches up by version
         long v2 = store("LC-2-LE26", "Arriendo de motoniveladora");
         search.start();
         search.awaitIndexed();

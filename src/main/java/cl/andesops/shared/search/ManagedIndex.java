@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +49,12 @@ public abstract class ManagedIndex implements SmartLifecycle {
     private static final String LAYOUT = "layout";
     private static final String VERSION = "version";
     private static final int CHUNK = 1_000;
+    /**
+     * Updates are searchable at once (a near-real-time reader of the writer) and made durable by a commit at most
+     * this often: a commit writes and syncs files, and a history import announces a batch every second or so. What a
+     * crash loses since the last commit is caught up at the next start, by data version.
+     */
+    static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** Started before the sync and stopped after it (the sync's phase is higher), so no commit goes unindexed. */
     public static final int PHASE = Integer.MAX_VALUE - 200;
@@ -67,7 +74,10 @@ public abstract class ManagedIndex implements SmartLifecycle {
     private final DataVersions versions;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicBoolean catchUpQueued = new AtomicBoolean();
-    private volatile ExecutorService indexer;
+    private volatile ScheduledExecutorService indexer;
+    /** When the last commit was made ({@code System.nanoTime}), and whether one is scheduled. */
+    private long committedAt = System.nanoTime();
+    private boolean commitScheduled;
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private volatile boolean running;
@@ -100,8 +110,11 @@ public abstract class ManagedIndex implements SmartLifecycle {
     /** Also called again after a stop (tests pause idle contexts), so everything it needs is made here. */
     @Override
     public void start() {
-        indexer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name(name + "-indexer").daemon(true)
-                .unstarted(r));
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform()
+                .name(name + "-indexer").daemon(true).unstarted(r));
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // the writer commits as it closes
+        indexer = thread;
+        commitScheduled = false;
         try {
             for (Path old : obsolete) {
                 if (Files.isDirectory(old)) {
@@ -209,9 +222,27 @@ public abstract class ManagedIndex implements SmartLifecycle {
                     writer.updateDocument(new Term("code", d.code()), d.fields());
                 }
             }
-            commit(target);
+            publish(target);
+            if (System.nanoTime() - committedAt >= COMMIT_EVERY_NANOS) {
+                commit(target);
+            } else if (!commitScheduled) {
+                commitScheduled = true;
+                indexer.schedule(this::commitNow, COMMIT_EVERY_NANOS, TimeUnit.NANOSECONDS);
+            }
         } catch (IOException | RuntimeException e) {
             log.error("Updating the {} index failed: the next commit or start tries again", name, e);
+        }
+    }
+
+    /** The scheduled commit of what was published since the last one. */
+    private void commitNow() {
+        commitScheduled = false;
+        try {
+            if (running && writer.hasUncommittedChanges()) {
+                commit(indexedVersion);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("Committing the {} index failed: the next commit or start tries again", name, e);
         }
     }
 
@@ -252,12 +283,21 @@ public abstract class ManagedIndex implements SmartLifecycle {
         }
     }
 
-    private void commit(long version) throws IOException {
+    /**
+     * Makes what was indexed up to {@code version} searchable, and names that version in the next commit (the
+     * writer commits as it closes, too).
+     */
+    private void publish(long version) throws IOException {
         writer.setLiveCommitData(Map.of(LAYOUT, layout, VERSION, Long.toString(version)).entrySet());
-        writer.commit();
         indexedVersion = version;
         searchers.maybeRefresh();
         generation.incrementAndGet();
+    }
+
+    private void commit(long version) throws IOException {
+        publish(version);
+        writer.commit();
+        committedAt = System.nanoTime();
     }
 
     private static Map<String, String> committedData(Directory directory) throws IOException {

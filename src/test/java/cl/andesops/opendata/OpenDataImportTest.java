@@ -250,4 +250,18 @@ class OpenDataImportTest {
         long left = maintenance.checkpoint();
         assertThat(left).isBetween(0L, 64L * 1024 * 1024);
     }
+
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier(cl.andesops.shared.persistence.Writer.NAME)
+    org.springframework.jdbc.core.JdbcTemplate writerJdbc;
+
+    @Test
+    void the_writer_leaves_checkpoints_to_the_maintenance_thread() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cl.andesops.testing.PostgresTestDatabase.server() == null,
+                "SQLite's write-ahead log");
+        // the writer's own commits checkpoint only past 64 MiB of log, as a backstop
+        assertThat(writerJdbc.queryForObject("PRAGMA wal_autocheckpoint", Long.class)).isEqualTo(16_384L);
+        importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
+        assertThat(maintenance.checkpointPast(Long.MAX_VALUE)).isFalse(); // a log under the size is left alone
+        assertThat(maintenance.checkpointPast(0)).isTrue();
+    }
 }

@@ -73,7 +73,7 @@ class PersistenceConfig {
     HikariDataSource dataSource(DatabaseTarget target) {
         // the main pool: reads (views, REST, aggregates) and Flyway at start
         return pool("andesops-read", target, target.jdbcUrl(),
-                target.kind() == DatabaseTarget.Kind.SQLITE ? SQLITE_POOL_SIZE : 10);
+                target.kind() == DatabaseTarget.Kind.SQLITE ? SQLITE_POOL_SIZE : 10, null);
     }
 
     /** The one writer: a single connection whose transactions begin IMMEDIATE (see {@link Writer}). */
@@ -86,7 +86,9 @@ class PersistenceConfig {
         String url = sqlite ? target.jdbcUrl() + "&transaction_mode=IMMEDIATE&cache_size=-65536"
                 : target.jdbcUrl() + (target.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         // one writer on PostgreSQL too: the same order of writes as on SQLite (data versions commit in order)
-        return pool("andesops-write", target, url, 1);
+        // SQLite: the writer leaves checkpoints to SqliteMaintenance's thread unless the log grows far past its size
+        return pool("andesops-write", target, url, 1,
+                sqlite ? "PRAGMA wal_autocheckpoint=" + SqliteMaintenance.WRITER_CHECKPOINT_PAGES : null);
     }
 
     @Bean
@@ -134,8 +136,9 @@ class PersistenceConfig {
         return new TransactionTemplate(manager);
     }
 
-    private static HikariDataSource pool(String name, DatabaseTarget target, String url, int size) {
+    private static HikariDataSource pool(String name, DatabaseTarget target, String url, int size, String initSql) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(initSql);
         config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setDriverClassName(target.driverClassName());

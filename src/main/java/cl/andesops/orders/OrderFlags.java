@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,16 +27,17 @@ final class OrderFlags {
     static final long NEW_SUPPLIER_LARGE_CLP = 20_000_000;
 
     private final Map<String, double[]> usual;
-    private final Map<String, String[]> pairs;
+    /** Codes of large orders whose buyer and supplier have another detailed order. */
+    private final Set<String> seen;
 
-    private OrderFlags(Map<String, double[]> usual, Map<String, String[]> pairs) {
+    private OrderFlags(Map<String, double[]> usual, Set<String> seen) {
         this.usual = usual;
-        this.pairs = pairs;
+        this.seen = seen;
     }
 
     /** Reads what the batch's large orders are compared with: one query per chunk, not one per order. */
     static OrderFlags forBatch(JdbcTemplate jdbc, FxRates fx, List<OrderDetail> details) {
-        return new OrderFlags(usualAmounts(jdbc, details), knownPairs(jdbc, fx, details));
+        return new OrderFlags(usualAmounts(jdbc, details), seenPairs(jdbc, fx, details));
     }
 
     String flag(String code, String buyer, String supplier, String category, Long clp) {
@@ -54,53 +56,57 @@ final class OrderFlags {
                 }
             }
         }
-        if (supplier != null && clp >= NEW_SUPPLIER_LARGE_CLP) {
-            // seen before: another detailed order of the pair exists (the first and last codes are not both this one)
-            String[] codes = pairs.get(buyer + "|" + supplier);
-            if (codes == null || (codes[0].equals(code) && codes[1].equals(code))) {
-                return "new-supplier";
-            }
+        if (supplier != null && clp >= NEW_SUPPLIER_LARGE_CLP && !seen.contains(code)) {
+            return "new-supplier"; // no other detailed order of the pair before this batch
         }
         return null;
     }
 
-    /** The buyer-supplier pairs of the batch's large orders that already have detailed orders: first and last code. */
-    private static Map<String, String[]> knownPairs(JdbcTemplate jdbc, FxRates fx, List<OrderDetail> details) {
+    /**
+     * The codes of the batch's large orders whose buyer and supplier already have another detailed order. Each pair
+     * stops at the first such order it finds (an index search and one row), however long the pair's history.
+     */
+    private static Set<String> seenPairs(JdbcTemplate jdbc, FxRates fx, List<OrderDetail> details) {
         List<String[]> wanted = details.stream().filter(d -> {
                     Long clp = fx.toClp(d.total(), d.currency());
                     return clp != null && clp >= NEW_SUPPLIER_LARGE_CLP;
                 })
-                .map(d -> new String[]{d.buyer().organismCode(), OrderWriter.supplierCode(d)})
-                .filter(p -> p[0] != null && p[1] != null).toList();
-        Map<String, String[]> out = new HashMap<>();
-        for (int from = 0; from < wanted.size(); from += 400) {
-            List<String[]> chunk = wanted.subList(from, Math.min(wanted.size(), from + 400));
-            String values = String.join(",", Collections.nCopies(chunk.size(), "(?, ?)"));
-            // CROSS JOIN keeps the pairs as the outer loop, so each is a search of po_buyer_supplier (a row-value
-            // IN would scan the whole index)
-            jdbc.query("SELECT po.buyer_code, po.supplier_code, min(po.code), max(po.code) FROM (VALUES " + values
-                    + ") AS p CROSS JOIN purchase_order po WHERE po.buyer_code = p.column1"
-                    + " AND po.supplier_code = p.column2 AND po.has_detail = 1 GROUP BY po.buyer_code, po.supplier_code", rs -> {
-                out.put(rs.getString(1) + "|" + rs.getString(2), new String[]{rs.getString(3), rs.getString(4)});
+                .map(d -> new String[]{d.buyer().organismCode(), OrderWriter.supplierCode(d), d.code()})
+                .filter(p -> p[0] != null && p[1] != null && p[2] != null).toList();
+        Set<String> out = new HashSet<>();
+        for (int from = 0; from < wanted.size(); from += 300) {
+            List<String[]> chunk = wanted.subList(from, Math.min(wanted.size(), from + 300));
+            String values = String.join(",", Collections.nCopies(chunk.size(), "(?, ?, ?)"));
+            jdbc.query("SELECT p.column3 FROM (VALUES " + values + ") AS p WHERE EXISTS (SELECT 1 FROM purchase_order po"
+                    + " WHERE po.buyer_code = p.column1 AND po.supplier_code = p.column2 AND po.code <> p.column3"
+                    + " AND po.has_detail = 1)", rs -> {
+                out.add(rs.getString(1));
             }, chunk.stream().flatMap(Arrays::stream).toArray());
         }
         return out;
     }
 
-    /** The buyer-category statistics the batch's large orders are compared with. */
+    /**
+     * The statistics of the buyer and category of each of the batch's large orders (its first item's category, as the
+     * writer counts it): one key each, not every category of the batch's buyers.
+     */
     private static Map<String, double[]> usualAmounts(JdbcTemplate jdbc, List<OrderDetail> details) {
-        List<String> buyerCodes = details.stream().filter(d -> d.total() != null
+        List<String[]> keys = details.stream().filter(d -> d.total() != null && !d.items().isEmpty()
                         && d.total().compareTo(BigDecimal.valueOf(OUTLIER_MIN_CLP)) >= 0)
-                .map(d -> d.buyer().organismCode()).filter(Objects::nonNull).distinct().toList();
+                .map(d -> new String[]{d.buyer().organismCode(), d.items().getFirst().categoryCode()})
+                .filter(k -> k[0] != null && k[1] != null)
+                .map(k -> List.of(k[0], k[1])).distinct().map(k -> k.toArray(String[]::new)).toList();
         Map<String, double[]> out = new HashMap<>();
-        for (int from = 0; from < buyerCodes.size(); from += 500) {
-            List<String> chunk = buyerCodes.subList(from, Math.min(buyerCodes.size(), from + 500));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT buyer_code, category_code, orders, sum_log, sum_log_sq FROM buyer_category_stats "
-                    + "WHERE buyer_code IN (" + marks + ")", rs -> {
+        for (int from = 0; from < keys.size(); from += 400) {
+            List<String[]> chunk = keys.subList(from, Math.min(keys.size(), from + 400));
+            String values = String.join(",", Collections.nCopies(chunk.size(), "(?, ?)"));
+            // CROSS JOIN keeps the keys as the outer loop: each is a search of the table's primary key
+            jdbc.query("SELECT s.buyer_code, s.category_code, s.orders, s.sum_log, s.sum_log_sq FROM (VALUES " + values
+                    + ") AS p CROSS JOIN buyer_category_stats s WHERE s.buyer_code = p.column1"
+                    + " AND s.category_code = p.column2", rs -> {
                 out.put(rs.getString(1) + "|" + rs.getString(2),
                         new double[]{rs.getLong(3), rs.getDouble(4), rs.getDouble(5)});
-            }, chunk.toArray());
+            }, chunk.stream().flatMap(Arrays::stream).toArray());
         }
         return out;
     }

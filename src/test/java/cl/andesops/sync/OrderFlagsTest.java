@@ -54,6 +54,34 @@ class OrderFlagsTest extends SyncedAppTest {
         assertThat(flag("FLAG-T-5")).isNull();
     }
 
+    @Test
+    void anOrderFarAboveWhatItsBuyerUsuallyPaysInTheCategoryIsFlaggedWithHowManyTimes() {
+        OrderDetail base = new SimulatorFixtures(new SimulatorSettings(44, 0, 10, 0, 0, 20_000, Duration.ofMillis(1),
+                false, 1_000, "test", 0)).orderDetails(LocalDate.of(2024, 4, 3), Instant.now()).stream()
+                .map(b -> WireFormat.orderDetail(b).orElseThrow())
+                .filter(d -> !d.items().isEmpty() && d.items().getFirst().categoryCode() != null).findFirst()
+                .orElseThrow();
+        cl.andesops.mercadopublico.BuyerInfo b = base.buyer();
+        OrderDetail alone = withBuyer(base, new cl.andesops.mercadopublico.BuyerInfo("ORG-PRICE-T", b.organismName(),
+                b.unitRut(), "UNIT-PRICE-T", b.unitName(), b.address(), b.commune(), b.region()));
+        long[] usual = {2_000_000, 2_100_000, 1_900_000, 2_200_000, 1_800_000, 2_050_000, 1_950_000, 2_150_000};
+        for (int i = 0; i < usual.length; i++) { // eight orders: what this buyer usually pays in the category
+            ingest.orders(List.of(with(alone, "PRICE-T-" + i, usual[i], "SUP-PRICE-" + i)));
+        }
+        ingest.orders(List.of(with(alone, "PRICE-T-BIG", 200_000_000, "SUP-PRICE-0"),
+                with(alone, "PRICE-T-USUAL", 2_080_000, "SUP-PRICE-1")));
+        assertThat(flag("PRICE-T-BIG")).isEqualTo("price:99"); // 200 million against a usual of about 2 million
+        assertThat(flag("PRICE-T-USUAL")).isNull();
+    }
+
+    private static OrderDetail withBuyer(OrderDetail d, cl.andesops.mercadopublico.BuyerInfo buyer) {
+        return new OrderDetail(d.code(), d.name(), d.description(), d.stateCode(), d.state(), d.tenderCode(),
+                d.typeCode(), d.type(), d.currency(), d.supplierStateCode(), d.supplierState(), d.createdAt(),
+                d.sentAt(), d.acceptedAt(), d.cancelledAt(), d.modifiedAt(), d.rating(), d.discounts(), d.charges(),
+                d.netTotal(), d.taxRate(), d.tax(), d.total(), d.funding(), d.dispatchType(), d.paymentTerms(), buyer,
+                d.supplier(), d.items());
+    }
+
     private String flag(String code) {
         List<String> flags = jdbc.sql("SELECT flag FROM purchase_order WHERE code = :c").param("c", code)
                 .query((rs, n) -> rs.getString(1)).list();

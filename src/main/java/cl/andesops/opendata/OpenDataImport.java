@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -45,7 +49,7 @@ import cl.andesops.tenders.TenderWriter;
 public class OpenDataImport {
 
     private static final Logger log = LoggerFactory.getLogger(OpenDataImport.class);
-    static final int BATCH = 2_000;
+    static final int BATCH = 5_000;
     static final int REJECTIONS_KEPT = 1_000;
 
     private final OrderWriter orders;
@@ -187,46 +191,114 @@ public class OpenDataImport {
                 log.info("{}: columns not in this file {}; columns not read {}", name, c.missingOptional(),
                         c.unknown());
             }
-            List<T> batch = new ArrayList<>();
-            List<OpenDataFile.Row> group = new ArrayList<>();
-            String groupCode = null;
-            long[] lastLine = {resumeAfter};
-            // rowsIn: the rows read up to the batch's last line (not the row of the next record that closed it)
-            java.util.function.LongConsumer commit = rowsIn -> {
-                long line = lastLine[0];
-                long records = stored[0] + store.store(batch, asOf, () -> checkpoint.committed(entry, line, rowsIn,
-                        stored[0] + batch.size(), rejected[0]));
-                stored[0] = records;
-                batch.clear();
-            };
-            for (OpenDataFile.Row row : file) {
-                if (row.line() <= resumeAfter) {
-                    continue; // a restart: already in
-                }
-                rows[0]++;
-                String code = c.text(row, "code");
-                if (code == null) {
-                    reject.reject(new OpenDataFile.Rejection(name, row.line(), "fila sin código"));
-                    continue;
-                }
-                if (!code.equals(groupCode) && !group.isEmpty()) {
-                    add(c, group, toRecord, batch, reject, name);
-                    lastLine[0] = group.getLast().line();
-                    group = new ArrayList<>();
-                    if (batch.size() >= BATCH) {
-                        commit.accept(rows[0] - 1);
+            // the file is read and its records built on a thread of its own while this one stores the batch before
+            SynchronousQueue<Batch<T>> handed = new SynchronousQueue<>();
+            AtomicBoolean abandoned = new AtomicBoolean();
+            Thread reader = Thread.ofPlatform().name("open-data-reader").daemon(true).start(() -> {
+                try {
+                    read(file, c, resumeAfter, rows, rejected, reject, name, toRecord,
+                            batch -> hand(handed, batch, abandoned));
+                } catch (CancellationException stopped) {
+                    // the storing thread has given up: nothing more to hand
+                } catch (Throwable e) {
+                    try {
+                        hand(handed, new Batch<>(List.of(), 0, 0, 0, true, e), abandoned);
+                    } catch (CancellationException stopped) {
+                        // the storing thread has given up
                     }
                 }
-                groupCode = code;
-                group.add(row);
+            });
+            try {
+                while (true) {
+                    Batch<T> batch = handed.take();
+                    if (batch.failure() instanceof RuntimeException r) {
+                        throw r; // as if read here: a damaged file is the caller's to report
+                    } else if (batch.failure() instanceof Error e) {
+                        throw e;
+                    } else if (batch.failure() != null) {
+                        throw new IllegalStateException(batch.failure());
+                    }
+                    long before = stored[0];
+                    stored[0] += store.store(batch.records(), asOf, () -> checkpoint.committed(entry,
+                            batch.lastLine(), batch.rowsIn(), before + batch.records().size(), batch.rejected()));
+                    if (batch.last()) {
+                        break;
+                    }
+                }
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("The import of " + name + " was interrupted", e);
+            } finally {
+                abandoned.set(true);
             }
-            if (!group.isEmpty()) {
-                add(c, group, toRecord, batch, reject, name);
-                lastLine[0] = Long.MAX_VALUE; // the entry is done
-            }
-            commit.accept(rows[0]);
             return new Outcome(name, rows[0], stored[0], rejected[0], List.copyOf(kept), c.missingOptional(),
                     c.unknown());
+        }
+    }
+
+    /**
+     * A batch of records read, with where it ends: the line of its last row (Long.MAX_VALUE: the entry's end), the
+     * rows read up to it and the rows rejected up to it; or why the file could not be read on.
+     */
+    private record Batch<T>(List<T> records, long lastLine, long rowsIn, long rejected, boolean last,
+                            Throwable failure) {
+    }
+
+    /**
+     * Reads the rows after {@code resumeAfter}, groups consecutive rows sharing a code into a record and hands the
+     * records on a batch at a time, the last one marked (possibly empty). Runs on the reading thread, which alone
+     * counts rows and rejections ({@code reject} adds to {@code rejected}) until the storing thread has joined it.
+     */
+    private static <T> void read(OpenDataFile file, Columns c, long resumeAfter, long[] rows, long[] rejected,
+                                 OpenDataFile.Rejections reject, String name,
+                                 BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord,
+                                 java.util.function.Consumer<Batch<T>> hand) {
+        List<T> batch = new ArrayList<>();
+        List<OpenDataFile.Row> group = new ArrayList<>();
+        String groupCode = null;
+        long lastLine = resumeAfter;
+        for (OpenDataFile.Row row : file) {
+            if (row.line() <= resumeAfter) {
+                continue; // a restart: already in
+            }
+            rows[0]++;
+            String code = c.text(row, "code");
+            if (code == null) {
+                reject.reject(new OpenDataFile.Rejection(name, row.line(), "fila sin código"));
+                continue;
+            }
+            if (!code.equals(groupCode) && !group.isEmpty()) {
+                add(c, group, toRecord, batch, reject, name);
+                lastLine = group.getLast().line();
+                group = new ArrayList<>();
+                if (batch.size() >= BATCH) {
+                    // the rows read up to the batch's last line (not the row of the next record that closed it)
+                    hand.accept(new Batch<>(batch, lastLine, rows[0] - 1, rejected[0], false, null));
+                    batch = new ArrayList<>();
+                }
+            }
+            groupCode = code;
+            group.add(row);
+        }
+        if (!group.isEmpty()) {
+            add(c, group, toRecord, batch, reject, name);
+            lastLine = Long.MAX_VALUE; // the entry is done
+        }
+        hand.accept(new Batch<>(batch, lastLine, rows[0], rejected[0], true, null));
+    }
+
+    /** Hands a batch to the storing thread; gives up when that thread has stopped taking them. */
+    private static <T> void hand(SynchronousQueue<Batch<T>> handed, Batch<T> batch, AtomicBoolean abandoned) {
+        try {
+            while (!handed.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (abandoned.get()) {
+                    throw new CancellationException("the import stopped storing");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
         }
     }
 

@@ -264,4 +264,15 @@ class OpenDataImportTest {
         assertThat(maintenance.checkpointPast(Long.MAX_VALUE)).isFalse(); // a log under the size is left alone
         assertThat(maintenance.checkpointPast(0)).isTrue();
     }
+
+    @Test
+    void a_file_cut_in_the_middle_stops_its_import_with_the_reading_error() {
+        byte[] zip = org.junit.jupiter.api.Assertions.assertDoesNotThrow(OpenDataImportTest::zipOfSample);
+        byte[] cut = java.util.Arrays.copyOf(zip, zip.length / 2);
+        // read on a thread of its own: the error reaches the caller, neither thread waits for the other
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importOrders(
+                        new java.io.ByteArrayInputStream(cut), "2026-6.zip")).isInstanceOf(RuntimeException.class)
+                        .hasRootCauseInstanceOf(java.io.EOFException.class));
+    }
 }

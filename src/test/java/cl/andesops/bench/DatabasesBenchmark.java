@@ -45,7 +45,7 @@ public final class DatabasesBenchmark {
             String ingestUrl = db.equals("SQLite") ? "" : database(server, "bench_ingest");
             IngestBenchmark.Result ingest = IngestBenchmark.run(ingestOrders, base.resolve("ingest"), ingestUrl);
             String importUrl = db.equals("SQLite") ? "" : database(server, "bench_import");
-            ImportBenchmark.Result imported = ImportBenchmark.run(zip, base.resolve("import"), importUrl);
+            ImportBenchmark.Result imported = ImportBenchmark.run(zip, base.resolve("import"), importUrl, null);
             Path appDir = base.resolve("import").resolve("app");
             FileSystemUtils.deleteRecursively(appDir.resolve("index")); // a new node: columns from the database
             try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)

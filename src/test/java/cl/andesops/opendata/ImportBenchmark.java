@@ -252,7 +252,7 @@ public final class ImportBenchmark {
         Path before = args.length > 2 && args[2].equals("warm") ? month(work, perDay, YearMonth.of(2026, 9)) : null;
         Path dir = work.resolve("import");
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);
-        Result r = run(zip, dir, "", before);
+        Result r = run(zip, dir, args.length > 3 ? args[3] : "", before);
         System.out.printf("import: %,d orders (%,d items) from a %,d MB ZIP in %.1f s: %,.0f orders/s (index and "
                         + "columns included, %.1f cores busy); parsing alone %,.0f orders/s; stored %,d; live heap at "
                         + "most %,d MB (%,d MB before); database +%,d MB, search indexes %,d MB%n", r.orders(), r.items(),

@@ -345,7 +345,7 @@ public class TenderSearch extends ManagedIndex {
             if (r != null) {
                 for (LabelAndValue lv : r.labelValues) {
                     values.add(new TenderResults.FacetCount(lv.label, dim.equals("region")
-                            ? lv.label.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "") : lv.label,
+                            ? cl.andesops.shared.format.Formats.regionShort(lv.label) : lv.label,
                             lv.value.longValue()));
                 }
             }

@@ -87,7 +87,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
         region.setClearButtonVisible(true);
         region.setPlaceholder(getTranslation("ca.region.all"));
         region.setAriaLabel(getTranslation("monitor.filter.region"));
-        region.setItemLabelGenerator(r -> r.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", ""));
+        region.setItemLabelGenerator(Formats::regionShort);
         minAmount.setId("ca-min");
         minAmount.setPlaceholder(getTranslation("monitor.filter.min"));
         minAmount.setPrefixComponent(new Span("$"));
@@ -108,8 +108,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
                 .setFlexGrow(0);
         grid.addColumn(CompraAgilRow::name).setHeader(getTranslation("ca.col.name")).setFlexGrow(3).setResizable(true);
         grid.addColumn(CompraAgilRow::organism).setHeader(getTranslation("ca.col.organism")).setFlexGrow(2);
-        grid.addColumn(r -> r.region() == null ? "" : r.region().replaceFirst("^Regi[oó]n (de la |del |de los |de )?",
-                "")).setHeader(getTranslation("ca.col.region")).setAutoWidth(true);
+        grid.addColumn(r -> r.region() == null ? "" : Formats.regionShort(r.region())).setHeader(getTranslation("ca.col.region")).setAutoWidth(true);
         grid.addColumn(CompraAgilRow::state).setHeader(getTranslation("ca.col.state")).setAutoWidth(true);
         grid.addComponentColumn(r -> {
             Span s = new Span(r.amountClp() == null ? "" : Formats.clp(r.amountClp()));

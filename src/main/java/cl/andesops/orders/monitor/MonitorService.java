@@ -241,6 +241,6 @@ public class MonitorService {
         if (region == null || region.isBlank()) {
             return "—";
         }
-        return region.strip().replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "");
+        return Formats.regionShort(region.strip());
     }
 }

@@ -26,6 +26,11 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A region without its "Región de …" prefix, as lists and pickers show it: "Valparaíso", "Biobío". */
+    public static String regionShort(String region) {
+        return region == null ? null : region.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "");
+    }
+
     /** {@code $ 1.234.567}; pesos have no decimals, so they are rounded half-up. Null gives an empty text. */
     public static String clp(BigDecimal amount) {
         if (amount == null) {

@@ -149,7 +149,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
 
     private String label(String dim, String value) {
         return switch (dim) {
-            case "region" -> value.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", "");
+            case "region" -> Formats.regionShort(value);
             case "type" -> typeLabel(value, this::getTranslation);
             default -> value;
         };

@@ -22,6 +22,7 @@ import cl.andesops.orders.monitor.MonitorSummary;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.tenders.TenderHit;
 import cl.andesops.tenders.TenderQuery;
+import cl.andesops.tenders.TenderResults;
 import cl.andesops.tenders.TenderSearch;
 
 /**
@@ -58,12 +59,14 @@ class StartingPoints extends Div {
         region.setAriaLabel(getTranslation("analysis.field.region"));
         region.setPlaceholder(getTranslation("ca.region.all"));
         region.setClearButtonVisible(true);
-        region.setItems(search.search(TenderQuery.text(""), 0, 1).facets().getOrDefault("region", List.of()).stream()
-                .map(f -> f.value()).sorted().toList());
-        region.setItemLabelGenerator(r -> r.replaceFirst("^Regi[oó]n (de la |del |de los |de )?", ""));
-        region.addValueChangeListener(e -> closing());
+        // one search gives the week's tenders and the regions they are in: the picker offers only those
+        TenderResults week = closing(null);
+        region.setItems(week.facets().getOrDefault("region", List.of()).stream()
+                .map(TenderResults.FacetCount::value).sorted().toList());
+        region.setItemLabelGenerator(Formats::regionShort);
+        region.addValueChangeListener(e -> show(closing(e.getValue() == null ? null : Set.of(e.getValue())).hits()));
         tenders.setId("start-tenders");
-        closing();
+        show(week.hits());
         Div tendersCard = card("analysis.start.tenders", new Div(region, tenders), false);
 
         LocalDate from = today.minusDays(29);
@@ -76,12 +79,14 @@ class StartingPoints extends Div {
         add(new H2(getTranslation("analysis.start")), new Div(buyersCard, tendersCard, marketCard));
     }
 
-    /** The tenders closing in the next seven days, soonest first, in the chosen region or all of them. */
-    private void closing() {
+    /** The tenders closing in the next seven days, soonest first, in these regions or all of them. */
+    private TenderResults closing(Set<String> regions) {
+        return search.search(new TenderQuery("", null, null, regions, null, null, "week", null,
+                TenderQuery.Order.CLOSING), 0, SHOWN);
+    }
+
+    private void show(List<TenderHit> hits) {
         tenders.removeAll();
-        Set<String> regions = region.getValue() == null ? null : Set.of(region.getValue());
-        List<TenderHit> hits = search.search(new TenderQuery("", null, null, regions, null, null, "week", null,
-                TenderQuery.Order.CLOSING), 0, SHOWN).hits();
         for (TenderHit t : hits) {
             tenders.add(new ListItem(new Anchor(link("tender", t.code()), t.name() == null ? t.code() : t.name()),
                     new Span(t.closesAt() == null ? "" : " · " + Formats.dateTime(t.closesAt()))));

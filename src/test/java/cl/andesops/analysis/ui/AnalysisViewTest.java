@@ -87,6 +87,12 @@ class AnalysisViewTest extends SyncedAppTest {
         });
     }
 
+    private static java.util.List<String> tenderLinks(StartingPoints start) {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(start.tenders,
+                com.vaadin.flow.component.html.Anchor.class).stream()
+                .map(com.vaadin.flow.component.html.Anchor::getHref).toList();
+    }
+
     @Test
     void an_empty_screen_offers_this_months_largest_buyers_tenders_closing_this_week_and_the_last_30_days() {
         cl.andesops.orders.monitor.MonitorService monitor = context.getBean(cl.andesops.orders.monitor.MonitorService.class);
@@ -103,9 +109,25 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(buyers.getFirst().getHref()).isEqualTo("analysis?kind=buyer&subject=" + top.getFirst().key());
         assertThat(view.start.market.getHref()).isEqualTo("analysis?kind=market&desde=" + today.minusDays(29)
                 + "&hasta=" + today);
-        java.util.List<com.vaadin.flow.component.html.Anchor> closing = com.github.mvysny.kaributesting.v10.LocatorJ._find(
-                view.start.tenders, com.vaadin.flow.component.html.Anchor.class);
-        closing.forEach(t -> assertThat(t.getHref()).startsWith("analysis?kind=tender&subject="));
+        // the week's tenders, soonest first, and a picker of the regions they are in that narrows them (the sync
+        // keeps storing tenders: a screen and a search read with no commit between them)
+        cl.andesops.tenders.TenderSearch search = context.getBean(cl.andesops.tenders.TenderSearch.class);
+        java.util.function.Function<java.util.Set<String>, java.util.List<String>> week = regions -> search.search(
+                new cl.andesops.tenders.TenderQuery("", null, null, regions, null, null, "week", null,
+                        cl.andesops.tenders.TenderQuery.Order.CLOSING), 0, StartingPoints.SHOWN).hits().stream()
+                .map(h -> "analysis?kind=tender&subject=" + h.code()).toList();
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            java.util.List<String> expected = week.apply(null);
+            StartingPoints start = open("").start;
+            assertThat(tenderLinks(start)).isNotEmpty().containsExactlyElementsOf(expected);
+            java.util.List<String> offered = start.region.getListDataView().getItems().toList();
+            assertThat(offered).isNotEmpty();
+            String oneRegion = offered.getLast();
+            java.util.List<String> inRegion = week.apply(java.util.Set.of(oneRegion));
+            start.region.setValue(oneRegion);
+            assertThat(tenderLinks(start)).isNotEmpty().containsExactlyElementsOf(inRegion);
+            assertThat(start.region.getItemLabelGenerator().apply(oneRegion)).doesNotStartWith("Región");
+        });
         // following a starting point analyses it, and the starting points step aside
         AnalysisView opened = open(buyers.getFirst().getHref().substring("analysis?".length()));
         assertThat(opened.current).isNotNull();

@@ -56,7 +56,6 @@ class JobQueue {
         return jobs.recent(limit);
     }
 
-    /** Totals over the unfinished jobs: the backlog a progress bar shows. */
     /**
      * The current run as one figure: records listed and records done over the jobs still to finish and the jobs
      * that finished since the oldest of those was queued (so the percentage does not fall back when a job ends and

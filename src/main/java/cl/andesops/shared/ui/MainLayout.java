@@ -208,9 +208,13 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
                 badge.getElement().getThemeList().add("badge pill" + (status.tone().isEmpty() ? "" : " " + status.tone()));
                 if (status.tooltipKey() != null) {
                     badge.getElement().setAttribute("title", getTranslation(status.tooltipKey(), status.args()));
+                } else {
+                    badge.getElement().removeAttribute("title"); // a badge kept in place must not keep an old one
                 }
                 java.util.List<StatusIndicator.Status> details = indicator.details();
-                if (!details.isEmpty()) {
+                if (details.isEmpty()) {
+                    dropPopover(status.id()); // the run is over: no list of its jobs left to hover
+                } else {
                     var list = popoverLists.computeIfAbsent(status.id(), id -> popover(badge, status));
                     list.removeAll();
                     for (StatusIndicator.Status d : details) {
@@ -231,13 +235,22 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
                 return false;
             }
             e.getValue().removeFromParent();
-            var list = popoverLists.remove(e.getKey());
-            if (list != null) {
-                list.getParent().flatMap(com.vaadin.flow.component.Component::getParent)
-                        .ifPresent(com.vaadin.flow.component.Component::removeFromParent);
-            }
+            dropPopover(e.getKey());
             return true;
         });
+    }
+
+    private void dropPopover(String id) {
+        var list = popoverLists.remove(id);
+        if (list != null) {
+            Span badge = shownBadges.get(id);
+            if (badge != null) {
+                badge.getElement().removeAttribute("tabindex");
+                badge.getElement().removeAttribute("aria-haspopup");
+            }
+            list.getParent().flatMap(com.vaadin.flow.component.Component::getParent)
+                    .ifPresent(com.vaadin.flow.component.Component::removeFromParent);
+        }
     }
 
     /** The jobs behind one overall figure: opened by hover, focus or click on the badge; returns its list. */

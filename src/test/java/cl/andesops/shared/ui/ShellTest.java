@@ -53,6 +53,58 @@ class ShellTest extends KaribuTest {
         assertThat(en.keySet()).containsExactlyInAnyOrderElementsOf(es.keySet());
     }
 
+    /** An indicator the test moves by hand: its badge and the lines of its popover. */
+    static final class Moving implements cl.andesops.shared.StatusIndicator {
+        Status badge;
+        List<Status> details = List.of();
+
+        @Override
+        public java.util.Optional<Status> current() {
+            return java.util.Optional.ofNullable(badge);
+        }
+
+        @Override
+        public List<Status> details() {
+            return details;
+        }
+    }
+
+    @Test
+    void a_badge_changes_in_place_and_its_popover_lists_its_jobs_while_there_are_any() {
+        Moving sync = new Moving();
+        sync.badge = new cl.andesops.shared.StatusIndicator.Status("t-sync", "status.sync", "status.sync.tooltip", "",
+                40, 5, 200, "3");
+        sync.details = List.of(new cl.andesops.shared.StatusIndicator.Status("job-1", "status.sync.job", null,
+                "success", new cl.andesops.shared.StatusIndicator.Key("sync.kind.DAY_ORDERS"), " 30-11-2026", 10, 10,
+                new cl.andesops.shared.StatusIndicator.Key("sync.state.DONE")));
+        MainLayout layout = new MainLayout(List.of(sync), context.getBean(cl.andesops.shared.events.LiveUpdates.class),
+                context.getBean(com.vaadin.flow.spring.security.AuthenticationContext.class));
+        UI.getCurrent().add(layout);
+        Span badge = _get(layout, Span.class, spec -> spec.withId("badge-t-sync"));
+        assertThat(badge.getElement().getAttribute("tabindex")).isEqualTo("0");
+        var popover = _get(layout, com.vaadin.flow.component.popover.Popover.class,
+                spec -> spec.withId("popover-t-sync"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(popover,
+                com.vaadin.flow.component.html.ListItem.class)).singleElement()
+                .extracting(com.vaadin.flow.component.html.ListItem::getText).asString()
+                .contains("30-11-2026").doesNotContain("sync.kind").doesNotContain("sync.state");
+
+        // the run goes on: the same badge with new words (an open popover stays open), then the run is over
+        sync.badge = new cl.andesops.shared.StatusIndicator.Status("t-sync", "status.sync", null, "", 80, 10, 200, "1");
+        layout.localeChange(null);
+        assertThat(_get(layout, Span.class, spec -> spec.withId("badge-t-sync"))).isSameAs(badge);
+        assertThat(badge.getElement().hasAttribute("title")).as("no tooltip now: the old one is gone").isFalse();
+        sync.details = List.of();
+        layout.localeChange(null);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(layout,
+                com.vaadin.flow.component.popover.Popover.class)).as("no jobs left to list").isEmpty();
+        assertThat(badge.getElement().hasAttribute("tabindex")).isFalse();
+        sync.badge = null;
+        layout.localeChange(null);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(layout, Span.class,
+                spec -> spec.withId("badge-t-sync"))).isEmpty();
+    }
+
     private static List<String> labels(SideNav nav) {
         return nav.getItems().stream().map(SideNavItem::getLabel).toList();
     }

@@ -94,19 +94,9 @@ class CompraAgilViewTest extends SyncedAppTest {
         // the filtered list downloads as shown: every row, in order, amounts with a decimal comma
         var csv = CompraAgilExport.of(service, reopened::filter, cl.andesops.shared.ui.TableExport.Format.CSV, 500,
                 reopened::getTranslation, java.util.Locale.of("es", "CL"), false);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        String[] lines = {};
-        // the sync keeps storing requests meanwhile: compare a list and a file read with no commit between them
-        for (int attempt = 0; attempt < 40; attempt++) {
-            filtered = GridKt._fetch(reopened.grid, 0, 500);
-            out.reset();
-            csv.writeCsv(out);
-            lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
-            if (lines.length == filtered.size() + 1 && GridKt._fetch(reopened.grid, 0, 500).size() == filtered.size()) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        var read = cl.andesops.testing.StableExport.read(() -> GridKt._fetch(reopened.grid, 0, 500), csv::writeCsv);
+        filtered = read.shown();
+        String[] lines = read.lines();
         assertThat(lines[0]).startsWith("\uFEFF\"Código\";\"Nombre\";\"Organismo\"");
         assertThat(lines).hasSize(filtered.size() + 1);
         for (int i = 0; i < filtered.size(); i++) {
@@ -115,7 +105,7 @@ class CompraAgilViewTest extends SyncedAppTest {
         var all500 = CompraAgilExport.of(service, () -> new cl.andesops.compraagil.CompraAgilFilter(null, null, null,
                 null, null, null, null), cl.andesops.shared.ui.TableExport.Format.CSV, 3, reopened::getTranslation,
                 java.util.Locale.of("es", "CL"), false);
-        out.reset();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         all500.writeCsv(out);
         String[] capped = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
         assertThat(capped).hasSize(1 + 3 + 1);

@@ -62,20 +62,9 @@ class TenderSearchViewTest extends SyncedAppTest {
         TenderSearchView view = open("orden=closing");
         var es = TenderExport.of(search, view::query, cl.andesops.shared.ui.TableExport.Format.CSV,
                 view::getTranslation, java.util.Locale.of("es", "CL"), true);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        List<TenderHit> shown = List.of();
-        String[] lines = {};
-        // the sync keeps storing tenders meanwhile: compare a screen and a file read with no commit between them
-        for (int attempt = 0; attempt < 40; attempt++) {
-            shown = GridKt._fetch(view.results, 0, 10_000);
-            out.reset();
-            es.writeCsv(out);
-            lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
-            if (lines.length == shown.size() + 1 && GridKt._fetch(view.results, 0, 10_000).size() == shown.size()) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        var read = cl.andesops.testing.StableExport.read(() -> GridKt._fetch(view.results, 0, 10_000), es::writeCsv);
+        List<TenderHit> shown = read.shown();
+        String[] lines = read.lines();
         assertThat(shown).isNotEmpty();
         assertThat(lines[0]).startsWith("\uFEFF\"Código\";\"Nombre\";\"Comprador\";\"Tipo\"")
                 .endsWith("\"Datos simulados\"");
@@ -91,7 +80,7 @@ class TenderSearchViewTest extends SyncedAppTest {
         var en = TenderExport.of(search, view::query, cl.andesops.shared.ui.TableExport.Format.CSV,
                 TenderSearchViewTest::englishOf, java.util.Locale.ENGLISH,
                 false);
-        out.reset();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         en.writeCsv(out);
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("\uFEFF\"Code\",\"Name\",\"Buyer\",\"Type\"").doesNotContain("Datos simulados");

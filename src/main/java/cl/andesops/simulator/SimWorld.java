@@ -429,8 +429,10 @@ final class SimWorld {
             return 0;
         }
         SplittableRandom r = random((char) salt, day, -1);
-        double factor = day.getDayOfWeek() == DayOfWeek.SATURDAY ? 0.15
-                : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.08 : 0.9 + r.nextDouble() * 0.2;
+        double weekday = 0.9 + r.nextDouble() * 0.2;
+        double factor = !settings.weekdayRhythm() ? weekday
+                : day.getDayOfWeek() == DayOfWeek.SATURDAY ? 0.15
+                : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0.08 : weekday;
         return Math.min(MAX_PER_DAY - 1, Math.max(1, (int) Math.round(perDay * factor)));
     }
 

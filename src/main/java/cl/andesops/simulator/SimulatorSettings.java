@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The simulated Mercado Público: how big its market is (days of history the sync backfills, records per day), its
  * seed, and whether it enforces the real rules (burst rejection at its spacing, daily quota, the ticket). In
- * demo mode the client uses the same short spacing, so the last days appear within a minute.
+ * demo mode the client uses the same short spacing, so the last days appear within a minute. With
+ * {@code weekdayRhythm} a Saturday has 15 % and a Sunday 8 % of a weekday's records, as the real market; tests turn
+ * it off so that what they wait for does not depend on the day they run.
  */
 @ConfigurationProperties("andesops.simulator")
 public record SimulatorSettings(
@@ -22,26 +24,27 @@ public record SimulatorSettings(
         @DefaultValue("true") boolean enforceRules,
         @DefaultValue("1000000") int dailyQuota,
         @DefaultValue("andesops-demo-ticket") String ticket,
-        @DefaultValue("0") int port) {
+        @DefaultValue("0") int port,
+        @DefaultValue("true") boolean weekdayRhythm) {
 
     /** Small and fast: for tests. */
     public static SimulatorSettings small(long seed) {
         return new SimulatorSettings(seed, 2, 40, 12, 12, 200, Duration.ofMillis(5), true, 1_000_000,
-                "test-ticket", 0);
+                "test-ticket", 0, false);
     }
 
     public SimulatorSettings withSpacing(Duration spacing) {
         return new SimulatorSettings(seed, historyDays, ordersPerDay, tendersPerDay, compraAgilPerDay, suppliers,
-                spacing, enforceRules, dailyQuota, ticket, port);
+                spacing, enforceRules, dailyQuota, ticket, port, weekdayRhythm);
     }
 
     public SimulatorSettings withQuota(int quota) {
         return new SimulatorSettings(seed, historyDays, ordersPerDay, tendersPerDay, compraAgilPerDay, suppliers,
-                minSpacing, enforceRules, quota, ticket, port);
+                minSpacing, enforceRules, quota, ticket, port, weekdayRhythm);
     }
 
     public SimulatorSettings withVolume(int days, int orders, int tenders, int compraAgil) {
         return new SimulatorSettings(seed, days, orders, tenders, compraAgil, suppliers, minSpacing, enforceRules,
-                dailyQuota, ticket, port);
+                dailyQuota, ticket, port, weekdayRhythm);
     }
 }

@@ -46,7 +46,7 @@ public final class IngestBenchmark {
     /** On another database ({@code ""}: SQLite in {@code dir}); its size is then the server's for that database. */
     public static Result run(int targetOrders, Path dir, String databaseUrl) throws Exception {
         SimulatorSettings settings = new SimulatorSettings(20260101, 0, 5_500, 0, 0, 20_000,
-                java.time.Duration.ofMillis(1), false, 1_000_000, "bench", 0);
+                java.time.Duration.ofMillis(1), false, 1_000_000, "bench", 0, true);
         SimulatorFixtures fixtures = new SimulatorFixtures(settings);
         Instant now = Instant.now();
         List<byte[]> bodies = new ArrayList<>();

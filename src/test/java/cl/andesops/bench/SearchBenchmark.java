@@ -50,7 +50,7 @@ public final class SearchBenchmark {
     public static List<Figure> run(int target, Path dir, int repetitions) throws Exception {
         Path appDir = Files.createDirectories(dir.resolve("app"));
         SimulatorFixtures fixtures = new SimulatorFixtures(new SimulatorSettings(20260101, 0, 0,
-                Math.max(1, target / 300), 0, 5_000, java.time.Duration.ofMillis(1), false, 1, "bench", 0));
+                Math.max(1, target / 300), 0, 5_000, java.time.Duration.ofMillis(1), false, 1, "bench", 0, true));
         List<Figure> figures = new ArrayList<>();
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)
                 .run("--andesops.storage.data-dir=" + appDir, "--andesops.storage.database-url=", "--andesops.sync.enabled=false", "--server.port=0",

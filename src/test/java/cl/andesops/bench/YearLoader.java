@@ -39,7 +39,7 @@ public final class YearLoader {
     public static Loaded load(Path dir, int days, int perDay) throws Exception {
         Files.createDirectories(dir);
         SimulatorFixtures fixtures = new SimulatorFixtures(new SimulatorSettings(20260101, 0, perDay, 0, 0, 20_000,
-                java.time.Duration.ofMillis(1), false, 1_000_000, "bench", 0));
+                java.time.Duration.ofMillis(1), false, 1_000_000, "bench", 0, true));
         long t0 = System.nanoTime();
         long orders = 0;
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AndesOpsApplication.class)

@@ -25,7 +25,7 @@ class CompraAgilResumeIT {
     @Test
     void a_compra_agil_listing_cut_by_a_shutdown_is_finished_after_the_restart() throws Exception {
         SimulatorSettings settings = new SimulatorSettings(616161, 1, 0, 0, 500, 500, Duration.ofMillis(120), true,
-                1_000_000, "ca-ticket", 0);
+                1_000_000, "ca-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, Clock.systemUTC())) {
             Path dataDir = Files.createTempDirectory("andesops-ca-resume");
             Map<String, String> env = Map.of("MERCADO_PUBLICO_TICKET", "ca-ticket",

@@ -33,7 +33,7 @@ class ImportResumeIT {
     @Test
     void an_import_killed_with_sigkill_resumes_with_nothing_lost_or_doubled() throws Exception {
         SimulatorSettings settings = new SimulatorSettings(515151, 2, 1_500, 0, 0, 3_000, Duration.ofMillis(3), true,
-                1_000_000, "import-ticket", 0);
+                1_000_000, "import-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, Clock.systemUTC())) {
             Path dataDir = Files.createTempDirectory("andesops-import-resume");
             Map<String, String> env = Map.of("MERCADO_PUBLICO_TICKET", "import-ticket",

@@ -37,7 +37,7 @@ class MonitorBrowserIT {
         Instant midnight = LocalDate.now(Formats.CHILE).atStartOfDay(Formats.CHILE).toInstant();
         Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), midnight.plusSeconds(40)));
         SimulatorSettings settings = new SimulatorSettings(777, 0, 43_200, 0, 0, 300, Duration.ofMillis(3), true,
-                1_000_000, "monitor-ticket", 0);
+                1_000_000, "monitor-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, simClock);
              PackagedApp app = PackagedApp.start(Map.of("MERCADO_PUBLICO_TICKET", "monitor-ticket",
                      "MERCADO_PUBLICO_BASE_URL", sim.baseUrl().toString(),

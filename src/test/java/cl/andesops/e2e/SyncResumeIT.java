@@ -34,7 +34,7 @@ class SyncResumeIT {
     @Test
     void a_sync_killed_with_sigkill_resumes_with_nothing_lost_or_doubled() throws Exception {
         SimulatorSettings settings = new SimulatorSettings(424242, 2, 300, 0, 0, 500, Duration.ofMillis(3), true,
-                1_000_000, "resume-ticket", 0);
+                1_000_000, "resume-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, Clock.systemUTC())) {
             Path dataDir = Files.createTempDirectory("andesops-resume");
             Map<String, String> env = Map.of("MERCADO_PUBLICO_TICKET", "resume-ticket",

@@ -57,7 +57,7 @@ class TwoNodesIT {
         Instant midnight = LocalDate.now(Formats.CHILE).atStartOfDay(Formats.CHILE).toInstant();
         Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), midnight.plusSeconds(40)));
         SimulatorSettings settings = new SimulatorSettings(515151, 0, 43_200, 0, 0, 300, Duration.ofMillis(3), true,
-                1_000_000, "cluster-ticket", 0);
+                1_000_000, "cluster-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, simClock);
              Connection db = DriverManager.getConnection(url)) {
             Map<String, String> env = new HashMap<>(Map.of("MERCADO_PUBLICO_TICKET", "cluster-ticket",

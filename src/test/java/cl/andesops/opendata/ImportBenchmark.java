@@ -73,7 +73,7 @@ public final class ImportBenchmark {
         Files.createDirectories(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T15:00:00Z"), ZoneOffset.UTC);
         SimulatorSettings settings = new SimulatorSettings(20260101, 60, ordersPerDay, 10, 10, 20_000,
-                Duration.ofMillis(1), false, 1_000_000, "bench", 0);
+                Duration.ofMillis(1), false, 1_000_000, "bench", 0, true);
         try (SimulatorServer sim = SimulatorServer.start(settings, clock)) {
             Path part = dir.resolve(zip.getFileName() + ".part");
             HttpResponse<Path> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

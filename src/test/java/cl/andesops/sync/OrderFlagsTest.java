@@ -28,7 +28,7 @@ class OrderFlagsTest extends SyncedAppTest {
     @Test
     void aLargeFirstOrderOfAPairIsFlaggedAndTheNextIsNot() {
         OrderDetail base = new SimulatorFixtures(new SimulatorSettings(43, 0, 10, 0, 0, 20_000, Duration.ofMillis(1),
-                false, 1_000, "test", 0)).orderDetails(LocalDate.of(2024, 4, 2), Instant.now()).stream()
+                false, 1_000, "test", 0, false)).orderDetails(LocalDate.of(2024, 4, 2), Instant.now()).stream()
                 .map(b -> WireFormat.orderDetail(b).orElseThrow())
                 .filter(d -> d.buyer().organismCode() != null).findFirst().orElseThrow();
 
@@ -57,7 +57,7 @@ class OrderFlagsTest extends SyncedAppTest {
     @Test
     void anOrderFarAboveWhatItsBuyerUsuallyPaysInTheCategoryIsFlaggedWithHowManyTimes() {
         OrderDetail base = new SimulatorFixtures(new SimulatorSettings(44, 0, 10, 0, 0, 20_000, Duration.ofMillis(1),
-                false, 1_000, "test", 0)).orderDetails(LocalDate.of(2024, 4, 3), Instant.now()).stream()
+                false, 1_000, "test", 0, false)).orderDetails(LocalDate.of(2024, 4, 3), Instant.now()).stream()
                 .map(b -> WireFormat.orderDetail(b).orElseThrow())
                 .filter(d -> !d.items().isEmpty() && d.items().getFirst().categoryCode() != null).findFirst()
                 .orElseThrow();

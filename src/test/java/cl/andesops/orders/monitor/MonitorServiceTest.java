@@ -76,7 +76,7 @@ class MonitorServiceTest extends SyncedAppTest {
 
     private int storeMoreOrders(int seed) {
         var fixtures = new cl.andesops.simulator.SimulatorFixtures(new cl.andesops.simulator.SimulatorSettings(seed, 0,
-                40, 0, 0, 20_000, Duration.ofMillis(1), false, 1_000, "test", 0));
+                40, 0, 0, 20_000, Duration.ofMillis(1), false, 1_000, "test", 0, false));
         List<cl.andesops.mercadopublico.OrderDetail> fresh = fixtures.orderDetails(LocalDate.of(2024, 3, 12),
                 java.time.Instant.now()).stream()
                 .map(b -> cl.andesops.mercadopublico.WireFormat.orderDetail(b).orElseThrow())

@@ -219,7 +219,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
         LocalDate today = cl.andesops.testing.TestClock.today();
         List<cl.andesops.mercadopublico.OrderDetail> fresh = new cl.andesops.simulator.SimulatorFixtures(
                 new cl.andesops.simulator.SimulatorSettings(77, 0, 40, 0, 0, 20_000, Duration.ofMillis(1), false,
-                        1_000, "test", 0)).orderDetails(today, clock.instant()).stream()
+                        1_000, "test", 0, false)).orderDetails(today, clock.instant()).stream()
                 .map(b -> cl.andesops.mercadopublico.WireFormat.orderDetail(b).orElseThrow())
                 .filter(o -> o.createdAt() != null && !o.createdAt().isAfter(clock.instant()))
                 .filter(o -> orders.detail(o.code()).isEmpty()).limit(4).toList();

@@ -101,8 +101,15 @@ public class MonitorService {
         return computations.get();
     }
 
-    /** The filter with its period made explicit: the last 30 days unless it says otherwise. */
-    public OrderFilter withDefaultPeriod(OrderFilter f) {
+    /**
+     * The filter the Monitor shows, the one place its defaults are applied: the period made explicit (the last 30
+     * days unless it says otherwise, clamped to the days that can hold data) and a text with no word to search for
+     * dropped. Its KPIs, charts, grid and exports all read this filter, so they count the same orders.
+     */
+    public OrderFilter effective(OrderFilter f) {
+        if (f.hasText() && !text.restricts(f.text())) {
+            f = f.withText(null); // "!" or only punctuation: no text filter, not every id
+        }
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
         LocalDate to = f.to() != null ? f.to() : today;
         LocalDate from = f.from() != null ? f.from() : to.minusDays(DEFAULT_DAYS - 1);
@@ -136,10 +143,7 @@ public class MonitorService {
         if (columns == null) {
             return Optional.empty();
         }
-        OrderFilter f = withDefaultPeriod(requested);
-        if (f.hasText() && !text.restricts(f.text())) {
-            f = f.withText(null); // "!" or only punctuation: no text filter, not every id
-        }
+        OrderFilter f = effective(requested);
         long v = version.get();
         MonitorSummary cached = cache.getIfPresent(f);
         if (cached != null) {

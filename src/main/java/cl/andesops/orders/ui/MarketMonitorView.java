@@ -100,7 +100,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         this.live = live;
         this.clock = clock;
         this.filters = new MonitorFilters(orders);
-        this.grid = new OrderGrid(orders, this::filter);
+        this.grid = new OrderGrid(orders, this::shown);
         search = filters.search;
         from = filters.from;
         types = filters.types;
@@ -124,9 +124,9 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
             refresh();
         });
         HorizontalLayout exports = cl.andesops.shared.ui.ExportLinks.of(this, "export",
-                OrderExport.of(orders, this::filter, TableExport.Format.CSV, OrderExport.MAX_ROWS,
+                OrderExport.of(orders, this::shown, TableExport.Format.CSV, OrderExport.MAX_ROWS,
                         this::getTranslation, getLocale(), origin.simulated()),
-                OrderExport.of(orders, this::filter, TableExport.Format.XLSX, OrderExport.MAX_ROWS,
+                OrderExport.of(orders, this::shown, TableExport.Format.XLSX, OrderExport.MAX_ROWS,
                         this::getTranslation, getLocale(), origin.simulated()));
         HorizontalLayout header = new HorizontalLayout(heading, newOrders, exports);
         header.setWidthFull();
@@ -148,6 +148,11 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     /** The filter the fields describe now. */
     OrderFilter filter() {
         return filters.filter();
+    }
+
+    /** What the screen shows: the fields' filter with the Monitor's defaults, for the figures, grid and exports. */
+    OrderFilter shown() {
+        return monitor.effective(filter());
     }
 
     @Override
@@ -175,7 +180,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
 
     /** Recomputes (or takes from the shared cache) the summary and redraws KPIs, charts and the grid. */
     void refresh() {
-        OrderFilter period = monitor.withDefaultPeriod(filter());
+        OrderFilter period = shown();
         filters.clampTo(period);
         filters.describe(period);
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
@@ -183,7 +188,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         pendingNew.set(0);
         newOrders.setVisible(false);
         grid.getDataProvider().refreshAll();
-        charts.show(monitor.summary(filter()));
+        charts.show(monitor.summary(period));
     }
 
     // ---- live -------------------------------------------------------------------------------------------

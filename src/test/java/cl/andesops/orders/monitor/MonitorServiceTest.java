@@ -57,7 +57,7 @@ class MonitorServiceTest extends SyncedAppTest {
     }
 
     private MonitorSummary fromSql(OrderFilter f) {
-        return sql.summary(monitor.withDefaultPeriod(f));
+        return sql.summary(monitor.effective(f));
     }
 
     private int held() {
@@ -347,7 +347,7 @@ class MonitorServiceTest extends SyncedAppTest {
     void any_period_is_clamped_to_the_data_and_long_ones_are_drawn_by_week_or_month() {
         LocalDate today = cl.andesops.testing.TestClock.today();
         OrderFilter absurd = OrderFilter.none().withDates(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31));
-        OrderFilter clamped = monitor.withDefaultPeriod(absurd);
+        OrderFilter clamped = monitor.effective(absurd);
         assertThat(clamped.to()).isEqualTo(today);
         assertThat(clamped.from()).isEqualTo(monitor.firstDay().orElseThrow());
         MonitorSummary s = monitor.summary(absurd).orElseThrow();

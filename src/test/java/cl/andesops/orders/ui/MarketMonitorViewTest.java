@@ -285,7 +285,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
         String type = jdbc.sql("SELECT type FROM purchase_order WHERE has_detail = 1 AND type IS NOT NULL "
                 + "GROUP BY type ORDER BY count(*) DESC LIMIT 1").query(String.class).single();
         MarketMonitorView view = open("?tipo=" + type);
-        OrderFilter filter = view.filter();
+        OrderFilter filter = view.shown();
         var csv = export(filter, cl.andesops.shared.ui.TableExport.Format.CSV, OrderExport.MAX_ROWS);
         var read = cl.andesops.testing.StableExport.read(() -> orders.find(filter,
                 cl.andesops.orders.OrderSort.NEWEST, 0, (int) OrderExport.MAX_ROWS), csv::writeCsv);
@@ -334,6 +334,71 @@ class MarketMonitorViewTest extends SyncedAppTest {
         for (String formula : java.util.List.of("\t=1+1", "\r=1+1", "＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)")) {
             assertThat(cl.andesops.shared.ui.TableExport.neutralise(formula)).as(formula).startsWith("'");
         }
+    }
+
+    /**
+     * The figures, the grid and both files count the same orders: the period the screen shows (30 days unless the URL
+     * says otherwise) is in all of them. An order older than the period and one known only from a list (no date
+     * yet) are in the database, and are in none of them.
+     */
+    @Test
+    void the_kpi_the_grid_and_both_exports_count_the_same_orders_for_the_default_and_five_filters() throws Exception {
+        textIndex.awaitIndexed();
+        monitor.awaitColumns(60);
+        String type = mostCommon("type");
+        String region = mostCommon("region");
+        String state = mostCommon("state_code");
+        String word = jdbc.sql("SELECT name FROM purchase_order WHERE has_detail = 1 AND name IS NOT NULL "
+                + "ORDER BY id LIMIT 1").query(String.class).single().split("\\s+")[0];
+        LocalDate old = cl.andesops.testing.TestClock.today().minusDays(60);
+        jdbc.sql("""
+                INSERT INTO purchase_order (code, name, state_code, state, type, currency, total, amount_clp,
+                       buyer_code, buyer_name, supplier_code, supplier_name, region, created_at, day, has_detail,
+                       fetched_at)
+                SELECT 'OLD-' || code, name, state_code, state, type, currency, total, amount_clp, buyer_code,
+                       buyer_name, supplier_code, supplier_name, region, :at, :day, 1, fetched_at
+                  FROM purchase_order WHERE has_detail = 1 AND type = :type AND region = :region
+                 ORDER BY id LIMIT 1""").param("at", old.atTime(10, 0).atZone(Formats.CHILE).toInstant()
+                .toEpochMilli()).param("day", day(old)).param("type", type).param("region", region).update();
+        jdbc.sql("INSERT INTO purchase_order (code, name, state_code, state, fetched_at, has_detail) "
+                + "VALUES ('LISTED-ONLY-1', :name, :state, 'Enviada a proveedor', 0, 0)").param("name", word)
+                .param("state", Integer.parseInt(state)).update();
+        try {
+            for (String query : List.of("", "?tipo=" + type, "?estado=" + state, "?region=" + region,
+                    "?min=100000", "?q=" + word)) {
+                MarketMonitorView view = open(query);
+                long kpi = -1;
+                int grid = -2;
+                int csv = -3;
+                int xlsx = -4;
+                for (int attempt = 0; attempt < 40 && !(kpi == grid && grid == csv && csv == xlsx); attempt++) {
+                    view.refresh();
+                    kpi = summary(view.shown()).orders();
+                    grid = GridKt._fetch(view.grid, 0, 100_000).size();
+                    ByteArrayOutputStream file = new ByteArrayOutputStream();
+                    export(view.shown(), cl.andesops.shared.ui.TableExport.Format.CSV, OrderExport.MAX_ROWS)
+                            .writeCsv(file);
+                    csv = file.toString(StandardCharsets.UTF_8).split("\r\n").length - 1;
+                    file.reset();
+                    export(view.shown(), cl.andesops.shared.ui.TableExport.Format.XLSX, OrderExport.MAX_ROWS)
+                            .writeXlsx(file);
+                    xlsx = sheetRows(file.toByteArray()) - 1;
+                }
+                assertThat(List.of((long) grid, (long) csv, (long) xlsx)).as("grid, CSV and XLSX of '%s' against "
+                        + "its KPI", query).containsOnly(kpi);
+                assertThat(kpi).as(query).isPositive();
+                assertThat(view.kpiOrders.value.getText()).as(query).isEqualTo(Formats.count(kpi));
+                assertThat(GridKt._fetch(view.grid, 0, 100_000)).as(query)
+                        .noneMatch(o -> o.code().startsWith("OLD-") || o.code().equals("LISTED-ONLY-1"));
+            }
+        } finally {
+            jdbc.sql("DELETE FROM purchase_order WHERE code LIKE 'OLD-%' OR code = 'LISTED-ONLY-1'").update();
+        }
+    }
+
+    private String mostCommon(String column) {
+        return jdbc.sql("SELECT CAST(" + column + " AS TEXT) FROM purchase_order WHERE has_detail = 1 AND " + column
+                + " IS NOT NULL GROUP BY " + column + " ORDER BY count(*) DESC LIMIT 1").query(String.class).single();
     }
 
     cl.andesops.shared.ui.TableExport<cl.andesops.orders.OrderRow> export(OrderFilter filter,

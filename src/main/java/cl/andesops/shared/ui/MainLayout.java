@@ -246,7 +246,9 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
             Span badge = shownBadges.get(id);
             if (badge != null) {
                 badge.getElement().removeAttribute("tabindex");
+                badge.getElement().removeAttribute("role");
                 badge.getElement().removeAttribute("aria-haspopup");
+                badge.getElement().removeAttribute("aria-expanded");
             }
             list.getParent().flatMap(com.vaadin.flow.component.Component::getParent)
                     .ifPresent(com.vaadin.flow.component.Component::removeFromParent);
@@ -255,6 +257,8 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
 
     /** The jobs behind one overall figure: opened by hover, focus or click on the badge; returns its list. */
     private com.vaadin.flow.component.html.UnorderedList popover(Span badge, StatusIndicator.Status status) {
+        // it opens something, so it is a button: aria-haspopup and aria-expanded are allowed on a button, not a span
+        badge.getElement().setAttribute("role", "button");
         badge.getElement().setAttribute("tabindex", "0");
         badge.getElement().setAttribute("aria-haspopup", "dialog");
         com.vaadin.flow.component.popover.Popover popover = new com.vaadin.flow.component.popover.Popover();

@@ -82,6 +82,8 @@ class ShellTest extends KaribuTest {
         UI.getCurrent().add(layout);
         Span badge = _get(layout, Span.class, spec -> spec.withId("badge-t-sync"));
         assertThat(badge.getElement().getAttribute("tabindex")).isEqualTo("0");
+        assertThat(badge.getElement().getAttribute("role")).as("aria-haspopup is allowed on a button, not on a span")
+                .isEqualTo("button");
         var popover = _get(layout, com.vaadin.flow.component.popover.Popover.class,
                 spec -> spec.withId("popover-t-sync"));
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(popover,
@@ -99,6 +101,7 @@ class ShellTest extends KaribuTest {
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(layout,
                 com.vaadin.flow.component.popover.Popover.class)).as("no jobs left to list").isEmpty();
         assertThat(badge.getElement().hasAttribute("tabindex")).isFalse();
+        assertThat(badge.getElement().hasAttribute("role")).isFalse();
         sync.badge = null;
         layout.localeChange(null);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(layout, Span.class,

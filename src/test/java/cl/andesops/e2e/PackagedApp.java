@@ -53,7 +53,7 @@ public final class PackagedApp implements AutoCloseable {
         }
         Path log = Files.createTempFile("andesops-app", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED"));
+                .toString(), "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"));
         command.addAll(jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx")) ? jvmOptions
                 : java.util.stream.Stream.concat(Stream.of("-Xmx512m"), jvmOptions.stream()).toList());
         command.addAll(List.of("-jar", jar));

@@ -26,10 +26,12 @@ import cl.andesops.shared.ui.MainLayout;
 /** One Compra Ágil request: products, delivery, budget, and the quotes received with the one selected. */
 @Route(value = "compra-agil/:code", layout = MainLayout.class)
 @AnonymousAllowed
-public class CompraAgilRequestView extends VerticalLayout implements BeforeEnterObserver {
+public class CompraAgilRequestView extends VerticalLayout implements BeforeEnterObserver,
+        com.vaadin.flow.router.HasDynamicTitle {
 
     private final CompraAgilService service;
     private final cl.andesops.shared.DataOrigin origin;
+    private String pageTitle = "";
 
     CompraAgilRequestView(CompraAgilService service, cl.andesops.shared.DataOrigin origin) {
         this.origin = origin;
@@ -43,6 +45,7 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         String code = event.getRouteParameters().get("code").orElse("");
         CompraAgilDetailView r = service.detail(code).orElseThrow(() -> new NotFoundException(code));
         removeAll();
+        pageTitle = r.code() + " · " + getTranslation("title.ca") + " · AndesOps";
         var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, r.officialUrl(), "ca-official");
         Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H1(r.name()),
                 new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
@@ -96,4 +99,10 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         add(quotes);
     }
 
+
+    /** The browser tab's title: the request's code, in the page's language. */
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
 }

@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /** A page that does not exist, or a record code we do not have: said plainly, with the way back. */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>,
+        com.vaadin.flow.router.HasDynamicTitle {
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
@@ -26,5 +27,11 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
                 new Paragraph(getTranslation("notfound.body", event.getLocation().getPath())),
                 new Anchor("/", getTranslation("error.home")));
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /** The browser tab says so too. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("notfound.title") + " · AndesOps";
     }
 }

@@ -235,7 +235,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     void refresh() {
         TenderResults r = engine.search(query(), 0, 1);
         lastTotal = r.total();
-        total.setText(getTranslation("tenders.total", Formats.count(r.total())));
+        total.setText(getTranslation("tenders.total", r.total(), Formats.count(r.total())));
         applying = true;
         try {
             for (String dim : DIMS) {

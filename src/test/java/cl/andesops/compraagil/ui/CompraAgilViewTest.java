@@ -122,10 +122,15 @@ class CompraAgilViewTest extends SyncedAppTest {
         String code = jdbc.sql("SELECT code FROM ca_request WHERE has_detail = 1 LIMIT 1").query(String.class).single();
         UI.getCurrent().navigate("compra-agil/" + code);
         CompraAgilRequestView page = _get(CompraAgilRequestView.class);
+        assertThat(page.getPageTitle()).isEqualTo(code + " · Compra Ágil · AndesOps");
         @SuppressWarnings("unchecked")
         Grid<Object> products = _get(page, Grid.class, s -> s.withId("ca-products"));
         int expected = jdbc.sql("SELECT count(*) FROM ca_product p JOIN ca_request r ON r.id = p.request_id "
                 + "WHERE r.code = :c").param("c", code).query(Integer.class).single();
         assertThat(GridKt._size(products.getDataProvider(), null)).isEqualTo(expected);
+
+        UI.getCurrent().navigate("compra-agil/no-such-request");
+        assertThat(_get(cl.andesops.shared.ui.NotFoundView.class).getPageTitle())
+                .isEqualTo("Página no encontrada · AndesOps");
     }
 }

@@ -63,6 +63,15 @@ class MonitorBrowserIT {
                 assertThat(driver.findElement(By.id("kpi-orders-value")).getText()).isNotEqualTo("0");
                 wait.until(d -> !d.findElements(By.cssSelector("#chart-time[data-rendered='true'] svg")).isEmpty());
                 Browser.screenshot(driver, "monitor-light");
+                // at 1,366 px every cell shows its whole text (names wrap) and no date breaks across lines
+                Object cut = ((JavascriptExecutor) driver).executeScript("return Array.from(document"
+                        + ".querySelectorAll('#orders-grid vaadin-grid-cell-content')).filter(c => c.offsetParent"
+                        + " && c.textContent.trim() && c.scrollWidth > c.clientWidth + 1).map(c => c.textContent)");
+                assertThat((List<?>) cut).as("cells whose text is cut").isEmpty();
+                Object brokenDates = ((JavascriptExecutor) driver).executeScript("return Array.from(document"
+                        + ".querySelectorAll('#orders-grid span.nowrap')).filter(s => s.offsetParent"
+                        + " && s.getClientRects().length > 1).map(s => s.textContent)");
+                assertThat((List<?>) brokenDates).as("dates on two lines").isEmpty();
 
                 driver.findElement(By.id("theme-toggle")).click();
                 wait.until(d -> "dark".equals(((JavascriptExecutor) d)

@@ -102,12 +102,16 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
             field.addValueChangeListener(e -> changed());
         }
         grid.setId("ca-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // names wrap rather than cut at seven characters; each is whole in its tooltip too (hover and focus)
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(r -> new RouterLink(r.code(), CompraAgilRequestView.class,
                 new RouteParameters("code", r.code()))).setHeader(getTranslation("ca.col.code")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(CompraAgilRow::name).setHeader(getTranslation("ca.col.name")).setFlexGrow(3).setResizable(true);
-        grid.addColumn(CompraAgilRow::organism).setHeader(getTranslation("ca.col.organism")).setFlexGrow(2);
+        grid.addColumn(CompraAgilRow::name).setHeader(getTranslation("ca.col.name")).setWidth("15rem").setFlexGrow(3)
+                .setResizable(true).setTooltipGenerator(CompraAgilRow::name);
+        grid.addColumn(CompraAgilRow::organism).setHeader(getTranslation("ca.col.organism")).setWidth("11rem")
+                .setFlexGrow(2).setResizable(true).setTooltipGenerator(CompraAgilRow::organism);
         grid.addColumn(r -> r.region() == null ? "" : Formats.regionShort(r.region())).setHeader(getTranslation("ca.col.region")).setAutoWidth(true);
         grid.addColumn(CompraAgilRow::state).setHeader(getTranslation("ca.col.state")).setAutoWidth(true);
         grid.addComponentColumn(r -> {
@@ -117,8 +121,11 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
         }).setHeader(getTranslation("ca.col.budget")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.offersReceived() == null ? "" : Integer.toString(r.offersReceived()))
                 .setHeader(getTranslation("ca.col.offers")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.closesAt() == null ? "" : Formats.dateTime(r.closesAt()) + " ("
-                + Formats.relative(r.closesAt(), clock.instant(), getLocale()) + ")")
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<CompraAgilRow>of(
+                        "<span class=\"nowrap\">${item.at}</span> <span class=\"nowrap\">${item.left}</span>")
+                        .withProperty("at", r -> r.closesAt() == null ? "" : Formats.dateTime(r.closesAt()))
+                        .withProperty("left", r -> r.closesAt() == null ? ""
+                                : "(" + Formats.relative(r.closesAt(), clock.instant(), getLocale()) + ")"))
                 .setHeader(getTranslation("ca.col.closes")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> service.find(filter(), q.getOffset(), q.getLimit()).stream());
         grid.setHeight("720px");

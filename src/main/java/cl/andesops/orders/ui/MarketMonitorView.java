@@ -187,8 +187,9 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         filters.limits(monitor.firstDay().orElse(today), today);
         pendingNew.set(0);
         newOrders.setVisible(false);
+        grid.filtered(hasNarrowingFilter() || filter().from() != null);
         grid.getDataProvider().refreshAll();
-        charts.show(monitor.summary(period));
+        charts.show(monitor.summary(period), clock.instant());
     }
 
     // ---- live -------------------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     /** At the top of an unfiltered list new orders simply appear; elsewhere a button says how many arrived. */
     void liveRefresh() {
         try {
-            charts.show(monitor.summary(filter()));
+            charts.show(monitor.summary(filter()), clock.instant());
             int arrived = pendingNew.get();
             if (grid.atTop() && !hasNarrowingFilter()) {
                 pendingNew.set(0);
@@ -273,6 +274,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     @Override
     public void localeChange(LocaleChangeEvent event) {
         localize();
+        filters.describe(shown()); // the words built from the filter too ("Más filtros (2)")
     }
 
     private void localize() {

@@ -54,7 +54,11 @@ class MonitorCharts extends Div {
     final EChart stateChart = chart("chart-state");
     final EChart regionChart = chart("chart-region");
     final Span loading = new Span();
+    /** Said instead of empty charts when nothing matches. */
+    final Span noMatch = new Span();
+    private final Div charts;
     private MonitorSummary summary;
+    private java.time.Instant now = java.time.Instant.EPOCH;
 
     MonitorCharts() {
         loading.setId("monitor-loading");
@@ -63,10 +67,14 @@ class MonitorCharts extends Div {
         loading.setVisible(false);
         Div kpis = new Div(kpiOrders, kpiAmount, kpiMedian, kpiBuyers, kpiSuppliers);
         kpis.addClassName("kpis");
-        Div charts = new Div(card(timeChart, "wide"), card(buyersChart, null), card(suppliersChart, null),
+        charts = new Div(card(timeChart, "wide"), card(buyersChart, null), card(suppliersChart, null),
                 card(typeChart, null), card(stateChart, null), card(regionChart, null));
         charts.addClassName("charts");
-        add(loading, kpis, charts);
+        noMatch.setId("monitor-no-match");
+        noMatch.addClassNames("card", "empty-state");
+        noMatch.getElement().setAttribute("role", "status");
+        noMatch.setVisible(false);
+        add(loading, kpis, noMatch, charts);
         timeChart.addChartClickListener(e -> {
             if (summary != null && !summary.hourly() && e.getDataIndex() >= 0
                     && e.getDataIndex() < summary.series().size()) {
@@ -97,8 +105,12 @@ class MonitorCharts extends Div {
         });
     }
 
-    /** Draws a summary; with none (the columns are still loading) says so instead of showing numbers. */
-    void show(Optional<MonitorSummary> shown) {
+    /**
+     * Draws a summary as of {@code now}; with none (the columns are still loading) says so instead of showing
+     * numbers, and with no order says that nothing matches instead of drawing empty axes.
+     */
+    void show(Optional<MonitorSummary> shown, java.time.Instant now) {
+        this.now = now;
         summary = shown.orElse(null);
         loading.setVisible(summary == null);
         setClassName("loading", summary == null);
@@ -123,12 +135,36 @@ class MonitorCharts extends Div {
             kpiAmount.delta.setText(getTranslation("monitor.kpi.nocompare"));
         }
 
+        boolean empty = summary.orders() == 0;
+        noMatch.setVisible(empty);
+        charts.setVisible(!empty);
+        if (empty) {
+            noMatch.setText(getTranslation("monitor.nomatch"));
+            return;
+        }
+
+        // the period's last step is still under way when it holds now: hours to come are not drawn (they are not
+        // zero), and a day, week or month so far is labelled as partial rather than read as a fall
+        List<MonitorSummary.Point> points = summary.series();
+        List<String> labels = new java.util.ArrayList<>(points.stream().map(MonitorSummary.Point::label).toList());
+        List<Long> amounts = new java.util.ArrayList<>(points.stream().map(MonitorSummary.Point::amountClp).toList());
+        List<Long> counts = new java.util.ArrayList<>(points.stream().map(MonitorSummary.Point::orders).toList());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, Formats.CHILE);
+        if (summary.hourly() && summary.from().equals(today)) {
+            int hour = now.atZone(Formats.CHILE).getHour();
+            for (int i = 0; i < points.size(); i++) {
+                if (java.time.Instant.parse(points.get(i).key()).atZone(Formats.CHILE).getHour() > hour) {
+                    amounts.set(i, null);
+                    counts.set(i, null);
+                }
+            }
+        } else if (!summary.hourly() && !points.isEmpty() && summary.to().equals(today)) {
+            labels.set(labels.size() - 1, getTranslation("monitor.chart.partial", labels.getLast()));
+        }
         Map<String, List<? extends Number>> series = new LinkedHashMap<>();
-        series.put(getTranslation("monitor.chart.amount"), summary.series().stream()
-                .map(MonitorSummary.Point::amountClp).toList());
-        series.put(getTranslation("monitor.chart.count"), summary.series().stream()
-                .map(MonitorSummary.Point::orders).toList());
-        timeChart.setOption(ChartOptions.line(getTranslation("monitor.chart.time." + summary.step()), summary.series().stream().map(MonitorSummary.Point::label).toList(),
+        series.put(getTranslation("monitor.chart.amount"), amounts);
+        series.put(getTranslation("monitor.chart.count"), counts);
+        timeChart.setOption(ChartOptions.line(getTranslation("monitor.chart.time." + summary.step()), labels,
                 series, true, List.of(ChartOptions.CLP, ChartOptions.COUNT)));
         buyersChart.setOption(bars("monitor.chart.buyers", summary.topBuyers()));
         suppliersChart.setOption(bars("monitor.chart.suppliers", summary.topSuppliers()));
@@ -143,7 +179,7 @@ class MonitorCharts extends Div {
 
     /** Draws the last summary again (a language change). */
     void redraw() {
-        show(Optional.ofNullable(summary));
+        show(Optional.ofNullable(summary), now);
     }
 
     private Map<String, Object> bars(String titleKey, List<MonitorSummary.Slice> slices) {

@@ -31,10 +31,12 @@ class OrderGrid extends Grid<OrderRow> {
     private final Column<OrderRow> amountColumn;
     private final Column<OrderRow> dateColumn;
     private volatile int lastOffset;
+    private boolean filtered;
 
     OrderGrid(OrderService orders, Supplier<OrderFilter> filter) {
         setId("orders-grid");
-        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // names wrap rather than cut at ten characters; each is whole in its tooltip too (hover and focus)
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // templates rendered in the browser rather than two server-side components per row: a live refresh of the
         // page of rows sends data only
         codeColumn = addColumn(LitRenderer.<OrderRow>of("<a href=\"${item.href}\" router-link>${item.code}</a>")
@@ -42,9 +44,12 @@ class OrderGrid extends Grid<OrderRow> {
                 .withProperty("href", o -> RouteConfiguration.forApplicationScope()
                         .getUrl(OrderView.class, new RouteParameters("code", o.code()))))
                 .setAutoWidth(true).setFlexGrow(0).setFrozen(true);
-        nameColumn = addColumn(OrderRow::name).setFlexGrow(3).setResizable(true);
-        buyerColumn = addColumn(OrderRow::buyerName).setFlexGrow(2).setResizable(true);
-        supplierColumn = addColumn(OrderRow::supplierName).setFlexGrow(2).setResizable(true);
+        nameColumn = addColumn(OrderRow::name).setWidth("15rem").setFlexGrow(3).setResizable(true)
+                .setTooltipGenerator(OrderRow::name);
+        buyerColumn = addColumn(OrderRow::buyerName).setWidth("11rem").setFlexGrow(2).setResizable(true)
+                .setTooltipGenerator(OrderRow::buyerName);
+        supplierColumn = addColumn(OrderRow::supplierName).setWidth("11rem").setFlexGrow(2).setResizable(true)
+                .setTooltipGenerator(OrderRow::supplierName);
         typeColumn = addColumn(OrderRow::type).setAutoWidth(true).setFlexGrow(0);
         stateColumn = addColumn(OrderRow::state).setAutoWidth(true).setFlexGrow(0);
         amountColumn = addColumn(LitRenderer.<OrderRow>of(
@@ -54,7 +59,8 @@ class OrderGrid extends Grid<OrderRow> {
                 .withProperty("flag", o -> o.flag() == null ? null : flagText(o.flag())))
                 .setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty("amount");
-        dateColumn = addColumn(o -> Formats.dateTime(o.createdAt())).setAutoWidth(true).setFlexGrow(0)
+        dateColumn = addColumn(LitRenderer.<OrderRow>of("<span class=\"nowrap\">${item.date}</span>")
+                        .withProperty("date", o -> Formats.dateTime(o.createdAt()))).setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty("date");
         setItems(q -> {
             lastOffset = q.getOffset();
@@ -99,6 +105,14 @@ class OrderGrid extends Grid<OrderRow> {
         stateColumn.setHeader(getTranslation("monitor.col.state"));
         amountColumn.setHeader(getTranslation("monitor.col.amount"));
         dateColumn.setHeader(getTranslation("monitor.col.date"));
-        empty.setText(getTranslation("monitor.empty"));
+        empty.setText(getTranslation(filtered ? "monitor.nomatch" : "monitor.empty"));
+    }
+
+    /** What an empty grid says: that the sync will bring orders, or, under a filter, that none matches. */
+    void filtered(boolean narrowed) {
+        if (narrowed != filtered) {
+            filtered = narrowed;
+            empty.setText(getTranslation(filtered ? "monitor.nomatch" : "monitor.empty"));
+        }
     }
 }

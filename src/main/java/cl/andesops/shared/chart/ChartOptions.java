@@ -26,6 +26,9 @@ public final class ChartOptions {
                                           String seriesName, boolean horizontal, String unit) {
         Map<String, Object> category = map("type", "category", "data", categories);
         Map<String, Object> value = map("type", "value", "andesUnit", unit);
+        if (COUNT.equals(unit)) {
+            value.put("minInterval", 1); // whole orders: never a tick at 0,2 órdenes
+        }
         if (horizontal) {
             category.put("inverse", true);
             // every name shown (one per bar), cut at 150 px; the tooltip and the table give it whole
@@ -65,8 +68,12 @@ public final class ChartOptions {
         int index = 0;
         for (Map.Entry<String, List<? extends Number>> s : series.entrySet()) {
             String unit = index < units.size() ? units.get(index) : COUNT;
-            axes.add(map("type", "value", "position", index == 0 ? "left" : "right",
-                    "splitLine", map("show", index == 0), "andesUnit", unit));
+            Map<String, Object> axis = map("type", "value", "position", index == 0 ? "left" : "right",
+                    "splitLine", map("show", index == 0), "andesUnit", unit);
+            if (COUNT.equals(unit)) {
+                axis.put("minInterval", 1); // whole orders: never a tick at 0,2 órdenes
+            }
+            axes.add(axis);
             Map<String, Object> line = map("type", "line", "name", s.getKey(), "data", s.getValue(),
                     "yAxisIndex", index, "showSymbol", false, "andesUnit", unit); // straight: a smoothed curve dips below real days
             if (area && index == 0) {

@@ -112,9 +112,16 @@ public final class Formats {
         return instant == null ? "" : DATE.format(instant.atZone(CHILE));
     }
 
-    /** {@code 27-11-2026 09:05} in Chile time. */
+    /**
+     * {@code 27-11-2026 09:05} in Chile time; the date alone at midnight sharp, which is how the open-data files give
+     * a day with no time of day (a time the API sends has its seconds, so it is almost never exactly 00:00:00).
+     */
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(CHILE));
+        if (instant == null) {
+            return "";
+        }
+        java.time.ZonedDateTime t = instant.atZone(CHILE);
+        return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? DATE.format(t) : DATE_TIME.format(t);
     }
 
     /** Mercado Público sends Chile local times without a zone; this places one on the timeline. */

@@ -396,6 +396,29 @@ class MarketMonitorViewTest extends SyncedAppTest {
         }
     }
 
+    @Test
+    void a_filter_with_no_match_says_so_and_the_day_under_way_is_drawn_as_partial() {
+        MarketMonitorView none = open("?min=999999999999999");
+        assertThat(none.charts.noMatch.isVisible()).isTrue();
+        assertThat(none.charts.noMatch.getText()).startsWith("Ninguna orden coincide con este filtro");
+        assertThat(none.charts.timeChart.getParent().orElseThrow().getParent().orElseThrow().isVisible())
+                .as("no empty axes").isFalse();
+
+        MarketMonitorView days = open("");
+        assertThat(days.charts.noMatch.isVisible()).isFalse();
+        String option = days.charts.timeChart.getOptionJson();
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd-MM").format(
+                cl.andesops.testing.TestClock.today());
+        assertThat(option).contains("\"" + today + " (parcial)\"").contains("\"minInterval\":1");
+
+        LocalDate d = cl.andesops.testing.TestClock.today();
+        MarketMonitorView hours = open("?desde=" + d + "&hasta=" + d);
+        int hour = java.time.ZonedDateTime.now(cl.andesops.testing.TestClock.CLOCK.withZone(Formats.CHILE)).getHour();
+        String hourly = hours.charts.timeChart.getOptionJson();
+        assertThat(hourly).as("hours still to come are not drawn as zero").contains("null");
+        assertThat(hour).isLessThan(23);
+    }
+
     private String mostCommon(String column) {
         return jdbc.sql("SELECT CAST(" + column + " AS TEXT) FROM purchase_order WHERE has_detail = 1 AND " + column
                 + " IS NOT NULL GROUP BY " + column + " ORDER BY count(*) DESC LIMIT 1").query(String.class).single();

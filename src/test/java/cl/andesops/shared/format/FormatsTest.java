@@ -42,6 +42,9 @@ class FormatsTest {
         // 2026-01-15 is summer time in Chile (UTC-3), 2026-07-15 winter time (UTC-4)
         assertThat(Formats.dateTime(Instant.parse("2026-01-15T12:00:00Z"))).isEqualTo("15-01-2026 09:00");
         assertThat(Formats.dateTime(Instant.parse("2026-07-15T12:00:00Z"))).isEqualTo("15-07-2026 08:00");
+        // a day from the open-data files has no time of day: the date alone, not "00:00"
+        assertThat(Formats.dateTime(Instant.parse("2026-01-15T03:00:00Z"))).isEqualTo("15-01-2026");
+        assertThat(Formats.dateTime(Instant.parse("2026-01-15T03:00:01Z"))).isEqualTo("15-01-2026 00:00");
         assertThat(Formats.date(Instant.parse("2026-07-16T02:00:00Z"))).isEqualTo("15-07-2026");
         assertThat(Formats.fromChileLocal(LocalDateTime.parse("2026-07-15T08:00:00")))
                 .isEqualTo(Instant.parse("2026-07-15T12:00:00Z"));

@@ -11,7 +11,7 @@ import com.vaadin.flow.dom.Element;
  * A chart with its table: a "ver como tabla" toggle shows the same data as an HTML table (every row, every value),
  * and where a click on the chart filters, each row's name is a button that does the same from the keyboard.
  */
-public class ChartCard extends Div {
+public class ChartCard extends Div implements com.vaadin.flow.i18n.LocaleChangeObserver {
 
     final EChart chart;
     final Button toggle = new Button();
@@ -33,6 +33,14 @@ public class ChartCard extends Div {
         add(toggle, chart, table);
         chart.addOptionListener(this::fill);
         label();
+    }
+
+    @Override
+    public void localeChange(com.vaadin.flow.i18n.LocaleChangeEvent event) {
+        label();
+        if (showingTable) {
+            fill(chart.getOption());
+        }
     }
 
     /** Shows the table instead of the chart, or the chart again. */

@@ -23,13 +23,17 @@ import com.vaadin.flow.theme.lumo.Lumo;
 class AppShell implements AppShellConfigurator {
 
     static final String THEME_KEY = "andesops-theme";
+    /** Whether the page is dark, in JavaScript, with {@code t} the remembered choice ('dark', 'light' or none). */
+    static final String DARK_TEST = "t==='dark'||(t!=='light'&&window.matchMedia"
+            + "&&window.matchMedia('(prefers-color-scheme: dark)').matches)";
 
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("AndesOps");
         settings.addFavIcon("icon", "icons/andesops.svg", "any");
         settings.addInlineWithContents(Inline.Position.PREPEND,
-                "try{if(localStorage.getItem('" + THEME_KEY + "')==='dark')"
+                // the system's setting unless the toggle chose (and remembered) one
+                "try{var t=localStorage.getItem('" + THEME_KEY + "');if(" + DARK_TEST + ")"
                         + "document.documentElement.setAttribute('theme','dark');}catch(e){}",
                 Inline.Wrapping.JAVASCRIPT);
     }

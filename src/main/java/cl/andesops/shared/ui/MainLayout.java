@@ -124,8 +124,9 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        attachEvent.getUI().getPage().executeJs("try{return localStorage.getItem($0)||''}catch(e){return ''}",
-                AppShell.THEME_KEY).then(String.class, value -> setDark("dark".equals(value), false));
+        attachEvent.getUI().getPage().executeJs("var t='';try{t=localStorage.getItem($0)||''}catch(e){}"
+                        + "return " + AppShell.DARK_TEST + ";", AppShell.THEME_KEY)
+                .then(Boolean.class, isDark -> setDark(Boolean.TRUE.equals(isDark), false));
         localize();
         UI ui = attachEvent.getUI();
         unsubscribe = live.onProgress(p -> CoalescedPush.access(ui, this::buildBadges));

@@ -36,9 +36,36 @@ class ShellTest extends KaribuTest {
         assertThat(labels(layout.nav)).contains("Market monitor").doesNotContain("Monitor de mercado");
         assertThat(_get(H1.class, spec -> spec.withText("Market monitor"))).isNotNull();
         assertThat(_get(Span.class, spec -> spec.withId("badge-mode")).getText()).isEqualTo("Demo mode");
+        // every word at once, with no reload: the charts' table toggles, the folded filters and the tab's title
+        assertThat(toggles(UI.getCurrent())).isNotEmpty().allMatch(b -> b.getText().equals("View as table"));
+        assertThat(_get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("more-filters")).getSummaryText()).startsWith("More filters");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Market monitor · AndesOps");
 
         layout.language.setValue(I18n.SPANISH);
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Monitor de mercado · AndesOps");
         assertThat(labels(layout.nav)).contains("Monitor de mercado");
+    }
+
+    /** The charts' table toggles, shown or not (with no order in this app the charts are folded away). */
+    private static List<com.vaadin.flow.component.button.Button> toggles(com.vaadin.flow.component.Component root) {
+        List<com.vaadin.flow.component.button.Button> found = new java.util.ArrayList<>();
+        root.getChildren().forEach(c -> {
+            if (c instanceof com.vaadin.flow.component.button.Button b && b.hasClassName("chart-toggle")) {
+                found.add(b);
+            }
+            found.addAll(toggles(c));
+        });
+        return found;
+    }
+
+    @Test
+    void a_first_visit_speaks_the_browsers_language_when_it_is_english_and_spanish_otherwise() {
+        assertThat(LocalePreference.browsers("en-US,en;q=0.9,es;q=0.8")).isEqualTo(I18n.ENGLISH);
+        assertThat(LocalePreference.browsers("es-CL,es;q=0.9,en;q=0.8")).isEqualTo(I18n.SPANISH);
+        assertThat(LocalePreference.browsers("de-DE,de;q=0.9,en;q=0.5")).isEqualTo(I18n.ENGLISH);
+        assertThat(LocalePreference.browsers("fr-FR")).isEqualTo(I18n.SPANISH);
+        assertThat(LocalePreference.browsers(null)).isEqualTo(I18n.SPANISH);
+        assertThat(LocalePreference.browsers(";;;q=x")).isEqualTo(I18n.SPANISH);
     }
 
     @Test

@@ -19,13 +19,20 @@ public final class Browser {
     private Browser() {
     }
 
+    /**
+     * A browser whose language is Chile's Spanish, as most of AndesOps's visitors' (the app follows the browser's
+     * language on a first visit); {@code --lang=...} among the extra arguments chooses another.
+     */
     public static ChromeDriver open(int width, int height, String... extraArguments) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.addArguments(extraArguments);
+        String lang = java.util.Arrays.stream(extraArguments).filter(a -> a.startsWith("--lang=")).findFirst()
+                .map(a -> a.substring("--lang=".length())).orElse("es-CL");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=en-US",
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=" + lang,
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -73,6 +73,33 @@ class ShellBrowserIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_first_visit_follows_the_browsers_language_and_the_systems_dark_mode() throws Exception {
+        ChromeDriver english = Browser.open(1366, 900, "--lang=en-US");
+        try {
+            english.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                    List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            english.get(app.uri("/").toString());
+            WebDriverWait wait = new WebDriverWait(english, Duration.ofSeconds(60));
+            wait.until(d -> !d.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+            assertThat((List<Object>) english.executeScript("return Array.from(document.querySelectorAll("
+                    + "'vaadin-side-nav-item')).map(e => e.textContent.trim())")).contains("Market monitor");
+            assertThat(english.executeScript("return document.title")).isEqualTo("Market monitor · AndesOps");
+            assertThat(english.executeScript("return document.documentElement.getAttribute('theme')"))
+                    .as("dark as the system is, with no choice made").isEqualTo("dark");
+            english.findElement(By.id("theme-toggle")).click();
+            wait.until(d -> !"dark".equals(((JavascriptExecutor) d)
+                    .executeScript("return document.documentElement.getAttribute('theme')")));
+            english.navigate().refresh();
+            wait.until(d -> !d.findElements(By.id("app-name")).isEmpty());
+            assertThat(english.executeScript("return document.documentElement.getAttribute('theme')"))
+                    .as("the toggle's choice overrides the system's").isNotEqualTo("dark");
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
     void health_is_up_and_no_stack_trace_reaches_a_page() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var health = http.send(java.net.http.HttpRequest.newBuilder(app.uri("/actuator/health")).build(),

@@ -101,6 +101,7 @@ class ApiErrors {
      * allowed when the path exists for others, else 404.
      */
     @RestController
+    @io.swagger.v3.oas.annotations.Hidden // not an operation of the API: what answers a path that is none
     static class Fallback {
         private final org.springframework.beans.factory.ObjectProvider<
                 org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> mappings;

@@ -108,16 +108,17 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    UserDetailsService users(AdminCredentials credentials, PasswordEncoder encoder) {
+    /** The one user, known only to the provider below (a bean of its own would be a second way in, and a warning). */
+    static UserDetailsService users(AdminCredentials credentials, PasswordEncoder encoder) {
         return new InMemoryUserDetailsManager(User.withUsername(AdminCredentials.USER)
                 .password(encoder.encode(credentials.password().reveal())).roles("ADMIN").build());
     }
 
     /** The password check, refused outright for an address that failed too often. */
     @Bean
-    AuthenticationProvider throttledProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    AuthenticationProvider throttledProvider(AdminCredentials credentials, PasswordEncoder encoder,
+                                             LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users(credentials, encoder));
         dao.setPasswordEncoder(encoder);
         return new AuthenticationProvider() {
             @Override

@@ -229,6 +229,9 @@ public abstract class ManagedIndex implements SmartLifecycle {
                 commitScheduled = true;
                 indexer.schedule(this::commitNow, COMMIT_EVERY_NANOS, TimeUnit.NANOSECONDS);
             }
+        } catch (RejectedExecutionException stopping) {
+            // the index is closing: it commits what it published as it closes, and the next start catches up
+            log.debug("The {} index is closing: its commit is left to the close", name);
         } catch (IOException | RuntimeException e) {
             log.error("Updating the {} index failed: the next commit or start tries again", name, e);
         }

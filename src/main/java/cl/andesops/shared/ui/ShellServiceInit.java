@@ -17,13 +17,25 @@ import org.springframework.stereotype.Component;
  * listener is logged with an id and shown as a plain message, never as a stack trace.
  */
 @Component
-class ShellServiceInit implements VaadinServiceInitListener {
+class ShellServiceInit implements VaadinServiceInitListener,
+        org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ShellServiceInit.class);
+    /** Set as the app begins to stop: a push still under way may then find the database closed, which is no error. */
+    private volatile boolean stopping;
+
+    @Override
+    public void onApplicationEvent(org.springframework.context.event.ContextClosedEvent event) {
+        stopping = true;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(sessionInit -> sessionInit.getSession().setErrorHandler(error -> {
+            if (stopping) {
+                log.debug("A screen's update failed while the app stops", error.getThrowable());
+                return;
+            }
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unhandled UI error [{}]", id, error.getThrowable());
             UI ui = UI.getCurrent();

@@ -31,8 +31,20 @@ public class LoginThrottle {
     }
 
     public boolean locked(String address) {
+        return lockedFor(address).isPresent();
+    }
+
+    /** How long the address must still wait before it may try again; empty when it may try now. */
+    public java.util.Optional<java.time.Duration> lockedFor(String address) {
         Failures f = failures.get(key(address));
-        return f != null && f.lockedUntil() != null && clock.instant().isBefore(f.lockedUntil());
+        Instant now = clock.instant();
+        return f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil()) ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Duration.between(now, f.lockedUntil()));
+    }
+
+    /** Whole minutes to wait, rounded up ("espere 5 minutos", never "0 minutos"). */
+    public static long minutes(java.time.Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
     @EventListener

@@ -41,11 +41,12 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, LoginThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.authenticationEntryPoint(new ThrottledBasic(throttle)))
                 // a stateless API authenticated on every request: no session, so no CSRF to forge; a browser's
                 // cross-site request to the admin API (which could carry remembered Basic credentials) is refused
                 .addFilterBefore(new SameOriginAdmin(), org.springframework.security.web.authentication.www
@@ -67,6 +68,43 @@ class SecurityConfig {
         // applied after Vaadin's own initialisation, which would otherwise put back X-Frame-Options
         http.with(new LateHeaders(properties), Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * HTTP Basic's challenge, except for an address the throttle refuses: a 429 that says how long to wait (with
+     * {@code Retry-After}) rather than a bare 401 that invites the next try.
+     */
+    static final class ThrottledBasic implements org.springframework.security.web.AuthenticationEntryPoint {
+        private final LoginThrottle throttle;
+        private final org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint basic =
+                new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+
+        ThrottledBasic(LoginThrottle throttle) {
+            this.throttle = throttle;
+            basic.setRealmName("AndesOps");
+        }
+
+        @Override
+        public void commence(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                             org.springframework.security.core.AuthenticationException e)
+                throws java.io.IOException {
+            var wait = e instanceof LockedException ? throttle.lockedFor(request.getRemoteAddr())
+                    : java.util.Optional.<java.time.Duration>empty();
+            if (wait.isEmpty()) {
+                basic.commence(request, response, e);
+                return;
+            }
+            java.util.Locale locale = request.getHeader("Accept-Language") != null
+                    && "en".equals(request.getLocale().getLanguage()) ? java.util.Locale.ENGLISH
+                    : cl.andesops.shared.I18n.SPANISH;
+            String detail = cl.andesops.shared.I18n.text(locale, "api.error.locked", LoginThrottle.minutes(wait.get()));
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                    + "\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        }
     }
 
     /** Our headers, set in a configurer that initialises after Vaadin's. */

@@ -25,10 +25,14 @@ class TrustedProxiesTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     int post(String password, String forwardedFor) throws Exception {
+        return send(password, forwardedFor).statusCode();
+    }
+
+    HttpResponse<String> send(String password, String forwardedFor) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/admin/sync?date=2026-01-05")).header("X-Forwarded-For", forwardedFor)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes()))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -36,8 +40,12 @@ class TrustedProxiesTest {
         for (int i = 1; i <= 5; i++) {
             assertThat(post("wrong", "203.0.113." + i)).isEqualTo(401);
         }
-        // the sixth, with the right password and yet another address, is still the same visitor: locked
-        assertThat(post("right-password", "203.0.113.99")).isEqualTo(401);
+        // the sixth, with the right password and yet another address, is still the same visitor: locked, and told
+        // how long to wait rather than given a bare 401 that invites the next try
+        HttpResponse<String> locked = send("right-password", "203.0.113.99");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L)).isBetween(240L, 300L);
+        assertThat(locked.body()).contains("espere 5 minutos");
     }
 
     @Test

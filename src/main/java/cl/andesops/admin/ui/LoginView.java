@@ -18,11 +18,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, co
 
     final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    private final cl.andesops.admin.LoginThrottle throttle;
+    private final LoginI18n i18n;
+
+    public LoginView(cl.andesops.admin.LoginThrottle throttle) {
+        this.throttle = throttle;
         setId("login-view");
         addClassName("view");
         setAlignItems(Alignment.CENTER);
-        LoginI18n i18n = LoginI18n.createDefault();
+        i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.user"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -38,7 +42,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, co
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        // refused without a look at the password: say so, and for how long, not "incorrect password" again
+        var wait = failed && com.vaadin.flow.server.VaadinRequest.getCurrent() != null
+                ? throttle.lockedFor(com.vaadin.flow.server.VaadinRequest.getCurrent().getRemoteAddr())
+                : java.util.Optional.<java.time.Duration>empty();
+        if (wait.isPresent()) {
+            long minutes = cl.andesops.admin.LoginThrottle.minutes(wait.get());
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", minutes));
+        } else {
+            i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(failed);
     }
 
     /** The browser tab's title, in the page's language. */

@@ -69,4 +69,17 @@ class TendersApi {
     TenderDetailView one(@PathVariable String code) {
         return tenders.detail(code).orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.tender", code));
     }
+
+    @GetMapping("/{code}/offers")
+    @Operation(summary = "Todas las ofertas de una licitación, por ítem: proveedor, precio, estado y si ganó (de los "
+            + "datos abiertos; la API de Mercado Público solo da las adjudicaciones)")
+    ApiPage<cl.andesops.tenders.TenderOffer> offers(@PathVariable String code,
+                                                    @RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size);
+        if (tenders.detail(code).isEmpty()) {
+            throw new ApiErrors.NotFound("api.error.notfound.tender", code);
+        }
+        return new ApiPage<>(tenders.offers(code, page * size, size), page, size, tenders.offerCount(code));
+    }
 }

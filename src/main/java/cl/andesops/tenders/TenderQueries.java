@@ -55,6 +55,29 @@ class TenderQueries {
                 .list();
     }
 
+    /** A page of a tender's offers, by item and then winners first, cheapest first; none for an unknown code. */
+    List<TenderOffer> offers(String code, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT o.* FROM tender_offer o JOIN tender t ON t.id = o.tender_id
+                         WHERE t.code = :code
+                         ORDER BY o.line, o.selected DESC, CAST(o.total AS REAL), o.supplier_code
+                         LIMIT :limit OFFSET :offset""").param("code", code).param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new TenderOffer(rs.getInt("line"), rs.getString("supplier_code"),
+                        rs.getString("supplier_rut"), rs.getString("supplier_name"), rs.getString("offer_name"),
+                        rs.getString("state"), decimal(rs.getString("quantity")), rs.getString("currency"),
+                        decimal(rs.getString("unit_price")), decimal(rs.getString("total")),
+                        decimal(rs.getString("awarded_quantity")), decimal(rs.getString("awarded_amount")),
+                        instant(rs, "sent_at"), rs.getInt("selected") == 1))
+                .list();
+    }
+
+    /** How many offers a tender received, every item counted. */
+    int offerCount(String code) {
+        return jdbc.sql("SELECT count(*) FROM tender_offer o JOIN tender t ON t.id = o.tender_id WHERE t.code = :code")
+                .param("code", code).query(Integer.class).single();
+    }
+
     /** What the search index holds for a tender: its text, its facets and its sort keys. */
     record IndexRow(String code, String name, String description, String items, List<String> categories,
                     String buyer, String region, String state, String type, Long amount, Long closesAt,

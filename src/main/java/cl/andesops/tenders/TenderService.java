@@ -26,6 +26,16 @@ public class TenderService {
         return orders.ofTender(tenderCode);
     }
 
+    /** A page of a tender's offers (every bid on every item, as the open data gives them). */
+    public List<TenderOffer> offers(String code, int offset, int limit) {
+        return code == null || code.isBlank() ? List.of() : queries.offers(code.strip(), offset, limit);
+    }
+
+    /** How many offers a tender received, every item counted; 0 when the open data has given none. */
+    public int offerCount(String code) {
+        return code == null || code.isBlank() ? 0 : queries.offerCount(code.strip());
+    }
+
     public Optional<TenderDetailView> detail(String code) {
         return code == null || code.isBlank() ? Optional.empty() : queries.detail(code.strip());
     }

@@ -77,7 +77,8 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         Paragraph sub = new Paragraph(t.code() + " · " + nz(t.state()) + " · "
                 + (t.type() == null ? "" : TenderSearchView.typeLabel(t.type(), this::getTranslation)));
         sub.addClassName("subtitle");
-        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, t.officialUrl(), "tender-official");
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin.simulated(t.fromOpenData()), t.officialUrl(),
+                "tender-official");
         Anchor analyse = new Anchor("analysis?kind=tender&subject=" + java.net.URLEncoder.encode(t.code(),
                 java.nio.charset.StandardCharsets.UTF_8), getTranslation("tender.analyse"));
         analyse.setId("tender-analyse");
@@ -152,6 +153,13 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
                 act.setTarget("_blank");
                 add(act);
             }
+        }
+
+        int offers = tenders.offerCount(t.code());
+        if (offers > 0) {
+            H2 offersTitle = new H2(getTranslation("tender.offers", offers, Formats.count(offers)));
+            offersTitle.setId("tender-offers-title");
+            add(offersTitle, new TenderOffersGrid(tenders, t.code(), offers));
         }
 
         add(new H2(getTranslation("tender.page")));

@@ -167,9 +167,9 @@ final class SimWorld {
         });
     }
 
-    /** Orders created on a day up to {@code now}. */
+    /** Orders created on a day and sent by {@code now}: an order is public once sent, never with a future date. */
     List<Order> ordersVisible(LocalDate day, Instant now) {
-        return ordersOf(day).stream().filter(o -> !o.createdAt().isAfter(now)).toList();
+        return ordersOf(day).stream().filter(o -> !o.sentAt().isAfter(now)).toList();
     }
 
     Optional<Order> order(String code) {
@@ -242,8 +242,70 @@ final class SimWorld {
         });
     }
 
+    /**
+     * The catalogue's products in the order tenders favour them: the subjects alternate (works, services, health,
+     * supplies), so the most frequent tenders are not all of one sector, as orders' are.
+     */
+    private static final int[] TENDER_RANKS = {10, 0, 12, 7, 16, 5, 14, 3, 19, 25, 1, 11, 8, 21, 23, 13, 2, 17, 4,
+            15, 18, 6, 20, 22, 24, 9, 26, 27, 28, 29};
+
+    /** The UTM in pesos, near enough for choosing a procedure (SII publishes it monthly; ~CLP 65,000-70,000). */
+    private static final long UTM = 68_000;
+    /** The day the LP band widened to 5,000 UTM and LQ ended (Ley 21.634's regulation). */
+    private static final LocalDate LQ_ENDS = LocalDate.of(2025, 10, 22);
+
+    /** The procedure a tender of this estimated amount follows on its date: L1 < 100 UTM ≤ LE < 1,000 ≤ LP... */
+    static String typeFor(long amountClp, LocalDate day) {
+        double utm = amountClp / (double) UTM;
+        if (utm < 100) {
+            return "L1";
+        }
+        if (utm < 1_000) {
+            return "LE";
+        }
+        if (utm < 2_000 || (utm < 5_000 && !day.isBefore(LQ_ENDS))) {
+            return "LP";
+        }
+        return utm < 5_000 ? "LQ" : "LR";
+    }
+
+    /**
+     * Tenders a day can number with five-digit sequences, as real codes have: days × this ≤ 99,999. A world with
+     * more tenders a day than this numbers them by day × 10,000 + index.
+     */
+    private static final int FIVE_DIGIT_STRIDE = 273;
+
+    private int tenderStride() {
+        long most = Math.round(settings.tendersPerDay() * 1.1) + 1;
+        return most <= FIVE_DIGIT_STRIDE ? FIVE_DIGIT_STRIDE : MAX_PER_DAY;
+    }
+
+    private long tenderSeq(LocalDate day, int i) {
+        int stride = tenderStride();
+        return stride == MAX_PER_DAY ? (long) day.getDayOfYear() * MAX_PER_DAY + i
+                : (long) (day.getDayOfYear() - 1) * stride + i + 1;
+    }
+
+    private Optional<Decoded> decodeTender(String code) {
+        int stride = tenderStride();
+        if (stride == MAX_PER_DAY) {
+            return decode(code);
+        }
+        Matcher m = code == null ? null : CODE.matcher(code.strip());
+        if (m == null || !m.matches() || m.group(2).length() > 5) {
+            return Optional.empty();
+        }
+        long seq = Long.parseLong(m.group(2)) - 1;
+        int year = 2000 + Integer.parseInt(m.group(4));
+        int dayOfYear = (int) (seq / stride) + 1;
+        if (seq < 0 || dayOfYear > LocalDate.of(year, 12, 31).getDayOfYear()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decoded(LocalDate.ofYearDay(year, dayOfYear), (int) (seq % stride)));
+    }
+
     Optional<Tender> tender(String code) {
-        return decode(code).flatMap(c -> {
+        return decodeTender(code).flatMap(c -> {
             List<Tender> day = tendersOf(c.day());
             return c.index() < day.size() && day.get(c.index()).code().equals(code)
                     ? Optional.of(day.get(c.index())) : Optional.empty();
@@ -253,10 +315,12 @@ final class SimWorld {
     private Tender tender(LocalDate day, int i, int n) {
         SplittableRandom r = random('T', day, i);
         Instant published = spread(day, i, n, r);
-        String type = pick(r, new String[]{"LE", "LP", "L1", "LR", "LQ", "CO", "E2", "O1", "R1"},
-                new int[]{52, 22, 10, 8, 2, 2, 1, 2, 1});
+        // a few procedures that are not chosen by amount (trato directo, private, other); the rest by amount below
+        String special = pick(r, new String[]{"", "CO", "E2", "O1", "R1"}, new int[]{94, 2, 1, 2, 1});
         SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.0));
-        SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.7));
+        SimCatalog.Product main = SimCatalog.PRODUCTS.get(TENDER_RANKS[zipf(r, TENDER_RANKS.length, 0.7)]);
+        List<SimCatalog.Product> related = SimCatalog.PRODUCTS.stream()
+                .filter(p -> p.categoryCode().regionMatches(0, main.categoryCode(), 0, 2)).toList();
         Instant closes = published.plus(Duration.ofDays(5 + r.nextInt(26))).plus(Duration.ofHours(r.nextInt(8)));
         Instant award = closes.plus(Duration.ofDays(3 + r.nextInt(25)));
         int fateRoll = r.nextInt(100);
@@ -266,7 +330,8 @@ final class SimWorld {
         int bidders = fate == 8 ? 1 + zipf(r, 12, 1.2) : r.nextInt(3);
         long total = 0;
         for (int l = 1; l <= lineCount; l++) {
-            SimCatalog.Product p = l == 1 ? main : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
+            // one subject: every line of a tender from the same UNSPSC segment as its first
+            SimCatalog.Product p = l == 1 ? main : related.get(r.nextInt(related.size()));
             BigDecimal qty = BigDecimal.valueOf(p.medianPrice() > 1_000_000 ? 1 : 10 + r.nextInt(500)).setScale(1);
             long unit = Math.max(100, Math.round(p.medianPrice() * Math.exp(r.nextGaussian() * 0.6)));
             total += unit * qty.longValue();
@@ -275,8 +340,8 @@ final class SimWorld {
             lines.add(new TenderLine(l, p, qty, winner, SimCatalog.money(unit),
                     p.name() + ". " + spec(r, p)));
         }
-        String code = buyer.code() + "-" + (day.getDayOfYear() * MAX_PER_DAY + i) + "-" + type
-                + String.format("%02d", day.getYear() % 100);
+        String type = special.isEmpty() ? typeFor(total, day) : special;
+        String code = buyer.code() + "-" + tenderSeq(day, i) + "-" + type + String.format("%02d", day.getYear() % 100);
         String name = switch (r.nextInt(5)) {
             case 0 -> "Adquisición de " + main.noun() + " para " + shortName(buyer.name());
             case 1 -> "Licitación pública " + main.noun() + " " + day.getYear();

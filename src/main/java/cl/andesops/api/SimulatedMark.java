@@ -15,9 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 import cl.andesops.shared.DataOrigin;
 
 /**
- * Every JSON answer of the REST API says whether its records are simulated ({@code "simulated": true} in demo
- * mode, {@code false} otherwise), so a record copied out of a demo never passes for a real one; in demo mode the
- * {@code officialUrl} of a record is left out, since a simulated code has no page on mercadopublico.cl.
+ * Every JSON answer of the REST API says whether its records are simulated, each record by where it came from (its
+ * {@code fromOpenData}: the live sync's records are simulated in demo mode, the open-data history only when it is
+ * the simulator's), and the answer as a whole when any of them is; so a record copied out of a demo never passes for
+ * a real one, and a real record imported into a demo is never called simulated. A simulated record has no
+ * {@code officialUrl}: its code has no page on mercadopublico.cl.
  */
 @RestControllerAdvice(basePackages = "cl.andesops.api")
 class SimulatedMark implements ResponseBodyAdvice<Object> {
@@ -47,16 +49,37 @@ class SimulatedMark implements ResponseBodyAdvice<Object> {
         if (!(tree instanceof ObjectNode object)) {
             return body;
         }
-        boolean simulated = origin.simulated();
-        if (simulated) {
-            object.remove("officialUrl");
-            object.path("items").forEach(item -> {
-                if (item instanceof ObjectNode o) {
-                    o.remove("officialUrl");
-                }
-            });
+        JsonNode items = object.path("items");
+        boolean simulated;
+        if (object.has("fromOpenData")) {
+            simulated = mark(object); // one record
+        } else if (items.isArray() && !items.isEmpty() && items.get(0).has("fromOpenData")) {
+            simulated = false; // a page of records, each marked; the page is simulated when any of them is
+            for (JsonNode item : items) {
+                simulated |= item instanceof ObjectNode o && mark(o);
+            }
+        } else {
+            simulated = origin.simulated();
+            if (simulated) {
+                object.remove("officialUrl");
+                items.forEach(item -> {
+                    if (item instanceof ObjectNode o) {
+                        o.remove("officialUrl");
+                    }
+                });
+            }
         }
         object.put("simulated", simulated);
         return object;
+    }
+
+    /** Marks one record by where it came from, without its official link when simulated; returns the mark. */
+    private boolean mark(ObjectNode record) {
+        boolean simulated = origin.simulated(record.path("fromOpenData").asBoolean(false));
+        if (simulated) {
+            record.remove("officialUrl");
+        }
+        record.put("simulated", simulated);
+        return simulated;
     }
 }

@@ -13,7 +13,7 @@ public record CompraAgilDetailView(String code, String name, String description,
                                    Instant publishedAt, Instant closesAt, Instant changedAt, String deliveryAddress,
                                    Integer deliveryDays, Integer offersReceived, String orderCode, String cancelReason,
                                    String desertedReason, boolean hasDetail, List<Product> products,
-                                   List<Quote> quotes) {
+                                   List<Quote> quotes, boolean fromOpenData) {
 
     public record Product(int line, String productCode, String name, String description, BigDecimal quantity,
                           String unit) {

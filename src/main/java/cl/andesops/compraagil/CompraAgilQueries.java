@@ -92,7 +92,7 @@ class CompraAgilQueries {
                     instant(rs, "changed_at"), rs.getString("delivery_address"),
                     (Integer) rs.getObject("delivery_days"), (Integer) rs.getObject("offers_received"),
                     rs.getString("order_code"), rs.getString("cancel_reason"), rs.getString("deserted_reason"),
-                    rs.getInt("has_detail") == 1, products(id), quotes(id));
+                    rs.getInt("has_detail") == 1, products(id), quotes(id), rs.getInt("from_open_data") == 1);
         }).optional();
     }
 

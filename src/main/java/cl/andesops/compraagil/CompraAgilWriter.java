@@ -86,7 +86,7 @@ public class CompraAgilWriter {
 
     /** Stores full details (summary, products, quotes) as fetched now; returns the codes that were new. */
     public List<String> storeDetails(List<CaRequest> batch) {
-        return storeDetails(batch, clock.millis());
+        return storeDetails(batch, clock.millis(), false);
     }
 
     /**
@@ -97,10 +97,11 @@ public class CompraAgilWriter {
     public List<String> storeFileDetails(List<CaRequest> batch, Instant asOf) {
         java.util.Set<String> newer = Batches.detailedSince(jdbc, "ca_request",
                 batch.stream().map(CaRequest::code).distinct().toList(), asOf.toEpochMilli());
-        return storeDetails(batch.stream().filter(r -> !newer.contains(r.code())).toList(), asOf.toEpochMilli());
+        return storeDetails(batch.stream().filter(r -> !newer.contains(r.code())).toList(), asOf.toEpochMilli(),
+                true);
     }
 
-    private List<String> storeDetails(List<CaRequest> batch, long fetchedAt) {
+    private List<String> storeDetails(List<CaRequest> batch, long fetchedAt, boolean fromFile) {
         List<CaRequest> details = lastOfEachCode(batch);
         if (details.isEmpty()) {
             return List.of();
@@ -121,11 +122,11 @@ public class CompraAgilWriter {
         List<Object[]> detailRows = new ArrayList<>();
         for (CaRequest r : details) {
             detailRows.add(new Object[]{r.description(), r.deliveryAddress(), r.deliveryDays(), r.budgetType(),
-                    str(r.estimatedBudget()), r.orderCode(), r.code()});
+                    str(r.estimatedBudget()), r.orderCode(), fromFile ? 1 : 0, r.code()});
         }
         jdbc.batchUpdate("""
                 UPDATE ca_request SET description = ?, delivery_address = ?, delivery_days = ?, budget_type = ?,
-                    budget = ?, order_code = ?, has_detail = 1 WHERE code = ?""", detailRows);
+                    budget = ?, order_code = ?, from_open_data = ?, has_detail = 1 WHERE code = ?""", detailRows);
         Map<String, Long> ids = new HashMap<>();
         List<String> codes = details.stream().map(CaRequest::code).toList();
         for (int from = 0; from < codes.size(); from += 500) {

@@ -95,14 +95,14 @@ public class ImportService implements SmartLifecycle {
 
     ImportService(Cluster cluster, ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
-                  Endpoints endpoints, PlannerStatistics statistics) {
+                  Endpoints endpoints, PlannerStatistics statistics, cl.andesops.shared.DataOrigin origin) {
         this.cluster = cluster;
         this.statistics = statistics;
         this.files = files;
         this.importer = importer;
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
-        // unless DATOS_ABIERTOS_BASE_URL names another host
-        boolean toSimulator = endpoints.simulated() && properties.baseUrl().equals(OpenDataProperties.CHILECOMPRA);
+        // unless DATOS_ABIERTOS_BASE_URL says where the real files are: the origin decides, and marks the records so
+        boolean toSimulator = origin.historySimulated();
         this.downloads = new Downloads(toSimulator ? endpoints.v1Base() : properties.baseUrl(), properties);
         this.properties = properties;
         this.tx = tx;

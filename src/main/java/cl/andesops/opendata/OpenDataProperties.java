@@ -19,7 +19,4 @@ public record OpenDataProperties(@DefaultValue("https://transparenciachc.blob.co
                                  @DefaultValue("2000000000") long maxBytes,
                                  @DefaultValue("3") int maxAttempts,
                                  @DefaultValue("12") int historyMonths) {
-
-    /** Where ChileCompra publishes the files. */
-    public static final URI CHILECOMPRA = URI.create("https://transparenciachc.blob.core.windows.net");
 }

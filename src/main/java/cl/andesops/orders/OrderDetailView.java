@@ -13,7 +13,7 @@ public record OrderDetailView(String code, String name, String description, Inte
                               String unitName, String unitRut, String supplierCode, String supplierName,
                               String supplierRut, String region, String paymentTerms, Instant createdAt,
                               Instant sentAt, Instant acceptedAt, Instant cancelledAt, Instant modifiedAt,
-                              boolean hasDetail, String flag, List<Item> items) {
+                              boolean hasDetail, String flag, List<Item> items, boolean fromOpenData) {
 
     public record Item(int line, String categoryCode, String category, String productCode, String product,
                        String buyerSpec, String supplierSpec, BigDecimal quantity, String unit, BigDecimal netPrice,

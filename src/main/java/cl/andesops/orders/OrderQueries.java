@@ -33,7 +33,7 @@ class OrderQueries {
         Where w = where(filter, sort == OrderSort.NEWEST || sort == OrderSort.OLDEST);
         var spec = jdbc.sql("""
                 SELECT code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
-                       amount_clp, created_at, region, flag
+                       amount_clp, created_at, region, flag, from_open_data
                   FROM purchase_order po""" + w.sql + " ORDER BY " + sort.sql + " LIMIT :limit OFFSET :offset");
         w.bind(spec);
         return spec.param("limit", limit).param("offset", offset).query(OrderQueries::row).list();
@@ -61,7 +61,7 @@ class OrderQueries {
         }
         var spec = jdbc.sql("""
                 SELECT id, code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
-                       amount_clp, created_at, region, flag
+                       amount_clp, created_at, region, flag, from_open_data
                   FROM purchase_order po""" + w.sql + " ORDER BY created_at DESC NULLS LAST, id DESC LIMIT :limit");
         w.bind(spec);
         return spec.param("limit", limit).query((rs, n) -> new Keyed(row(rs, n),
@@ -129,7 +129,7 @@ class OrderQueries {
                         rs.getString("supplier_rut"), rs.getString("region"), rs.getString("payment_terms"),
                         instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "accepted_at"),
                         instant(rs, "cancelled_at"), instant(rs, "modified_at"), rs.getInt("has_detail") == 1,
-                        rs.getString("flag"), items(rs.getLong("id"))))
+                        rs.getString("flag"), items(rs.getLong("id")), rs.getInt("from_open_data") == 1))
                 .optional();
     }
 
@@ -256,7 +256,8 @@ class OrderQueries {
         return new OrderRow(rs.getString("code"), rs.getString("name"), rs.getString("buyer_name"),
                 rs.getString("supplier_name"), rs.getString("type"), (Integer) rs.getObject("state_code"),
                 rs.getString("state"), rs.getString("currency"), decimal(rs.getString("total")),
-                longOrNull(rs, "amount_clp"), instant(rs, "created_at"), rs.getString("region"), rs.getString("flag"));
+                longOrNull(rs, "amount_clp"), instant(rs, "created_at"), rs.getString("region"), rs.getString("flag"),
+                rs.getInt("from_open_data") == 1);
     }
 
     static BigDecimal decimal(String s) {

@@ -94,7 +94,7 @@ public class OrderWriter {
 
     /** Stores full details (row, items, buyer, supplier, flags); returns the codes that were new. */
     public List<String> storeDetails(List<OrderDetail> batch) {
-        return storeDetails(batch, Map.of());
+        return storeDetails(batch, Map.of(), false);
     }
 
     /**
@@ -113,11 +113,11 @@ public class OrderWriter {
             Long stored = modified.get(d.code());
             return stored == null || d.modifiedAt() == null || d.modifiedAt().toEpochMilli() > stored;
         }).toList();
-        return storeDetails(newer, pesos);
+        return storeDetails(newer, pesos, true);
     }
 
-    /** Full details with the peso amount of the orders that come with one. */
-    private List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos) {
+    /** Full details with the peso amount of the orders that come with one, and where they came from. */
+    private List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos, boolean fromFile) {
         Map<String, OrderDetail> byCode = Batches.lastOfEachCode(batch, OrderDetail::code);
         List<OrderDetail> details = List.copyOf(byCode.values());
         if (details.isEmpty()) {
@@ -152,7 +152,8 @@ public class OrderWriter {
                     d.buyer().unitCode(), buyerCode, d.buyer().organismName(), d.buyer().unitName(), supplierCode,
                     d.supplier().name(), d.supplier().rut(), d.buyer().region(), d.paymentTerms(), d.dispatchType(),
                     str(d.rating()), millis(d.createdAt()), millis(d.sentAt()), millis(d.acceptedAt()),
-                    millis(d.cancelledAt()), millis(d.modifiedAt()), day, now, category, flag, version});
+                    millis(d.cancelledAt()), millis(d.modifiedAt()), day, now, category, flag, version,
+                    fromFile ? 1 : 0});
             if (d.buyer().unitCode() != null) {
                 buyers.put(d.buyer().unitCode(), new Object[]{d.buyer().unitCode(), d.buyer().unitName(),
                         d.buyer().unitRut(), buyerCode, d.buyer().organismName(), d.buyer().region(),
@@ -175,9 +176,9 @@ public class OrderWriter {
                     currency, net_total, tax, total, amount_clp, tender_code, buyer_unit_code, buyer_code, buyer_name,
                     unit_name, supplier_code, supplier_name, supplier_rut, region, payment_terms, dispatch_type, rating,
                     created_at, sent_at, accepted_at, cancelled_at, modified_at, day, fetched_at, category_code, flag,
-                    version, has_detail)
+                    version, from_open_data, has_detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    1)
+                    ?, 1)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, description = excluded.description,
                     state_code = excluded.state_code, state = excluded.state, supplier_state = excluded.supplier_state,
                     type = excluded.type, type_code = excluded.type_code, currency = excluded.currency,
@@ -192,6 +193,7 @@ public class OrderWriter {
                     accepted_at = excluded.accepted_at, cancelled_at = excluded.cancelled_at,
                     modified_at = excluded.modified_at, day = excluded.day, fetched_at = excluded.fetched_at,
                     category_code = excluded.category_code, version = excluded.version,
+                    from_open_data = excluded.from_open_data,
                     flag = coalesce(purchase_order.flag, excluded.flag), has_detail = 1""", rows);
         Map<String, Long> ids = ids(List.copyOf(byCode.keySet()));
         List<Object[]> deletes = new ArrayList<>();

@@ -15,7 +15,7 @@ public record TenderDetailView(String code, String name, String description, Int
                                Instant economicOpeningAt, Instant awardedAt, Instant estimatedAwardAt,
                                Integer complaints, Integer bidders, String awardActNumber, Instant awardActDate,
                                String awardActUrl, boolean hasDetail, List<Item> items, List<Award> awards,
-                               String contractDuration) {
+                               String contractDuration, boolean fromOpenData) {
 
     public record Item(int line, String productCode, String categoryCode, String category, String productName,
                        String description, String unit, BigDecimal quantity) {

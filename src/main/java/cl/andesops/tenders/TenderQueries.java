@@ -35,7 +35,7 @@ class TenderQueries {
                     instant(rs, "awarded_at"), instant(rs, "est_award_at"), (Integer) rs.getObject("complaints"),
                     (Integer) rs.getObject("bidders"), rs.getString("award_act_number"),
                     instant(rs, "award_act_date"), rs.getString("award_act_url"), rs.getInt("has_detail") == 1,
-                    items(id), awards(id), rs.getString("contract_duration"));
+                    items(id), awards(id), rs.getString("contract_duration"), rs.getInt("from_open_data") == 1);
         }).optional();
     }
 

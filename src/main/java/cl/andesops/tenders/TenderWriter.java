@@ -96,7 +96,7 @@ public class TenderWriter {
 
     /** Stores full details (row, items, awards) as fetched now; returns the codes that were new. */
     public List<String> storeDetails(List<TenderDetail> batch) {
-        return storeDetails(batch, clock.millis());
+        return storeDetails(batch, clock.millis(), false);
     }
 
     /**
@@ -107,10 +107,11 @@ public class TenderWriter {
     public List<String> storeFileDetails(List<TenderDetail> batch, Instant asOf) {
         java.util.Set<String> newer = Batches.detailedSince(jdbc, "tender",
                 batch.stream().map(TenderDetail::code).distinct().toList(), asOf.toEpochMilli());
-        return storeDetails(batch.stream().filter(t -> !newer.contains(t.code())).toList(), asOf.toEpochMilli());
+        return storeDetails(batch.stream().filter(t -> !newer.contains(t.code())).toList(), asOf.toEpochMilli(),
+                true);
     }
 
-    private List<String> storeDetails(List<TenderDetail> batch, long fetchedAt) {
+    private List<String> storeDetails(List<TenderDetail> batch, long fetchedAt, boolean fromFile) {
         Map<String, TenderDetail> byCode = Batches.lastOfEachCode(batch, TenderDetail::code);
         List<TenderDetail> details = List.copyOf(byCode.values());
         if (details.isEmpty()) {
@@ -137,7 +138,7 @@ public class TenderWriter {
                     award == null ? null : award.bidders(), award == null ? null : award.type(),
                     award == null ? null : award.number(), award == null ? null : millis(award.date()),
                     award == null ? null : award.url(), t.contractDuration(), t.paymentModality(), t.funding(), now,
-                    version});
+                    version, fromFile ? 1 : 0});
         }
         jdbc.batchUpdate("""
                 INSERT INTO tender (code, name, description, state_code, state, type, type_code, currency,
@@ -145,9 +146,9 @@ public class TenderWriter {
                     region, commune, created_at, published_at, closes_at, forum_opens_at, forum_closes_at, answers_at,
                     technical_opening_at, economic_opening_at, awarded_at, est_award_at, complaints, stages, bidders,
                     award_act_type, award_act_number, award_act_date, award_act_url, contract_duration,
-                    payment_modality, funding_source, fetched_at, version, has_detail)
+                    payment_modality, funding_source, fetched_at, version, from_open_data, has_detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, 1)
+                    ?, ?, ?, ?, ?, 1)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, description = excluded.description,
                     state_code = excluded.state_code, state = excluded.state, type = excluded.type,
                     type_code = excluded.type_code, currency = excluded.currency,
@@ -164,7 +165,8 @@ public class TenderWriter {
                     award_act_number = excluded.award_act_number, award_act_date = excluded.award_act_date,
                     award_act_url = excluded.award_act_url, contract_duration = excluded.contract_duration,
                     payment_modality = excluded.payment_modality, funding_source = excluded.funding_source,
-                    fetched_at = excluded.fetched_at, version = excluded.version, has_detail = 1""", rows);
+                    fetched_at = excluded.fetched_at, version = excluded.version,
+                    from_open_data = excluded.from_open_data, has_detail = 1""", rows);
         Map<String, Long> ids = new HashMap<>();
         List<String> codes = List.copyOf(byCode.keySet());
         for (int from = 0; from < codes.size(); from += 500) {

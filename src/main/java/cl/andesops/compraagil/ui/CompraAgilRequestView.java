@@ -46,7 +46,8 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         CompraAgilDetailView r = service.detail(code).orElseThrow(() -> new NotFoundException(code));
         removeAll();
         pageTitle = r.code() + " · " + getTranslation("title.ca") + " · AndesOps";
-        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, r.officialUrl(), "ca-official");
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin.simulated(r.fromOpenData()), r.officialUrl(),
+                "ca-official");
         Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H1(r.name()),
                 new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
         header.addClassName("view-header");

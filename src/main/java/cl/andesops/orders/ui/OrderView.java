@@ -50,7 +50,8 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         Paragraph sub = new Paragraph(o.code() + " · " + (o.state() == null ? "" : o.state())
                 + (o.type() == null ? "" : " · " + o.type()));
         sub.addClassName("subtitle");
-        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin, o.officialUrl(), "order-official");
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin.simulated(o.fromOpenData()), o.officialUrl(),
+                "order-official");
         RouterLink back = new RouterLink(getTranslation("order.back"), MarketMonitorView.class);
         Div header = new Div(back, title, sub, official);
         header.addClassName("view-header");

@@ -16,7 +16,12 @@ public final class OfficialLink {
     }
 
     public static Component of(Component owner, DataOrigin origin, String url, String id) {
-        if (origin.simulated()) {
+        return of(owner, origin.simulated(), url, id);
+    }
+
+    /** For one record, simulated or not by where it came from ({@link DataOrigin#simulated(boolean)}). */
+    public static Component of(Component owner, boolean simulated, String url, String id) {
+        if (simulated) {
             Span demo = new Span(owner.getTranslation("record.simulated"));
             demo.getElement().getThemeList().add("badge contrast");
             demo.getElement().setAttribute("title", owner.getTranslation("record.simulated.tooltip"));

@@ -112,8 +112,10 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
                 .setResizable(true).setTooltipGenerator(CompraAgilRow::name);
         grid.addColumn(CompraAgilRow::organism).setHeader(getTranslation("ca.col.organism")).setWidth("11rem")
                 .setFlexGrow(2).setResizable(true).setTooltipGenerator(CompraAgilRow::organism);
-        grid.addColumn(r -> r.region() == null ? "" : Formats.regionShort(r.region())).setHeader(getTranslation("ca.col.region")).setAutoWidth(true);
-        grid.addColumn(CompraAgilRow::state).setHeader(getTranslation("ca.col.state")).setAutoWidth(true);
+        grid.addColumn(r -> r.region() == null ? "" : Formats.regionShort(r.region()))
+                .setHeader(getTranslation("ca.col.region")).setWidth("9rem").setFlexGrow(1);
+        grid.addColumn(CompraAgilRow::state).setHeader(getTranslation("ca.col.state")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(r -> {
             Span s = new Span(r.amountClp() == null ? "" : Formats.clp(r.amountClp()));
             s.addClassName("amount");

@@ -80,9 +80,24 @@ class MonitorBrowserIT {
                 Browser.screenshot(driver, "monitor-dark");
                 driver.findElement(By.id("theme-toggle")).click();
 
+                // on a phone: the filters fold away, nothing is wider than the screen, and the header's badges
+                // do not cover the language picker
                 driver.manage().window().setSize(new Dimension(390, 844));
+                driver.navigate().refresh();
+                wait.until(d -> !d.findElements(By.cssSelector("#chart-time[data-rendered='true'] svg")).isEmpty());
                 Thread.sleep(800);
                 Browser.screenshot(driver, "monitor-phone");
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                assertThat(js.executeScript("return document.getElementById('filters-panel').hasAttribute('opened')"))
+                        .as("the filters fold away on a phone").isEqualTo(false);
+                assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+                        .as("nothing wider than the screen").isLessThanOrEqualTo(((Number) js.executeScript(
+                                "return window.innerWidth")).intValue());
+                assertThat(js.executeScript("const l = document.getElementById('language').getBoundingClientRect();"
+                        + "return Array.from(document.querySelectorAll('#status-badges > span')).filter(b => {"
+                        + "const r = b.getBoundingClientRect(); return r.width > 0 && r.left < l.right"
+                        + " && r.right > l.left && r.top < l.bottom && r.bottom > l.top; }).length"))
+                        .as("badges over the language picker").isEqualTo(0L);
 
                 var errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();

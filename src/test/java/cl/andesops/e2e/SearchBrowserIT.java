@@ -54,6 +54,20 @@ class SearchBrowserIT {
                         .isEqualTo("Registro simulado (modo demo)");
                 Browser.screenshot(driver, "tender-detail");
 
+                // on a phone the results come first: the facets fold away above them
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+                driver.get(app.uri("/tenders?q=suministro").toString());
+                wait.until(d -> !resultLinks(d).isEmpty());
+                Thread.sleep(500);
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                assertThat(js.executeScript("return document.getElementById('tender-facets-fold').hasAttribute('opened')"))
+                        .isEqualTo(false);
+                assertThat(((Number) js.executeScript("return document.querySelector('#tender-results a.hit-title')"
+                        + ".getBoundingClientRect().top")).doubleValue()).as("the first result on the first screen")
+                        .isLessThan(844);
+                Browser.screenshot(driver, "tenders-phone");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
+
                 // Compra Ágil is synced after the open tenders: reload until it has arrived
                 long caDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 boolean ca = false;

@@ -130,7 +130,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         pdf.setId("analysis-pdf");
         pdf.getElement().setAttribute("download", true);
         shareLink.setReadOnly(true);
-        shareLink.setWidth("32rem");
+        shareLink.setWidth("min(32rem, 100%)");
         shareLink.setId("analysis-share");
         message.setId("analysis-message");
         result.addClassName("analysis-result");

@@ -51,7 +51,7 @@ class StartingPoints extends Div {
                 .map(MonitorSummary::topBuyers).orElse(List.of());
         for (MonitorSummary.Slice b : top.subList(0, Math.min(SHOWN, top.size()))) {
             buyers.add(new ListItem(new Anchor(link("buyer", b.key()), b.label()),
-                    new Span(" · " + Formats.clpCompact(java.math.BigDecimal.valueOf(b.amountClp())))));
+                    new Span(" · "), nowrap(Formats.clpCompact(java.math.BigDecimal.valueOf(b.amountClp())))));
         }
         Div buyersCard = card("analysis.start.buyers", buyers, top.isEmpty());
 
@@ -89,7 +89,7 @@ class StartingPoints extends Div {
         tenders.removeAll();
         for (TenderHit t : hits) {
             tenders.add(new ListItem(new Anchor(link("tender", t.code()), t.name() == null ? t.code() : t.name()),
-                    new Span(t.closesAt() == null ? "" : " · " + Formats.dateTime(t.closesAt()))));
+                    new Span(t.closesAt() == null ? "" : " · "), nowrap(Formats.dateTime(t.closesAt()))));
         }
         if (hits.isEmpty()) {
             tenders.add(new ListItem(getTranslation("analysis.start.none")));
@@ -108,5 +108,12 @@ class StartingPoints extends Div {
 
     private static String link(String kind, String subject) {
         return "analysis?kind=" + kind + "&subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+
+    /** A date and time that never breaks across lines. */
+    private static Span nowrap(String text) {
+        Span s = new Span(text);
+        s.addClassName("nowrap");
+        return s;
     }
 }

@@ -77,13 +77,13 @@ class SubjectPicker extends HorizontalLayout {
         supplier.setItemLabelGenerator(p -> p.name() + " (" + p.code() + ")");
         supplier.setItems(q -> orders.suppliers(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         for (ComboBox<?> c : List.of(tender, buyer, supplier)) {
-            c.setWidth("28rem");
+            c.setWidth("min(28rem, 100%)");
             c.setClearButtonVisible(true);
         }
         category.setItemLabelGenerator(c -> c[0] + " " + c[1]);
         category.setClearButtonVisible(true);
         category.setPlaceholder(getTranslation("analysis.field.all"));
-        category.setWidth("20rem");
+        category.setWidth("min(20rem, 100%)");
         region.setClearButtonVisible(true);
         region.setPlaceholder(getTranslation("analysis.field.all"));
         category.setItems(facts.knownCategories());

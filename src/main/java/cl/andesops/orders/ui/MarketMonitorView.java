@@ -199,6 +199,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         super.onAttach(attachEvent);
         localize();
         UI ui = attachEvent.getUI();
+        cl.andesops.shared.ui.PhoneFold.foldIfNarrow(filters.panel, () -> hasNarrowingFilter());
         CoalescedPush push = new CoalescedPush(ui, COALESCE, this::liveRefresh);
         unsubscribeData = live.onData(event -> {
             if (event.dataset() == DataChanged.Dataset.ORDERS) {

@@ -57,6 +57,8 @@ class MonitorFilters extends Div {
     final NumberField maxAmount = new NumberField();
     final Button clear = new Button();
     final Details moreFilters = new Details();
+    /** Everything above, folded away on a phone so the figures come first. */
+    final Details panel;
     private final OrderService orders;
     private boolean showing;
 
@@ -118,7 +120,8 @@ class MonitorFilters extends Div {
         Div main = new Div(search, from, to, types, states, clear);
         main.setId("monitor-filters");
         main.addClassName("filters");
-        add(main, moreFilters);
+        panel = cl.andesops.shared.ui.PhoneFold.of("filters-panel", main, moreFilters);
+        add(panel);
     }
 
     Registration addChangedListener(ComponentEventListener<Changed> listener) {
@@ -193,6 +196,9 @@ class MonitorFilters extends Div {
         int n = (f.region() == null ? 0 : 1) + (f.buyerCode() == null ? 0 : 1) + (f.supplierCode() == null ? 0 : 1)
                 + (f.minAmount() == null ? 0 : 1) + (f.maxAmount() == null ? 0 : 1);
         moreFilters.setSummaryText(getTranslation("monitor.filter.more") + (n == 0 ? "" : " (" + n + ")"));
+        int all = n + (f.hasText() ? 1 : 0) + (f.types().isEmpty() ? 0 : 1) + (f.states().isEmpty() ? 0 : 1)
+                + (f.from() == null && f.to() == null ? 0 : 1);
+        panel.setSummaryText(getTranslation("monitor.filters") + (all == 0 ? "" : " (" + all + ")"));
         if (n > 0) {
             moreFilters.setOpened(true);
         }

@@ -55,6 +55,8 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     final TextField search = new TextField();
     final Select<TenderQuery.Order> order = new Select<>();
     final Map<String, CheckboxGroup<String>> facets = new LinkedHashMap<>();
+    /** The facets, folded away on a phone so the results come first. */
+    Details facetFold;
     final RadioButtonGroup<String> closing = new RadioButtonGroup<>();
     final RadioButtonGroup<String> amount = new RadioButtonGroup<>();
     final Grid<TenderHit> results = new Grid<>();
@@ -133,7 +135,9 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
                 q -> (int) Math.min(lastTotal, 10_000));
         results.setHeight("900px");
         results.setEmptyStateText(getTranslation("tenders.empty"));
-        HorizontalLayout body = new HorizontalLayout(facetPanel, results);
+        facetFold = cl.andesops.shared.ui.PhoneFold.of("tender-facets-fold", facetPanel);
+        facetFold.setSummaryText(getTranslation("tenders.facets"));
+        HorizontalLayout body = new HorizontalLayout(facetFold, results);
         body.setWidthFull();
         body.setFlexGrow(1, results);
         body.addClassName("search-body");
@@ -310,6 +314,8 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         search.focus();
+        cl.andesops.shared.ui.PhoneFold.foldIfNarrow(facetFold, () -> facets.values().stream()
+                .anyMatch(g -> !g.getValue().isEmpty()) || closing.getValue() != null || amount.getValue() != null);
     }
 
     /** The browser tab's title, in the page's language. */

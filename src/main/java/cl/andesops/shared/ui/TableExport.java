@@ -82,6 +82,28 @@ public final class TableExport<T> implements DownloadHandler {
     private final long maxRows;
     private final boolean spanish;
     private final boolean simulated;
+    private volatile Progress progress = Progress.NONE;
+
+    /** How far a file has got, for the person waiting for it: rows written so far, then done; or why it was refused. */
+    public interface Progress {
+        Progress NONE = (rows, done) -> {
+        };
+
+        /** Every {@link #EVERY} rows while writing, and once when the file is complete. */
+        void written(long rows, boolean done);
+
+        default void refused(String why) {
+        }
+    }
+
+    /** Rows between two progress reports. */
+    static final int EVERY = 2_000;
+
+    /** Reports how far each file gets to {@code p}. */
+    public TableExport<T> withProgress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
+        return this;
+    }
 
     /**
      * @param baseName  the file's name without date or extension ({@code ordenes})
@@ -129,6 +151,7 @@ public final class TableExport<T> implements DownloadHandler {
         AtomicBoolean busy = session == null ? new AtomicBoolean() : busy(session);
         String refusal = GATE.admit(busy);
         if (refusal != null) {
+            progress.refused(refusal);
             refuse(event, refusal);
             return;
         }
@@ -231,10 +254,15 @@ public final class TableExport<T> implements DownloadHandler {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                if (n.get() % EVERY == 0) {
+                    progress.written(n.get(), false);
+                }
             });
             if (read > maxRows) {
                 csv.printRecord(capped());
             }
+            csv.flush();
+            progress.written(Math.min(read, maxRows), true);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -295,6 +323,9 @@ public final class TableExport<T> implements DownloadHandler {
                 if (simulated) {
                     ws.value(r, columns.size(), mark);
                 }
+                if (r % EVERY == 0) {
+                    progress.written(r, false);
+                }
                 if (r % 1_000 == 0) {
                     try {
                         ws.flush();
@@ -306,10 +337,11 @@ public final class TableExport<T> implements DownloadHandler {
             if (read > maxRows) {
                 ws.value((int) row.get(), 0, capped());
             }
+            wb.finish();
+            progress.written(Math.min(read, maxRows), true);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        wb.finish();
     }
 
     private static Number parse(String v) {

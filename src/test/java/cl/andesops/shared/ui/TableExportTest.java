@@ -51,6 +51,23 @@ class TableExportTest {
     }
 
     @Test
+    void a_long_file_reports_how_far_it_has_got_and_when_it_is_done() throws Exception {
+        for (Format format : Format.values()) {
+            List<String> reports = new java.util.ArrayList<>();
+            TableExport<Row> big = new TableExport<>("ordenes", "Órdenes", COLUMNS, (limit, each) -> {
+                long n = Math.min(limit, 4_500);
+                for (int i = 0; i < n; i++) {
+                    each.accept(ROWS.getFirst());
+                }
+                return n;
+            }, format, 200_000, Locale.of("es", "CL"), false)
+                    .withProgress((rows, done) -> reports.add(rows + (done ? " done" : "")));
+            big.write(new ByteArrayOutputStream());
+            assertThat(reports).as(format.name()).containsExactly("2000", "4000", "4500 done");
+        }
+    }
+
+    @Test
     void english_csv_uses_commas_and_a_decimal_point() throws Exception {
         assertThat(csv(Locale.ENGLISH, false).split("\r\n")[1])
                 .isEqualTo("\"1-1-SE26\",\"1234.5\",\"1234567\",\"2026-03-01 12:30\"");

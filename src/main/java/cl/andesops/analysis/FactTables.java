@@ -180,7 +180,7 @@ class FactTables {
         tenders.buyerRecord(buyerCode).ifPresent(r -> {
             m.add(new Metric(t("Licitaciones del comprador registradas"), Formats.count(r.tenders()), List.of()));
             if (r.averageBidders() != null) {
-                m.add(new Metric(t("Oferentes promedio"), String.format(Formats.ES_CL, "%.1f", r.averageBidders()),
+                m.add(new Metric(t("Oferentes promedio"), Formats.decimal(r.averageBidders(), 1),
                         List.of()));
             }
             m.add(new Metric(t("Licitaciones con un solo oferente"), Formats.count(r.singleBidder()),
@@ -224,7 +224,7 @@ class FactTables {
     }
 
     static String percent(long part, long total) {
-        return total <= 0 ? "0 %" : String.format(Formats.ES_CL, "%.1f %%", 100.0 * part / total);
+        return total <= 0 ? "0 %" : Formats.decimal(100.0 * part / total, 1) + " %";
     }
 
     static double quantile(double[] sorted, double q) {

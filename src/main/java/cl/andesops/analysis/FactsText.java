@@ -121,7 +121,7 @@ final class FactsText {
         Locale before = LOCALE.get();
         LOCALE.set(locale);
         try {
-            return work.get();
+            return cl.andesops.shared.format.Formats.in(locale, work); // its numbers too
         } finally {
             if (before == null) {
                 LOCALE.remove();

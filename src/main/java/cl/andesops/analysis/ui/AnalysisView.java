@@ -365,7 +365,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         }
         return getTranslation("analysis.written", a.model(), Formats.count(a.promptTokens()),
                 Formats.count(a.completionTokens())) + (a.tokensEstimated() ? " " + getTranslation("analysis.estimated") : "")
-                + " · " + String.format(Formats.ES_CL, "%.1f s", totalMillis / 1000.0) + " · "
+                + " · " + Formats.decimal(totalMillis / 1000.0, 1) + " s" + " · "
                 + Formats.dateTime(a.createdAt());
     }
 

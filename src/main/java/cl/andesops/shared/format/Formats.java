@@ -13,7 +13,9 @@ import java.util.Locale;
 
 /**
  * Every amount, date and relative time the app shows goes through here, so that CLP, UF, USD and Chile time read
- * the same on every screen. Amounts use the Chilean convention: dot for thousands, comma for decimals.
+ * the same on every screen. Numbers are written as the reader's language writes them: Chile's dot for thousands and
+ * comma for decimals, or in English a comma and a point ({@code $ 1,234,567}, {@code $ 3.4 B}). The language is the
+ * one set for the work at hand ({@link #in}), else the screen's ({@link #numbersFollow}), else Chile's.
  */
 public final class Formats {
 
@@ -24,6 +26,41 @@ public final class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private Formats() {
+    }
+
+    private static final ThreadLocal<Locale> LOCALE = new ThreadLocal<>();
+    private static volatile java.util.function.Supplier<Locale> screen = () -> null;
+
+    /** Where a screen's language comes from (the UI layer says: its page's locale); null where there is none. */
+    public static void numbersFollow(java.util.function.Supplier<Locale> screenLocale) {
+        screen = screenLocale == null ? () -> null : screenLocale;
+    }
+
+    /** Runs {@code work} with numbers written in {@code locale}'s way (facts computed off the screen's thread). */
+    public static <T> T in(Locale locale, java.util.function.Supplier<T> work) {
+        Locale before = LOCALE.get();
+        LOCALE.set(locale);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                LOCALE.remove();
+            } else {
+                LOCALE.set(before);
+            }
+        }
+    }
+
+    private static boolean english() {
+        Locale l = LOCALE.get();
+        if (l == null) {
+            try {
+                l = screen.get();
+            } catch (RuntimeException e) {
+                l = null; // no screen here
+            }
+        }
+        return l != null && "en".equals(l.getLanguage());
     }
 
     /** A region without its "Región de …" prefix, as lists and pickers show it: "Valparaíso", "Biobío". */
@@ -52,14 +89,15 @@ public final class Formats {
         }
         BigDecimal abs = amount.abs();
         String sign = amount.signum() < 0 ? "-" : "";
+        boolean english = english();
         if (abs.compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0) {
-            return sign + "$ " + grouped(abs.movePointLeft(12), 1) + " billones";
+            return sign + "$ " + grouped(abs.movePointLeft(12), 1) + (english ? " T" : " billones");
         }
         if (abs.compareTo(BigDecimal.valueOf(1_000_000_000L)) >= 0) {
-            return sign + "$ " + grouped(abs.movePointLeft(9), 1) + " mil MM";
+            return sign + "$ " + grouped(abs.movePointLeft(9), 1) + (english ? " B" : " mil MM");
         }
         if (abs.compareTo(BigDecimal.valueOf(1_000_000L)) >= 0) {
-            return sign + "$ " + grouped(abs.movePointLeft(6), 1) + " MM";
+            return sign + "$ " + grouped(abs.movePointLeft(6), 1) + (english ? " M" : " MM");
         }
         return clp(amount);
     }
@@ -93,15 +131,21 @@ public final class Formats {
         };
     }
 
-    /** A whole number with dot thousands: {@code 12.345}. */
+    /** A number with so many decimals, grouped: {@code 1.234,5}, in English {@code 1,234.5}. */
+    public static String decimal(double value, int decimals) {
+        return Double.isFinite(value) ? grouped(BigDecimal.valueOf(value), decimals) : "—";
+    }
+
+    /** A whole number with thousands grouped: {@code 12.345}, in English {@code 12,345}. */
     public static String count(long n) {
         return grouped(BigDecimal.valueOf(n), 0);
     }
 
     private static String grouped(BigDecimal value, int decimals) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(ES_CL);
-        symbols.setGroupingSeparator('.');
-        symbols.setDecimalSeparator(',');
+        boolean english = english();
+        symbols.setGroupingSeparator(english ? ',' : '.');
+        symbols.setDecimalSeparator(english ? '.' : ',');
         DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(value);

@@ -31,6 +31,11 @@ class ShellServiceInit implements VaadinServiceInitListener,
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        // a screen's numbers are written as its language writes them
+        cl.andesops.shared.format.Formats.numbersFollow(() -> {
+            UI ui = UI.getCurrent();
+            return ui == null ? null : ui.getLocale();
+        });
         event.getSource().addSessionInitListener(sessionInit -> sessionInit.getSession().setErrorHandler(error -> {
             if (stopping) {
                 log.debug("A screen's update failed while the app stops", error.getThrowable());

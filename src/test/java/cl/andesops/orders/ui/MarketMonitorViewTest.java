@@ -419,6 +419,19 @@ class MarketMonitorViewTest extends SyncedAppTest {
         assertThat(hour).isLessThan(23);
     }
 
+    @Test
+    void an_english_screen_writes_its_numbers_as_english_does() {
+        MarketMonitorView view = open("");
+        assertThat(view.charts.kpiMedian.value.getText()).matches("\\$ \\d{1,3}(\\.\\d{3})+");
+        try {
+            UI.getCurrent().setLocale(cl.andesops.shared.I18n.ENGLISH);
+            view.refresh();
+            assertThat(view.charts.kpiMedian.value.getText()).matches("\\$ \\d{1,3}(,\\d{3})+");
+        } finally {
+            UI.getCurrent().setLocale(cl.andesops.shared.I18n.SPANISH);
+        }
+    }
+
     private String mostCommon(String column) {
         return jdbc.sql("SELECT CAST(" + column + " AS TEXT) FROM purchase_order WHERE has_detail = 1 AND " + column
                 + " IS NOT NULL GROUP BY " + column + " ORDER BY count(*) DESC LIMIT 1").query(String.class).single();

@@ -42,6 +42,15 @@ class FormatsTest {
         // 2026-01-15 is summer time in Chile (UTC-3), 2026-07-15 winter time (UTC-4)
         assertThat(Formats.dateTime(Instant.parse("2026-01-15T12:00:00Z"))).isEqualTo("15-01-2026 09:00");
         assertThat(Formats.dateTime(Instant.parse("2026-07-15T12:00:00Z"))).isEqualTo("15-07-2026 08:00");
+        // English writes numbers as English does
+        assertThat(Formats.in(java.util.Locale.ENGLISH, () -> Formats.clp(1_234_567))).isEqualTo("$ 1,234,567");
+        assertThat(Formats.in(java.util.Locale.ENGLISH, () -> Formats.count(12_345))).isEqualTo("12,345");
+        assertThat(Formats.in(java.util.Locale.ENGLISH, () -> Formats.clpCompact(new java.math.BigDecimal("3400000000"))))
+                .isEqualTo("$ 3.4 B");
+        assertThat(Formats.in(java.util.Locale.ENGLISH, () -> Formats.uf(new java.math.BigDecimal("1234.5"))))
+                .isEqualTo("UF 1,234.50");
+        assertThat(Formats.clp(1_234_567)).isEqualTo("$ 1.234.567");
+        assertThat(Formats.clpCompact(new java.math.BigDecimal("3400000000"))).isEqualTo("$ 3,4 mil MM");
         // a day from the open-data files has no time of day: the date alone, not "00:00"
         assertThat(Formats.dateTime(Instant.parse("2026-01-15T03:00:00Z"))).isEqualTo("15-01-2026");
         assertThat(Formats.dateTime(Instant.parse("2026-01-15T03:00:01Z"))).isEqualTo("15-01-2026 00:00");

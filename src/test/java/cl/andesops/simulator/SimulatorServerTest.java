@@ -44,4 +44,28 @@ class SimulatorServerTest {
             }
         }
     }
+
+    private static HttpResponse<String> orders(SimulatorServer sim, HttpClient http) throws Exception {
+        URI list = sim.baseUrl().resolve("/servicios/v1/publico/ordenesdecompra.json?fecha="
+                + DateTimeFormatter.ofPattern("ddMMyyyy").format(LocalDate.now(Formats.CHILE).minusDays(1))
+                + "&ticket=" + sim.settings().ticket());
+        return http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void starts_too_close_are_a_burst_at_the_real_spacing_and_only_overlaps_at_the_demos() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        try (SimulatorServer real = SimulatorServer.start(SimulatorSettings.small(5)
+                .withSpacing(Duration.ofMillis(1_500)), Clock.systemUTC())) {
+            assertThat(orders(real, http).statusCode()).isEqualTo(200);
+            assertThat(orders(real, http).body()).as("a start well within 750 ms of the last").contains("10500");
+        }
+        try (SimulatorServer demo = SimulatorServer.start(SimulatorSettings.small(5)
+                .withSpacing(Duration.ofMillis(10)), Clock.systemUTC())) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(orders(demo, http).body()).as("one request after another, none overlapping")
+                        .doesNotContain("10500");
+            }
+        }
+    }
 }

@@ -35,14 +35,26 @@ public final class BackgroundWorker {
         return true;
     }
 
-    /** Asks the loop to end, wakes it, and waits for it up to {@code grace}. */
+    /** How long a loop is given to notice it should end before its wait (a request, a download) is interrupted. */
+    static final Duration NOTICE = Duration.ofSeconds(2);
+
+    /**
+     * Asks the loop to end, wakes it, and waits for it up to {@code grace}; a loop still busy after {@link #NOTICE}
+     * (a request waiting for its spacing or its answer, a download) is interrupted, so a stop takes seconds, not a
+     * round. What it was doing is resumed at the next start from what it last committed.
+     */
     public void stop(Duration grace) {
         running.set(false);
         wake();
         Thread t = thread;
         if (t != null) {
             try {
-                t.join(grace);
+                long deadline = System.nanoTime() + grace.toNanos();
+                t.join(NOTICE.compareTo(grace) < 0 ? NOTICE : grace);
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -78,4 +78,43 @@ class ImportResumeIT {
             assertThat(count(db, "SELECT count(*) FROM purchase_order WHERE version < 1")).isZero();
         }
     }
+
+    @Test
+    void an_import_stopped_as_docker_stop_does_ends_within_ten_seconds_quietly_and_resumes() throws Exception {
+        SimulatorSettings settings = new SimulatorSettings(525252, 2, 1_500, 0, 0, 3_000, Duration.ofMillis(3), true,
+                1_000_000, "stop-ticket", 0, false);
+        try (SimulatorServer sim = SimulatorServer.start(settings, Clock.systemUTC())) {
+            Path dataDir = Files.createTempDirectory("andesops-import-stop");
+            Map<String, String> env = Map.of("MERCADO_PUBLICO_TICKET", "stop-ticket",
+                    "MERCADO_PUBLICO_BASE_URL", sim.baseUrl().toString(),
+                    "COMPRA_AGIL_BASE_URL", sim.baseUrl().toString(),
+                    "DATOS_ABIERTOS_BASE_URL", sim.baseUrl().toString(),
+                    "ANDESOPS_HISTORY_MONTHS", "1",
+                    "ADMIN_PASSWORD", "stop-admin-pass");
+            Path db = dataDir.resolve("andesops.db");
+            LocalDate today = LocalDate.now(Formats.CHILE);
+            YearMonth month = YearMonth.from(today.minusDays(1));
+            String where = "dataset = 'oc' AND month = '" + month + "'";
+            try (PackagedApp first = PackagedApp.start(env, dataDir)) {
+                waitFor(Duration.ofSeconds(180), () -> count(db, "SELECT count(*) FROM import_file WHERE " + where
+                        + " AND state = 'IMPORTING' AND rows_read >= 2000") == 1);
+                Duration took = first.stop();
+                assertThat(took).as("docker stop waits 10 s before it kills").isLessThan(Duration.ofSeconds(10));
+                assertThat(first.logText()).as("a stop is no error").doesNotContain(" ERROR ")
+                        .doesNotContain("filas rechazadas");
+                assertThat(longValue(db, "SELECT attempts FROM import_file WHERE " + where))
+                        .as("a stop is no failed attempt").isZero();
+            }
+            try (PackagedApp second = PackagedApp.start(env, dataDir)) {
+                waitFor(Duration.ofSeconds(240), () -> count(db, "SELECT count(*) FROM import_file WHERE " + where
+                        + " AND state = 'DONE'") == 1);
+            }
+            Set<String> expected = new HashSet<>();
+            for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()) && d.isBefore(today); d = d.plusDays(1)) {
+                expected.addAll(sim.orderCodes(d));
+            }
+            assertThat(count(db, "SELECT count(*) - count(DISTINCT code) FROM purchase_order")).isZero();
+            assertThat(longValue(db, "SELECT records FROM import_file WHERE " + where)).isEqualTo(expected.size());
+        }
+    }
 }

@@ -107,6 +107,17 @@ public final class PackagedApp implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as `docker stop` sends it; returns how long the app took to end (it is killed after 30 s). */
+    Duration stop() throws InterruptedException {
+        long t0 = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

@@ -41,6 +41,11 @@ class ShellServiceInit implements VaadinServiceInitListener,
                 log.debug("A screen's update failed while the app stops", error.getThrowable());
                 return;
             }
+            if (TableExport.readerLeft(error.getThrowable())) {
+                // a closed tab or a cut connection: nobody is there to show anything to, and nothing went wrong
+                log.debug("A page's answer found its reader gone: {}", error.getThrowable().toString());
+                return;
+            }
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unhandled UI error [{}]", id, error.getThrowable());
             UI ui = UI.getCurrent();

@@ -59,6 +59,17 @@ class ShellTest extends KaribuTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void a_closed_tab_is_no_error_and_a_real_failure_still_is(org.springframework.boot.test.system.CapturedOutput out) {
+        var handler = com.vaadin.flow.server.VaadinSession.getCurrent().getErrorHandler();
+        handler.error(new com.vaadin.flow.server.ErrorEvent(new org.apache.catalina.connector.ClientAbortException(
+                new java.io.IOException("Broken pipe"))));
+        assertThat(out.getOut()).doesNotContain("Unhandled UI error");
+        handler.error(new com.vaadin.flow.server.ErrorEvent(new IllegalStateException("a real failure")));
+        assertThat(out.getOut()).contains("Unhandled UI error");
+    }
+
+    @Test
     void a_first_visit_speaks_the_browsers_language_when_it_is_english_and_spanish_otherwise() {
         assertThat(LocalePreference.browsers("en-US,en;q=0.9,es;q=0.8")).isEqualTo(I18n.ENGLISH);
         assertThat(LocalePreference.browsers("es-CL,es;q=0.9,en;q=0.8")).isEqualTo(I18n.SPANISH);

@@ -201,7 +201,7 @@ final class SimWorld {
             lines.add(new Line(l, p, qty, SimCatalog.money(price), p.name(),
                     p.name() + ". " + supplier.name() + ". Despacho incluido."));
         }
-        Instant sent = created.plus(Duration.ofMinutes(5 + r.nextInt(55)));
+        Instant sent = created.plus(Duration.ofMinutes(1)); // sent a minute after it is made, in the order made
         int fate = r.nextInt(100);
         Instant accepted = fate < 92 ? sent.plus(Duration.ofMinutes(30 + r.nextInt(60 * 40))) : null;
         Instant cancelled = fate >= 96 ? sent.plus(Duration.ofHours(2 + r.nextInt(70))) : null;

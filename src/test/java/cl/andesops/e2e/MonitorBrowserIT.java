@@ -26,7 +26,7 @@ import cl.andesops.simulator.SimulatorServer;
 import cl.andesops.simulator.SimulatorSettings;
 
 /**
- * The packaged app follows a simulated Mercado Público whose clock starts just after midnight, so a new order is
+ * The packaged app follows a simulated Mercado Público whose clock starts early in the day, so a new order is
  * published every two seconds. A Monitor opened in real Chromium shows the orders the sync stores next, without a
  * reload.
  */
@@ -35,7 +35,10 @@ class MonitorBrowserIT {
     @Test
     void an_order_stored_by_the_sync_appears_on_an_open_monitor_without_a_reload() throws Exception {
         Instant midnight = LocalDate.now(Formats.CHILE).atStartOfDay(Formats.CHILE).toInstant();
-        Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), midnight.plusSeconds(40)));
+        // two minutes into the day: orders are listed once sent, a minute after they are made, so a few dozen are
+        // there at the start and a new one is sent every two seconds from then on
+        Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
+                midnight.plus(Duration.ofMinutes(2))));
         SimulatorSettings settings = new SimulatorSettings(777, 0, 43_200, 0, 0, 300, Duration.ofMillis(3), true,
                 1_000_000, "monitor-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, simClock);

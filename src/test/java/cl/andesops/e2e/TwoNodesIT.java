@@ -55,7 +55,10 @@ class TwoNodesIT {
         }
         String url = server.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
         Instant midnight = LocalDate.now(Formats.CHILE).atStartOfDay(Formats.CHILE).toInstant();
-        Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), midnight.plusSeconds(40)));
+        // two minutes into the day: orders are listed once sent, a minute after they are made, so a few dozen are
+        // there at the start and a new one is sent every two seconds from then on
+        Clock simClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
+                midnight.plus(Duration.ofMinutes(2))));
         SimulatorSettings settings = new SimulatorSettings(515151, 0, 43_200, 0, 0, 300, Duration.ofMillis(3), true,
                 1_000_000, "cluster-ticket", 0, false);
         try (SimulatorServer sim = SimulatorServer.start(settings, simClock);

@@ -54,6 +54,7 @@ class AccessibilityIT {
                     ((JavascriptExecutor) driver).executeScript(theme.equals("dark")
                             ? "document.documentElement.setAttribute('theme', 'dark')"
                             : "document.documentElement.removeAttribute('theme')");
+                    Thread.sleep(300); // the theme's colours are in place (they change with a transition)
                     List<Axe.Violation> found = Axe.run(driver);
                     String name = "/ while a sync runs (" + theme + ")";
                     report.append(name).append(": ").append(found.size()).append(" rules broken\n");

@@ -136,6 +136,9 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         syncPanel.setId("sync-progress");
         syncPanel.addClassNames("card", "sync-panel");
         syncPanel.add(syncText, syncBar);
+        syncText.setId("sync-progress-text");
+        // the bar's name is the sentence beside it (axe-core: a progressbar needs an accessible name)
+        syncBar.getElement().setAttribute("aria-labelledby", "sync-progress-text");
         syncPanel.setVisible(false);
         filters.addClassName("monitor-filters");
         charts.addClassName("monitor-summary");

@@ -38,6 +38,9 @@ import cl.andesops.shared.persistence.Writer;
 @Service
 public class ImportService implements SmartLifecycle {
 
+    /** What a stop gives the worker (docker stop kills after 10 s). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(8);
+
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     /** One month of one dataset, as the status API shows it. */
@@ -240,19 +243,12 @@ public class ImportService implements SmartLifecycle {
 
     @Override
     public void stop() {
-        worker.stop(Duration.ofSeconds(8));
+        worker.stop(STOP_GRACE);
     }
 
-    /** Stopped beside the other workers of its phase, not after them: the app's stop is the longest, not the sum. */
     @Override
     public void stop(Runnable callback) {
-        Thread.ofVirtual().name(getClass().getSimpleName() + "-stop").start(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        });
+        worker.stopAside(STOP_GRACE, callback);
     }
 
     @Override

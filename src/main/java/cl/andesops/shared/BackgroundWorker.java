@@ -61,6 +61,20 @@ public final class BackgroundWorker {
         }
     }
 
+    /**
+     * {@link #stop} on a thread of its own, then {@code done}: a lifecycle's asynchronous stop, so the workers of one
+     * phase stop side by side and the app's stop takes the longest of them, not their sum.
+     */
+    public void stopAside(Duration grace, Runnable done) {
+        Thread.ofVirtual().name(name + "-stop").start(() -> {
+            try {
+                stop(grace);
+            } finally {
+                done.run();
+            }
+        });
+    }
+
     public boolean running() {
         return running.get();
     }

@@ -56,6 +56,9 @@ import cl.andesops.compraagil.CompraAgilWriter;
 @Component
 public class SyncEngine implements SmartLifecycle {
 
+    /** What a stop gives the worker (docker stop kills after 10 s). */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(8);
+
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
     private final JobQueue jobs;
@@ -111,19 +114,12 @@ public class SyncEngine implements SmartLifecycle {
 
     @Override
     public void stop() {
-        worker.stop(Duration.ofSeconds(8));
+        worker.stop(STOP_GRACE);
     }
 
-    /** Stopped beside the other workers of its phase, not after them: the app's stop is the longest, not the sum. */
     @Override
     public void stop(Runnable callback) {
-        Thread.ofVirtual().name(getClass().getSimpleName() + "-stop").start(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        });
+        worker.stopAside(STOP_GRACE, callback);
     }
 
     @EventListener

@@ -20,4 +20,24 @@ class BackgroundWorkerTest {
         assertThat(worker.start(() -> { })).as("started again").isTrue();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !worker.running());
     }
+
+    @Test
+    void a_loop_busy_in_a_long_wait_is_interrupted_so_a_stop_takes_seconds() throws Exception {
+        BackgroundWorker worker = new BackgroundWorker("busy-worker");
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        worker.start(() -> {
+            try {
+                Thread.sleep(60_000); // a request waiting for its answer, a download: deaf to the running flag
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        long t0 = System.nanoTime();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        worker.stopAside(Duration.ofSeconds(30), done::countDown);
+        assertThat(done.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        assertThat(interrupted).isTrue();
+        assertThat(worker.running()).isFalse();
+    }
 }

@@ -384,6 +384,8 @@ class MarketMonitorViewTest extends SyncedAppTest {
                             .writeXlsx(file);
                     xlsx = sheetRows(file.toByteArray()) - 1;
                 }
+                System.out.printf("[measure] Monitor '%s': KPI %d orders, grid %d rows, CSV %d rows, XLSX %d rows%n",
+                        query.isEmpty() ? "(default)" : query, kpi, grid, csv, xlsx);
                 assertThat(List.of((long) grid, (long) csv, (long) xlsx)).as("grid, CSV and XLSX of '%s' against "
                         + "its KPI", query).containsOnly(kpi);
                 assertThat(kpi).as(query).isPositive();

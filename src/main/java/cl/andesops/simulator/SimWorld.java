@@ -28,7 +28,7 @@ import cl.andesops.shared.format.Formats;
 final class SimWorld {
 
     static final int MAX_PER_DAY = 10_000;
-    private static final Pattern CODE = Pattern.compile("^(\\d+)-(\\d+)-([A-Z0-9]+)(\\d{2})$");
+    static final Pattern CODE = Pattern.compile("^(\\d+)-(\\d+)-([A-Z0-9]+)(\\d{2})$");
 
     record Order(String code, String name, String description, String type, String typeCode, SimCatalog.Buyer buyer,
                  SimCatalog.Supplier supplier, Instant createdAt, Instant sentAt, Instant acceptedAt,
@@ -130,17 +130,18 @@ final class SimWorld {
     private final long seed;
     private final SimulatorSettings settings;
     final SimCatalog catalog;
+    private final SimTenders tenders;
     private final Map<LocalDate, List<Order>> orderCache = Collections.synchronizedMap(lru(64));
-    private final Map<LocalDate, List<Tender>> tenderCache = Collections.synchronizedMap(lru(96));
     private final Map<LocalDate, List<CompraAgil>> caCache = Collections.synchronizedMap(lru(96));
 
     SimWorld(SimulatorSettings settings) {
         this.seed = settings.seed();
         this.settings = settings;
         this.catalog = new SimCatalog(seed, settings.suppliers());
+        this.tenders = new SimTenders(this, settings);
     }
 
-    private static <K, V> Map<K, V> lru(int size) {
+    static <K, V> Map<K, V> lru(int size) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
@@ -225,169 +226,26 @@ final class SimWorld {
                 List.copyOf(lines), BigDecimal.valueOf(30 + r.nextInt(20)).divide(BigDecimal.TEN));
     }
 
-    // ---- tenders -----------------------------------------------------------------------------------------
+    // ---- tenders (SimTenders) ------------------------------------------------------------------------------
 
     int tendersOn(LocalDate day) {
-        return count(day, settings.tendersPerDay(), 13);
+        return tenders.tendersOn(day);
     }
 
     List<Tender> tendersOf(LocalDate day) {
-        return tenderCache.computeIfAbsent(day, d -> {
-            int n = tendersOn(d);
-            List<Tender> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(tender(d, i, n));
-            }
-            return List.copyOf(list);
-        });
-    }
-
-    /**
-     * The catalogue's products in the order tenders favour them: the subjects alternate (works, services, health,
-     * supplies), so the most frequent tenders are not all of one sector, as orders' are.
-     */
-    private static final int[] TENDER_RANKS = {10, 0, 12, 7, 16, 5, 14, 3, 19, 25, 1, 11, 8, 21, 23, 13, 2, 17, 4,
-            15, 18, 6, 20, 22, 24, 9, 26, 27, 28, 29};
-
-    /** The UTM in pesos, near enough for choosing a procedure (SII publishes it monthly; ~CLP 65,000-70,000). */
-    private static final long UTM = 68_000;
-    /** The day the LP band widened to 5,000 UTM and LQ ended (Ley 21.634's regulation). */
-    private static final LocalDate LQ_ENDS = LocalDate.of(2025, 10, 22);
-
-    /** The procedure a tender of this estimated amount follows on its date: L1 < 100 UTM ≤ LE < 1,000 ≤ LP... */
-    static String typeFor(long amountClp, LocalDate day) {
-        double utm = amountClp / (double) UTM;
-        if (utm < 100) {
-            return "L1";
-        }
-        if (utm < 1_000) {
-            return "LE";
-        }
-        if (utm < 2_000 || (utm < 5_000 && !day.isBefore(LQ_ENDS))) {
-            return "LP";
-        }
-        return utm < 5_000 ? "LQ" : "LR";
-    }
-
-    /**
-     * Tenders a day can number with five-digit sequences, as real codes have: days × this ≤ 99,999. A world with
-     * more tenders a day than this numbers them by day × 10,000 + index.
-     */
-    private static final int FIVE_DIGIT_STRIDE = 273;
-
-    private int tenderStride() {
-        long most = Math.round(settings.tendersPerDay() * 1.1) + 1;
-        return most <= FIVE_DIGIT_STRIDE ? FIVE_DIGIT_STRIDE : MAX_PER_DAY;
-    }
-
-    private long tenderSeq(LocalDate day, int i) {
-        int stride = tenderStride();
-        return stride == MAX_PER_DAY ? (long) day.getDayOfYear() * MAX_PER_DAY + i
-                : (long) (day.getDayOfYear() - 1) * stride + i + 1;
-    }
-
-    private Optional<Decoded> decodeTender(String code) {
-        int stride = tenderStride();
-        if (stride == MAX_PER_DAY) {
-            return decode(code);
-        }
-        Matcher m = code == null ? null : CODE.matcher(code.strip());
-        if (m == null || !m.matches() || m.group(2).length() > 5) {
-            return Optional.empty();
-        }
-        long seq = Long.parseLong(m.group(2)) - 1;
-        int year = 2000 + Integer.parseInt(m.group(4));
-        int dayOfYear = (int) (seq / stride) + 1;
-        if (seq < 0 || dayOfYear > LocalDate.of(year, 12, 31).getDayOfYear()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Decoded(LocalDate.ofYearDay(year, dayOfYear), (int) (seq % stride)));
+        return tenders.tendersOf(day);
     }
 
     Optional<Tender> tender(String code) {
-        return decodeTender(code).flatMap(c -> {
-            List<Tender> day = tendersOf(c.day());
-            return c.index() < day.size() && day.get(c.index()).code().equals(code)
-                    ? Optional.of(day.get(c.index())) : Optional.empty();
-        });
+        return tenders.tender(code);
     }
 
-    private Tender tender(LocalDate day, int i, int n) {
-        SplittableRandom r = random('T', day, i);
-        Instant published = spread(day, i, n, r);
-        // a few procedures that are not chosen by amount (trato directo, private, other); the rest by amount below
-        String special = pick(r, new String[]{"", "CO", "E2", "O1", "R1"}, new int[]{94, 2, 1, 2, 1});
-        SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.0));
-        SimCatalog.Product main = SimCatalog.PRODUCTS.get(TENDER_RANKS[zipf(r, TENDER_RANKS.length, 0.7)]);
-        List<SimCatalog.Product> related = SimCatalog.PRODUCTS.stream()
-                .filter(p -> p.categoryCode().regionMatches(0, main.categoryCode(), 0, 2)).toList();
-        Instant closes = published.plus(Duration.ofDays(5 + r.nextInt(26))).plus(Duration.ofHours(r.nextInt(8)));
-        Instant award = closes.plus(Duration.ofDays(3 + r.nextInt(25)));
-        int fateRoll = r.nextInt(100);
-        int fate = fateRoll < 74 ? 8 : fateRoll < 90 ? 7 : fateRoll < 96 ? 15 : 18;
-        int lineCount = 1 + r.nextInt(6);
-        List<TenderLine> lines = new ArrayList<>();
-        int bidders = fate == 8 ? 1 + zipf(r, 12, 1.2) : r.nextInt(3);
-        long total = 0;
-        for (int l = 1; l <= lineCount; l++) {
-            // one subject: every line of a tender from the same UNSPSC segment as its first
-            SimCatalog.Product p = l == 1 ? main : related.get(r.nextInt(related.size()));
-            BigDecimal qty = BigDecimal.valueOf(p.medianPrice() > 1_000_000 ? 1 : 10 + r.nextInt(500)).setScale(1);
-            long unit = Math.max(100, Math.round(p.medianPrice() * Math.exp(r.nextGaussian() * 0.6)));
-            total += unit * qty.longValue();
-            SimCatalog.Supplier winner = fate == 8
-                    ? catalog.suppliers.get(zipf(r, catalog.suppliers.size(), 1.05)) : null;
-            lines.add(new TenderLine(l, p, qty, winner, SimCatalog.money(unit),
-                    p.name() + ". " + spec(r, p)));
-        }
-        String type = special.isEmpty() ? typeFor(total, day) : special;
-        String code = buyer.code() + "-" + tenderSeq(day, i) + "-" + type + String.format("%02d", day.getYear() % 100);
-        String name = switch (r.nextInt(5)) {
-            case 0 -> "Adquisición de " + main.noun() + " para " + shortName(buyer.name());
-            case 1 -> "Licitación pública " + main.noun() + " " + day.getYear();
-            case 2 -> "Suministro de " + main.noun() + " - " + department(r);
-            case 3 -> "Contratación de " + main.noun();
-            default -> main.name() + " " + shortName(buyer.name());
-        };
-        String description = "Se requiere " + main.noun() + " para " + department(r).toLowerCase() + " de "
-                + shortName(buyer.name()) + ". " + spec(r, main)
-                + " Las ofertas deben ajustarse a las bases administrativas y técnicas.";
-        return new Tender(code, name, description, type, buyer, published.minus(Duration.ofHours(20)), published,
-                closes, award, fate, SimCatalog.money(total), r.nextInt(100) < 60, bidders, r.nextInt(700),
-                List.copyOf(lines));
-    }
-
-    /** The tenders with activity on a day: published, closed or decided that day (the v1 {@code fecha} list). */
     List<Tender> tendersWithActivity(LocalDate day, Instant now) {
-        List<Tender> out = new ArrayList<>();
-        for (Tender t : tendersOf(day)) {
-            if (!t.publishedAt().isAfter(now)) {
-                out.add(t);
-            }
-        }
-        for (int back = 1; back <= 60; back++) {
-            for (Tender t : tendersOf(day.minusDays(back))) {
-                if ((day(t.closesAt()).equals(day) || day(t.awardAt()).equals(day)) && !t.publishedAt().isAfter(now)
-                        && (!day(t.closesAt()).equals(day) || !t.closesAt().isAfter(now))) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
+        return tenders.tendersWithActivity(day, now);
     }
 
-    /** Every tender still open for bids at {@code now} (the v1 {@code estado=activas} list). */
     List<Tender> activeTenders(Instant now) {
-        List<Tender> out = new ArrayList<>();
-        LocalDate today = day(now);
-        for (int back = 0; back <= 31; back++) {
-            for (Tender t : tendersOf(today.minusDays(back))) {
-                if (!t.publishedAt().isAfter(now) && now.isBefore(t.closesAt())) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
+        return tenders.activeTenders(now);
     }
 
     // ---- Compra Ágil -------------------------------------------------------------------------------------
@@ -489,7 +347,7 @@ final class SimWorld {
         return LocalDate.ofInstant(t, Formats.CHILE);
     }
 
-    private int count(LocalDate day, int perDay, int salt) {
+    int count(LocalDate day, int perDay, int salt) {
         if (perDay <= 0) {
             return 0;
         }
@@ -502,26 +360,26 @@ final class SimWorld {
     }
 
     /** Spread the n records of a day over the whole day, in order, with a little jitter. */
-    private static Instant spread(LocalDate day, int i, int n, SplittableRandom r) {
+    static Instant spread(LocalDate day, int i, int n, SplittableRandom r) {
         Instant start = day.atTime(LocalTime.MIDNIGHT).atZone(Formats.CHILE).toInstant();
         long slot = 86_400_000L / n;
         return start.plusMillis(slot * i + (slot > 2 ? r.nextLong(slot / 2) : 0)).truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS);
     }
 
-    private SplittableRandom random(char kind, LocalDate day, int i) {
+    SplittableRandom random(char kind, LocalDate day, int i) {
         long h = seed * 0x9E3779B97F4A7C15L + kind * 1_000_003L + day.toEpochDay() * 7_919L + i;
         return new SplittableRandom(h);
     }
 
     /** An index in [0, n) with a heavy head: a few buyers and suppliers account for much of the spending. */
-    private static int zipf(SplittableRandom r, int n, double s) {
+    static int zipf(SplittableRandom r, int n, double s) {
         double u = r.nextDouble();
         int k = (int) Math.floor(Math.pow(n, Math.pow(u, 1.0 / s))) - 1;
         return Math.clamp(k, 0, n - 1);
     }
 
-    private static String pick(SplittableRandom r, String[] values, int[] weights) {
+    static String pick(SplittableRandom r, String[] values, int[] weights) {
         int total = 0;
         for (int w : weights) {
             total += w;
@@ -541,11 +399,11 @@ final class SimWorld {
             "Departamento de Informática", "Dirección de Desarrollo Comunitario", "Servicio de Hospitalizados",
             "Departamento de Finanzas"};
 
-    private static String department(SplittableRandom r) {
+    static String department(SplittableRandom r) {
         return DEPARTMENTS[r.nextInt(DEPARTMENTS.length)];
     }
 
-    private static String spec(SplittableRandom r, SimCatalog.Product p) {
+    static String spec(SplittableRandom r, SimCatalog.Product p) {
         return switch (r.nextInt(3)) {
             case 0 -> "Producto nuevo, con garantía mínima de 12 meses.";
             case 1 -> "Entrega en bodega central en un plazo máximo de 10 días hábiles.";
@@ -553,7 +411,7 @@ final class SimWorld {
         };
     }
 
-    private static String shortName(String organism) {
+    static String shortName(String organism) {
         String s = organism.strip();
         return s.length() > 48 ? s.substring(0, 48).strip() : s;
     }

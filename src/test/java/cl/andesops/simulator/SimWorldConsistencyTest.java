@@ -31,13 +31,13 @@ class SimWorldConsistencyTest {
             if (Set.of("L1", "LE", "LP", "LQ", "LR").contains(t.type())) {
                 LocalDate day = SimWorld.day(t.publishedAt());
                 assertThat(t.type()).as(t.code() + " " + t.estimatedAmount())
-                        .isEqualTo(SimWorld.typeFor(t.estimatedAmount().longValue(), day));
+                        .isEqualTo(SimTenders.typeFor(t.estimatedAmount().longValue(), day));
             }
         }
-        assertThat(SimWorld.typeFor(99 * 68_000L, LocalDate.of(2026, 1, 1))).isEqualTo("L1");
-        assertThat(SimWorld.typeFor(3_000 * 68_000L, LocalDate.of(2025, 10, 21))).isEqualTo("LQ");
-        assertThat(SimWorld.typeFor(3_000 * 68_000L, LocalDate.of(2025, 10, 22))).isEqualTo("LP");
-        assertThat(SimWorld.typeFor(5_000 * 68_000L, LocalDate.of(2026, 1, 1))).isEqualTo("LR");
+        assertThat(SimTenders.typeFor(99 * 68_000L, LocalDate.of(2026, 1, 1))).isEqualTo("L1");
+        assertThat(SimTenders.typeFor(3_000 * 68_000L, LocalDate.of(2025, 10, 21))).isEqualTo("LQ");
+        assertThat(SimTenders.typeFor(3_000 * 68_000L, LocalDate.of(2025, 10, 22))).isEqualTo("LP");
+        assertThat(SimTenders.typeFor(5_000 * 68_000L, LocalDate.of(2026, 1, 1))).isEqualTo("LR");
     }
 
     @Test

@@ -25,5 +25,9 @@ class I18nTest {
         assertThat(I18n.text(ES, "ca.days", 1)).isEqualTo("1 día");
         assertThat(I18n.text(ES, "ca.days", 10)).isEqualTo("10 días");
         assertThat(I18n.text(EN, "ca.days", 1)).isEqualTo("1 day");
+        assertThat(I18n.text(ES, "monitor.new", 1)).isEqualTo("1 orden nueva");
+        assertThat(I18n.text(ES, "monitor.new", 3)).isEqualTo("3 órdenes nuevas");
+        assertThat(I18n.text(EN, "monitor.new", 1)).isEqualTo("1 new order");
+        assertThat(I18n.text(ES, "admin.cluster.summary", "SQLite", "nodo-a", "lidera", 1)).endsWith("1 nodo activo");
     }
 }

@@ -17,9 +17,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SameOriginAdmin extends OncePerRequestFilter {
 
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/admin/");
+        return !path(request).startsWith("/api/v1/admin/");
+    }
+
+    /**
+     * The path as the application will route it, not as it was sent: percent-decoded ({@code /api/v1/%61dmin}),
+     * without {@code ;} parameters, repeated slashes and dot segments, and in one case; judged on the raw URI, an
+     * encoded form passed the filter and still reached the admin's controller.
+     */
+    static String path(HttpServletRequest request) {
+        String p = PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
+        try {
+            p = new URI(null, null, p, null).normalize().getPath();
+        } catch (java.net.URISyntaxException e) {
+            // not a path a URI can hold: judged as it is
+        }
+        return p.toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

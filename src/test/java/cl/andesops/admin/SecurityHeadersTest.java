@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The headers a public deployment inside a Hugging Face Space needs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"andesops.storage.data-dir=target/test-data/headers",
-                "andesops.security.space-host=owner-andesops.hf.space"})
+                "andesops.security.space-host=owner-andesops.hf.space", "ADMIN_PASSWORD=headers-admin-pass"})
 class SecurityHeadersTest {
 
     @LocalServerPort int port;
@@ -76,6 +76,20 @@ class SecurityHeadersTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(h[0]).isEqualTo(403);
             assertThat(r.body()).contains("otro sitio");
+        }
+        // the same path written otherwise (percent-encoded, doubled slashes, dot segments, ; parameters, case) is the
+        // same admin operation, and is refused the same, even with the admin's own credentials
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:headers-admin-pass".getBytes());
+        for (String path : java.util.List.of("/api/v1/%61dmin/sync", "/api/v1/admin%2Fsync", "/api//v1/admin/sync",
+                "/api/v1/./admin/sync", "/api/v1/x/../admin/sync", "/api/v1/admin;a=b/sync", "/api/v1/ADMIN/sync",
+                "/api/v1/%41%44%4D%49%4E/sync")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path
+                    + "?date=2026-01-05")).header("Origin", "https://evil.example").header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isNotEqualTo(202).isNotEqualTo(200);
+            if (r.statusCode() != 400 && r.statusCode() != 404) {
+                assertThat(r.statusCode()).as(path).isEqualTo(403);
+            }
         }
         // same origin, or a script with no Origin: on to the credentials (wrong here)
         HttpResponse<String> same = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

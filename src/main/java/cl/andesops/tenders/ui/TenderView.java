@@ -51,6 +51,8 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
     private final TenderPages pages;
     private final Clock clock;
     private final cl.andesops.shared.DataOrigin origin;
+    /** Whether the tender shown is simulated, by where it came from (its page's link follows it). */
+    private boolean simulated;
     private String pageTitle = "AndesOps";
     final Div publicPage = new Div();
 
@@ -77,7 +79,8 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         Paragraph sub = new Paragraph(t.code() + " · " + nz(t.state()) + " · "
                 + (t.type() == null ? "" : TenderSearchView.typeLabel(t.type(), this::getTranslation)));
         sub.addClassName("subtitle");
-        var official = cl.andesops.shared.ui.OfficialLink.of(this, origin.simulated(t.fromOpenData()), t.officialUrl(),
+        simulated = origin.simulated(t.fromOpenData());
+        var official = cl.andesops.shared.ui.OfficialLink.of(this, simulated, t.officialUrl(),
                 "tender-official");
         Anchor analyse = new Anchor("analysis?kind=tender&subject=" + java.net.URLEncoder.encode(t.code(),
                 java.nio.charset.StandardCharsets.UTF_8), getTranslation("tender.analyse"));
@@ -210,7 +213,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
                     ? "tender.page.changed" : "tender.page.unreachable";
             Paragraph p = new Paragraph(getTranslation(key));
             p.setId("tender-page-problem");
-            publicPage.add(p, cl.andesops.shared.ui.OfficialLink.of(this, origin, officialUrl, null));
+            publicPage.add(p, cl.andesops.shared.ui.OfficialLink.of(this, simulated, officialUrl, null));
             return;
         }
         Div links = new Div();

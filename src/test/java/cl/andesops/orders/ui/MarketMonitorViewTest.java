@@ -44,6 +44,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
     @Autowired OrderService orders;
     @Autowired MonitorService monitor;
     @Autowired cl.andesops.orders.OrderTextIndex textIndex;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @BeforeEach
     void setUp() {
@@ -371,7 +372,9 @@ class MarketMonitorViewTest extends SyncedAppTest {
                 int grid = -2;
                 int csv = -3;
                 int xlsx = -4;
-                for (int attempt = 0; attempt < 40 && !(kpi == grid && grid == csv && csv == xlsx); attempt++) {
+                long api = -5;
+                for (int attempt = 0; attempt < 40 && !(kpi == grid && grid == csv && csv == xlsx && xlsx == api);
+                     attempt++) {
                     view.refresh();
                     kpi = summary(view.shown()).orders();
                     grid = GridKt._fetch(view.grid, 0, 100_000).size();
@@ -383,11 +386,12 @@ class MarketMonitorViewTest extends SyncedAppTest {
                     export(view.shown(), cl.andesops.shared.ui.TableExport.Format.XLSX, OrderExport.MAX_ROWS)
                             .writeXlsx(file);
                     xlsx = sheetRows(file.toByteArray()) - 1;
+                    api = apiTotal(view.shown());
                 }
-                System.out.printf("[measure] Monitor '%s': KPI %d orders, grid %d rows, CSV %d rows, XLSX %d rows%n",
-                        query.isEmpty() ? "(default)" : query, kpi, grid, csv, xlsx);
-                assertThat(List.of((long) grid, (long) csv, (long) xlsx)).as("grid, CSV and XLSX of '%s' against "
-                        + "its KPI", query).containsOnly(kpi);
+                System.out.printf("[measure] Monitor '%s': KPI %d orders, grid %d rows, CSV %d rows, XLSX %d rows, "
+                        + "API total %d%n", query.isEmpty() ? "(default)" : query, kpi, grid, csv, xlsx, api);
+                assertThat(List.of((long) grid, (long) csv, (long) xlsx, api)).as("grid, CSV, XLSX and the API "
+                        + "answer of '%s' against its KPI", query).containsOnly(kpi);
                 assertThat(kpi).as(query).isPositive();
                 assertThat(view.kpiOrders.value.getText()).as(query).isEqualTo(Formats.count(kpi));
                 assertThat(GridKt._fetch(view.grid, 0, 100_000)).as(query)
@@ -432,6 +436,29 @@ class MarketMonitorViewTest extends SyncedAppTest {
         } finally {
             UI.getCurrent().setLocale(cl.andesops.shared.I18n.SPANISH);
         }
+    }
+
+    /** The orders API's total for the filter the screen shows, asked the way a client would (its parameters). */
+    private long apiTotal(OrderFilter f) throws Exception {
+        StringBuilder q = new StringBuilder("/api/v1/orders?size=1&from=" + f.from() + "&to=" + f.to());
+        java.util.function.BiConsumer<String, Object> add = (k, v) -> q.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8));
+        f.types().forEach(t -> add.accept("type", t));
+        f.states().forEach(st -> add.accept("state", st));
+        if (f.region() != null) {
+            add.accept("region", f.region());
+        }
+        if (f.minAmount() != null) {
+            add.accept("minAmount", f.minAmount());
+        }
+        if (f.text() != null) {
+            add.accept("q", f.text());
+        }
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + q)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(q.toString()).isEqualTo(200);
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("total").asLong();
     }
 
     private String mostCommon(String column) {

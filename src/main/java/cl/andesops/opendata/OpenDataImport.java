@@ -58,11 +58,13 @@ public class OpenDataImport {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReadBounds bounds;
 
     OpenDataImport(OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
                    @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
-                   Clock clock) {
+                   Clock clock, OpenDataProperties properties) {
         this.clock = clock;
+        this.bounds = properties.bounds();
         this.orders = orders;
         this.tenders = tenders;
         this.compraAgil = compraAgil;
@@ -185,18 +187,22 @@ public class OpenDataImport {
         long[] rows = {0};
         long[] stored = {0};
         Instant asOf = checkpoint.asOf() != null ? checkpoint.asOf() : clock.instant();
-        try (OpenDataFile file = new OpenDataFile(csv, name, reject)) {
+        try (OpenDataFile file = new OpenDataFile(csv, name, reject, bounds)) {
             Columns c = new Columns(name, file.header(), columns);
             if (!c.missingOptional().isEmpty() || !c.unknown().isEmpty()) {
-                log.info("{}: columns not in this file {}; columns not read {}", name, c.missingOptional(),
-                        c.unknown());
+                log.info("{}: columns not in this file {}; columns not read {}", name, few(c.missingOptional()),
+                        few(c.unknown()));
+            }
+            if (!file.charset().equals(OpenDataFile.CP1252)) {
+                log.warn("{}: written in {}, not cp1252 as published: read as {}", name, file.charset(),
+                        file.charset());
             }
             // the file is read and its records built on a thread of its own while this one stores the batch before
             SynchronousQueue<Batch<T>> handed = new SynchronousQueue<>();
             AtomicBoolean abandoned = new AtomicBoolean();
             Thread reader = Thread.ofPlatform().name("open-data-reader").daemon(true).start(() -> {
                 try {
-                    read(file, c, resumeAfter, rows, rejected, reject, name, toRecord,
+                    read(file, c, resumeAfter, rows, rejected, reject, name, toRecord, bounds.groupRows(),
                             batch -> hand(handed, batch, abandoned));
                 } catch (CancellationException stopped) {
                     // the storing thread has given up: nothing more to hand
@@ -211,7 +217,9 @@ public class OpenDataImport {
             try {
                 while (true) {
                     Batch<T> batch = handed.take();
-                    if (batch.failure() instanceof RuntimeException r) {
+                    if (batch.failure() instanceof java.io.UncheckedIOException u) {
+                        throw u.getCause(); // the file could not be read on: says where and why
+                    } else if (batch.failure() instanceof RuntimeException r) {
                         throw r; // as if read here: a damaged file is the caller's to report
                     } else if (batch.failure() instanceof Error e) {
                         throw e;
@@ -245,18 +253,27 @@ public class OpenDataImport {
                             Throwable failure) {
     }
 
+    /** A list of column names for a log line: the first ten and how many more. */
+    private static String few(List<String> names) {
+        return names.size() <= 10 ? names.toString()
+                : names.subList(0, 10).stream().map(n -> n.length() > 40 ? n.substring(0, 40) + "…" : n).toList()
+                + " and " + (names.size() - 10) + " more";
+    }
+
     /**
      * Reads the rows after {@code resumeAfter}, groups consecutive rows sharing a code into a record and hands the
-     * records on a batch at a time, the last one marked (possibly empty). Runs on the reading thread, which alone
+     * records on a batch at a time, the last one marked (possibly empty). A record of more than {@code groupRows}
+     * rows is rejected, its rows let go as they come rather than held. Runs on the reading thread, which alone
      * counts rows and rejections ({@code reject} adds to {@code rejected}) until the storing thread has joined it.
      */
     private static <T> void read(OpenDataFile file, Columns c, long resumeAfter, long[] rows, long[] rejected,
                                  OpenDataFile.Rejections reject, String name,
-                                 BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord,
+                                 BiFunction<Columns, List<OpenDataFile.Row>, T> toRecord, int groupRows,
                                  java.util.function.Consumer<Batch<T>> hand) {
         List<T> batch = new ArrayList<>();
         List<OpenDataFile.Row> group = new ArrayList<>();
         String groupCode = null;
+        String overflowing = null;
         long lastLine = resumeAfter;
         for (OpenDataFile.Row row : file) {
             if (row.line() <= resumeAfter) {
@@ -266,6 +283,21 @@ public class OpenDataImport {
             String code = c.text(row, "code");
             if (code == null) {
                 reject.reject(new OpenDataFile.Rejection(name, row.line(), "fila sin código"));
+                continue;
+            }
+            if (code.equals(overflowing)) {
+                reject.reject(new OpenDataFile.Rejection(name, row.line(), tooManyRows(code, groupRows)));
+                continue;
+            }
+            overflowing = null;
+            if (code.equals(groupCode) && group.size() >= groupRows) {
+                for (OpenDataFile.Row r : group) {
+                    reject.reject(new OpenDataFile.Rejection(name, r.line(), tooManyRows(code, groupRows)));
+                }
+                reject.reject(new OpenDataFile.Rejection(name, row.line(), tooManyRows(code, groupRows)));
+                group = new ArrayList<>();
+                groupCode = null;
+                overflowing = code;
                 continue;
             }
             if (!code.equals(groupCode) && !group.isEmpty()) {
@@ -286,6 +318,12 @@ public class OpenDataImport {
             lastLine = Long.MAX_VALUE; // the entry is done
         }
         hand.accept(new Batch<>(batch, lastLine, rows[0], rejected[0], true, null));
+    }
+
+    private static String tooManyRows(String code, int groupRows) {
+        String shown = code.length() > 40 ? code.substring(0, 40) + "…" : code;
+        return "el código " + shown + " tiene más de " + groupRows + " filas seguidas, más que el límite de un "
+                + "registro: el registro entero queda fuera";
     }
 
     /** Hands a batch to the storing thread; gives up when that thread has stopped taking them. */

@@ -8,9 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where ChileCompra's monthly open-data files are ({@code DATOS_ABIERTOS_BASE_URL}; the paths under it are the real
- * ones) and the bounds of a download: a file larger than {@code maxBytes} is refused, a connection idle for
- * {@code timeout} is cut (and the download resumes from where it stopped). On a first start the last
- * {@code historyMonths} months ({@code ANDESOPS_HISTORY_MONTHS}; 0 for none) are queued.
+ * ones) and the bounds of a download and of its reading: a file larger than {@code maxBytes} is refused; a
+ * connection that answers no headers, or sends no byte of its body, for {@code timeout} is cut (and the download
+ * resumes from where it stopped), and a file not downloaded within {@code downloadDeadline} is cut too; a month that
+ * fails {@code maxAttempts} times is failed with its reason and its file deleted. A field, a row, the rows of one
+ * record and a header are bounded by {@code maxFieldChars}, {@code maxRecordChars}, {@code maxGroupRows} and
+ * {@code maxColumns} ({@link ReadBounds}). On a first start the last {@code historyMonths} months
+ * ({@code ANDESOPS_HISTORY_MONTHS}; 0 for none) are queued.
  */
 @ConfigurationProperties("andesops.opendata")
 public record OpenDataProperties(@DefaultValue("https://transparenciachc.blob.core.windows.net") URI baseUrl,
@@ -18,5 +22,15 @@ public record OpenDataProperties(@DefaultValue("https://transparenciachc.blob.co
                                  @DefaultValue("60s") Duration timeout,
                                  @DefaultValue("2000000000") long maxBytes,
                                  @DefaultValue("3") int maxAttempts,
-                                 @DefaultValue("12") int historyMonths) {
+                                 @DefaultValue("12") int historyMonths,
+                                 @DefaultValue("60m") Duration downloadDeadline,
+                                 @DefaultValue("65536") int maxFieldChars,
+                                 @DefaultValue("1048576") int maxRecordChars,
+                                 @DefaultValue("20000") int maxGroupRows,
+                                 @DefaultValue("1000") int maxColumns) {
+
+    /** What a reading of one file may hold. */
+    public ReadBounds bounds() {
+        return new ReadBounds(maxFieldChars, maxRecordChars, maxGroupRows, maxColumns);
+    }
 }

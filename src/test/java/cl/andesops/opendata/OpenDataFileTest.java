@@ -166,4 +166,131 @@ class OpenDataFileTest {
         assertThatThrownBy(() -> c.decimal(rows.getFirst(), "total")).isInstanceOf(Columns.BadValue.class)
                 .hasMessageContaining("total").hasMessageContaining("mucho");
     }
+
+    private static final ReadBounds SMALL = new ReadBounds(100, 10_000, 50, 20);
+
+    /** A stream that counts what was read of it: how far the reading went. */
+    private static final class Counted extends java.io.FilterInputStream {
+        long read;
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            int n = super.read(b, off, len);
+            read += Math.max(0, n);
+            return n;
+        }
+    }
+
+    @Test
+    void a_quote_never_closed_stops_the_reading_after_a_rows_bound_not_at_the_end_of_the_file() throws Exception {
+        // the header, a good row, then a quote that never closes over 20 MB: once all of it was held in memory
+        byte[] head = "\"Codigo\";\"Nombre\"\r\n\"A\";\"uno\"\r\n\"B\";\"".getBytes(OpenDataFile.CP1252);
+        InputStream endless = new java.io.SequenceInputStream(new ByteArrayInputStream(head),
+                new InputStream() {
+                    long left = 20L << 20;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? 'x' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                        left -= n;
+                        return n;
+                    }
+                });
+        Counted counted = new Counted(endless);
+        List<OpenDataFile.Row> rows = new ArrayList<>();
+        try (OpenDataFile f = new OpenDataFile(counted, "2026-3.csv", r -> { }, SMALL)) {
+            assertThatThrownBy(() -> f.forEach(rows::add)).isInstanceOf(java.io.UncheckedIOException.class)
+                    .cause().hasMessageContaining("2026-3.csv").hasMessageContaining("línea 3")
+                    .hasMessageContaining("pasa de 10.000 caracteres").hasMessageContaining("comillas sin cerrar");
+        }
+        assertThat(rows).extracting(r -> r.fields()[0]).containsExactly("A");
+        assertThat(counted.read).as("read the megabyte the encoding is judged on, a row's bound and some buffer, not "
+                + "20 MB").isLessThan(2L << 20);
+    }
+
+    @Test
+    void a_field_past_its_bound_rejects_its_row_and_the_rest_of_the_file_goes_in() throws Exception {
+        String csv = "\"Codigo\";\"Descripcion\"\n\"A\";\"" + "y".repeat(101) + "\"\n\"B\";\"corta\"\n";
+        List<OpenDataFile.Rejection> rejected = new ArrayList<>();
+        List<OpenDataFile.Row> rows = new ArrayList<>();
+        try (OpenDataFile f = new OpenDataFile(cp1252(csv), "t.csv", rejected::add, SMALL)) {
+            f.forEach(rows::add);
+        }
+        assertThat(rows).extracting(r -> r.fields()[0]).containsExactly("B");
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(2);
+            assertThat(r.reason()).contains("«Descripcion»").contains("101 caracteres").contains("límite de 100");
+        });
+    }
+
+    @Test
+    void a_header_of_three_hundred_thousand_columns_is_not_a_file_of_this_kind() {
+        String header = java.util.stream.IntStream.range(0, 300_000).mapToObj(i -> "\"c" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(";")) + "\n";
+        assertThatThrownBy(() -> new OpenDataFile(cp1252(header), "t.csv", r -> { }, ReadBounds.DEFAULT))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("encabezado")
+                .hasMessageContaining("pasa de 1.048.576 caracteres");
+        String wide = java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "\"c" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(";")) + "\n";
+        assertThatThrownBy(() -> new OpenDataFile(cp1252(wide), "t.csv", r -> { }, ReadBounds.DEFAULT))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("2.000 columnas")
+                .hasMessageContaining("límite de 1.000");
+    }
+
+    @Test
+    void a_file_written_in_utf8_is_read_as_utf8_not_stored_as_mojibake() throws Exception {
+        String csv = "\"Codigo\";\"Nombre\"\n\"A\";\"Municipalidad de Ñuñoa, Región Metropolitana\"\n";
+        for (byte[] bytes : List.of(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("\uFEFF" + csv).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            List<OpenDataFile.Row> rows = new ArrayList<>();
+            try (OpenDataFile f = new OpenDataFile(new ByteArrayInputStream(bytes), "t.csv", r -> { })) {
+                assertThat(f.header()).containsExactly("Codigo", "Nombre");
+                assertThat(f.charset()).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+                f.forEach(rows::add);
+            }
+            assertThat(rows.getFirst().fields()[1]).isEqualTo("Municipalidad de Ñuñoa, Región Metropolitana");
+        }
+        // as published: cp1252, whose accents are not UTF-8
+        try (OpenDataFile f = new OpenDataFile(cp1252(csv), "t.csv", r -> { })) {
+            assertThat(f.charset()).isEqualTo(OpenDataFile.CP1252);
+            assertThat(f.iterator().next().fields()[1]).isEqualTo("Municipalidad de Ñuñoa, Región Metropolitana");
+        }
+    }
+
+    @Test
+    void a_truncated_zip_says_so_not_unclosed_quotes() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
+             InputStream in = getClass().getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv")) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("2026-6.csv"));
+            in.transferTo(zip);
+        }
+        byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(cut));
+        zip.getNextEntry();
+        List<OpenDataFile.Rejection> rejected = new ArrayList<>();
+        // where it is found (the header or a row, as the buffers fall), it is said to be the ZIP
+        assertThatThrownBy(() -> {
+            try (OpenDataFile f = new OpenDataFile(zip, "2026-6.zip!2026-6.csv", rejected::add)) {
+                f.forEach(r -> { });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }).isInstanceOf(java.io.IOException.class).hasMessageContaining("ZIP incompleto o dañado")
+                .hasMessageNotContaining("comillas");
+        assertThat(rejected).noneMatch(r -> r.reason().contains("comillas"));
+    }
 }

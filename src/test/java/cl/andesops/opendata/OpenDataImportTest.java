@@ -272,7 +272,40 @@ class OpenDataImportTest {
         // read on a thread of its own: the error reaches the caller, neither thread waits for the other
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importOrders(
-                        new java.io.ByteArrayInputStream(cut), "2026-6.zip")).isInstanceOf(RuntimeException.class)
+                        new java.io.ByteArrayInputStream(cut), "2026-6.zip")).isInstanceOf(java.io.IOException.class)
+                        .hasMessageContaining("ZIP incompleto o dañado")
                         .hasRootCauseInstanceOf(java.io.EOFException.class));
+    }
+
+    @Test
+    void rows_of_one_code_past_a_records_bound_are_rejected_as_they_come_and_the_next_record_goes_in()
+            throws Exception {
+        // the sample's first order written 25,000 times over, then its second order: a record no real file has
+        List<String[]> sample = new java.util.ArrayList<>();
+        List<String> header;
+        try (InputStream in = getClass().getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv");
+             OpenDataFile f = new OpenDataFile(in, "sample", r -> { })) {
+            header = f.header();
+            f.forEach(r -> sample.add(r.fields()));
+        }
+        java.util.function.Function<java.util.Collection<String>, String> line = fields -> fields.stream()
+                .map(v -> "\"" + v.replace("\"", "\"\"") + "\"").collect(java.util.stream.Collectors.joining(";"))
+                + "\r\n";
+        String first = line.apply(List.of(sample.getFirst()));
+        String firstCode = sample.getFirst()[header.indexOf("Codigo")];
+        String[] other = sample.stream().filter(r -> !r[header.indexOf("Codigo")].equals(firstCode)).findFirst()
+                .orElseThrow();
+        StringBuilder csv = new StringBuilder(line.apply(header));
+        csv.append(first.repeat(25_000)).append(line.apply(List.of(other)));
+        OpenDataImport.Outcome o = importer.importCsv(Dataset.OC, new java.io.ByteArrayInputStream(
+                        csv.toString().getBytes(OpenDataFile.CP1252)), "2026-6.zip!2026-6.csv", "2026-6.csv",
+                OpenDataImport.Checkpoint.NONE);
+        assertThat(o.rows()).isEqualTo(25_001);
+        assertThat(o.rejectedRows()).isEqualTo(25_000);
+        assertThat(o.rejections()).hasSize(OpenDataImport.REJECTIONS_KEPT).allSatisfy(r -> assertThat(r.reason())
+                .contains(firstCode).contains("más de 20000 filas"));
+        assertThat(o.records()).as("the order after it").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM purchase_order WHERE code = '" + other[header.indexOf("Codigo")]
+                + "' AND has_detail = 1")).isEqualTo(1);
     }
 }

@@ -158,10 +158,20 @@ public class AdminService {
     public String rejectionsCsv(Dataset dataset, YearMonth month) {
         StringBuilder b = new StringBuilder("archivo;linea;motivo\r\n");
         for (String[] r : imports.rejections(dataset, month)) {
-            b.append('"').append(r[0].replace("\"", "\"\"")).append("\";").append(r[1]).append(";\"")
-                    .append(r[2].replace("\"", "\"\"")).append("\"\r\n");
+            // the entry's name and the reason quote the file: a spreadsheet must not run them as formulas
+            b.append('"').append(cell(r[0])).append("\";").append(r[1]).append(";\"").append(cell(r[2]))
+                    .append("\"\r\n");
         }
         return b.toString();
+    }
+
+    private static String cell(String v) {
+        return cl.andesops.shared.ui.TableExport.neutralise(v).replace("\"", "\"\"");
+    }
+
+    /** Forgets a month's file and progress and fetches it again (false: no such month was ever queued). */
+    public boolean discardMonth(Dataset dataset, YearMonth month) {
+        return imports.discard(dataset, month);
     }
 
     private static long ms(long t0) {

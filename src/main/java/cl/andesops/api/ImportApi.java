@@ -45,6 +45,21 @@ class ImportApi {
                 "months", queued, "status", "/api/v1/import/status"));
     }
 
+    /** Spring Security lets only the admin (HTTP Basic) reach /api/v1/admin/**. */
+    @PostMapping("/api/v1/admin/import/discard")
+    @Operation(summary = "Descarta el archivo y el avance de un mes y lo vuelve a descargar entero: dataset=oc|lic|cot, "
+            + "month en YYYY-MM (HTTP Basic, usuario admin)")
+    ResponseEntity<?> discard(@RequestParam String dataset, @RequestParam String month) {
+        Dataset d = Dataset.of(dataset).orElseThrow(() -> new IllegalArgumentException(
+                "'dataset' debe ser oc, lic o cot"));
+        YearMonth m = month("month", month);
+        if (!imports.discard(d, m)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.accepted().body(Map.of("dataset", d.key(), "month", m.toString(), "status",
+                "/api/v1/import/status"));
+    }
+
     private static YearMonth month(String name, String value) {
         try {
             return YearMonth.parse(value.strip());

@@ -32,6 +32,64 @@ final class Downloads {
         void bytes(long done, long total);
     }
 
+    /**
+     * Cuts a body that sends nothing for {@code timeout}, or that is not done by {@code downloadDeadline}: the
+     * client's own timeout covers only the headers, and a host that sends 4 KB then nothing would hold the import
+     * for ever. Closing the body from here ends the reader's wait; {@link #check} then says why.
+     */
+    private final class Watchdog implements AutoCloseable {
+        private final InputStream body;
+        private final String path;
+        private final long deadline;
+        private volatile long last = System.nanoTime();
+        private volatile String cut;
+        private final Thread thread;
+
+        Watchdog(InputStream body, String path) {
+            this.body = body;
+            this.path = path;
+            this.deadline = System.nanoTime() + properties.downloadDeadline().toNanos();
+            this.thread = Thread.ofVirtual().name("open-data-download-watchdog").start(this::watch);
+        }
+
+        void alive() {
+            last = System.nanoTime();
+        }
+
+        private void watch() {
+            long idle = properties.timeout().toNanos();
+            long tick = Math.max(10, Math.min(1_000, properties.timeout().toMillis() / 4));
+            try {
+                while (cut == null) {
+                    Thread.sleep(tick);
+                    long now = System.nanoTime();
+                    if (now - last > idle) {
+                        cut = "El servidor de datos abiertos dejó de enviar " + path + " por más de "
+                                + properties.timeout().toSeconds() + " s";
+                    } else if (now > deadline) {
+                        cut = "La descarga de " + path + " pasó del plazo de "
+                                + properties.downloadDeadline().toMinutes() + " min";
+                    }
+                }
+                body.close();
+            } catch (InterruptedException | IOException e) {
+                // the download ended first
+            }
+        }
+
+        void check() throws IOException {
+            if (cut != null) {
+                throw new IOException(cut);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            thread.interrupt();
+            check();
+        }
+    }
+
     private final HttpClient http;
     private final OpenDataProperties properties;
     private final URI base;
@@ -75,7 +133,8 @@ final class Downloads {
                 throw new IOException("El servidor de datos abiertos respondió " + status + " a " + path);
             }
             boolean append = status == 206;
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1) + (append ? have : 0);
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long total = length < 0 ? -1 : length + (append ? have : 0);
             if (total > properties.maxBytes()) {
                 throw new IOException("El archivo " + path + " pesa " + total + " bytes: más que el límite de "
                         + properties.maxBytes());
@@ -83,18 +142,31 @@ final class Downloads {
             Files.createDirectories(target.getParent());
             progress.started(append ? partialEtag : newEtag, newModified);
             long done = append ? have : 0;
-            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, append
-                    ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (Watchdog watchdog = new Watchdog(body, path);
+                 OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, append
+                         ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
                 byte[] buffer = new byte[1 << 16];
-                for (int n; (n = body.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                    done += n;
-                    if (done > properties.maxBytes()) {
-                        throw new IOException("El archivo " + path + " supera el límite de " + properties.maxBytes()
-                                + " bytes");
+                try {
+                    for (int n; (n = body.read(buffer)) >= 0; ) {
+                        watchdog.alive();
+                        out.write(buffer, 0, n);
+                        done += n;
+                        if (done > properties.maxBytes()) {
+                            out.close();
+                            Files.deleteIfExists(target); // its rest would be too much again: nothing to resume
+                            throw new IOException("El archivo " + path + " supera el límite de "
+                                    + properties.maxBytes() + " bytes");
+                        }
+                        progress.bytes(done, total);
                     }
-                    progress.bytes(done, total);
+                } catch (IOException e) {
+                    watchdog.check(); // cut by the watchdog: its reason, not the closed stream's
+                    throw e;
                 }
+                watchdog.check(); // a body cut by the watchdog ends like a complete one: it is not
+            }
+            if (total >= 0 && done < total) {
+                throw new IOException("La descarga de " + path + " se cortó en " + done + " de " + total + " bytes");
             }
             return new Fetched(target, append ? partialEtag : newEtag, newModified, done, false, false);
         }

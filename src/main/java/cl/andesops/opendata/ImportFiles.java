@@ -18,7 +18,8 @@ class ImportFiles {
     /** One month of one dataset, as the status API and the admin screen show it. */
     record ImportFile(String dataset, String month, String state, String etag, String lastModified, Long bytes,
                       String resumeEntry, long resumeLine, long rows, long records, long rejected, int attempts,
-                      Instant queuedAt, Instant startedAt, Instant finishedAt, String lastError) {
+                      Instant queuedAt, Instant startedAt, Instant finishedAt, String lastError,
+                      Instant workingSince) {
     }
 
     private final JdbcTemplate writer;
@@ -57,6 +58,33 @@ class ImportFiles {
         return read.sql("SELECT * FROM import_file ORDER BY month DESC, dataset").query(ImportFiles::row).list();
     }
 
+    /** An attempt begins: set until it ends, so that one a dead process left behind is seen and counted. */
+    void begin(Dataset dataset, String month, Instant now) {
+        writer.update("UPDATE import_file SET working_since = ? WHERE dataset = ? AND month = ?", now.toEpochMilli(),
+                dataset.key(), month);
+    }
+
+    /** The attempt ended (whatever its outcome, or stopped with the app). */
+    void end(Dataset dataset, String month) {
+        writer.update("UPDATE import_file SET working_since = NULL WHERE dataset = ? AND month = ?", dataset.key(),
+                month);
+    }
+
+    /**
+     * Forgets a month's file and progress and queues it to be fetched whole again (the admin's "discard"): what it
+     * stored stays (imports are idempotent), its rejections go. An attempt at it now in course finds it so at its
+     * next checkpoint and stops. Returns whether the month was known.
+     */
+    boolean discard(Dataset dataset, String month, Instant now) {
+        int n = writer.update("""
+                UPDATE import_file SET state = 'QUEUED', etag = NULL, last_modified = NULL, bytes = NULL,
+                    resume_entry = NULL, resume_line = 0, rows_read = 0, records = 0, rejected = 0, attempts = 0,
+                    last_error = NULL, finished_at = NULL, started_at = NULL, working_since = NULL, queued_at = ?
+                WHERE dataset = ? AND month = ?""", now.toEpochMilli(), dataset.key(), month);
+        writer.update("DELETE FROM import_rejection WHERE dataset = ? AND month = ?", dataset.key(), month);
+        return n > 0;
+    }
+
     void downloading(Dataset dataset, String month, Instant now) {
         writer.update("UPDATE import_file SET state = 'DOWNLOADING', started_at = coalesce(started_at, ?) "
                 + "WHERE dataset = ? AND month = ?", now.toEpochMilli(), dataset.key(), month);
@@ -69,10 +97,13 @@ class ImportFiles {
 
     /** The file is on disk: import it from the start (a changed file) or from where the last run stopped. */
     void importing(Dataset dataset, String month, String etag, String lastModified, long bytes, boolean fresh) {
-        writer.update("UPDATE import_file SET state = 'IMPORTING', etag = ?, last_modified = ?, bytes = ?"
+        int n = writer.update("UPDATE import_file SET state = 'IMPORTING', etag = ?, last_modified = ?, bytes = ?"
                         + (fresh ? ", resume_entry = NULL, resume_line = 0, rows_read = 0, records = 0, rejected = 0"
-                        : "") + " WHERE dataset = ? AND month = ?", etag, lastModified, bytes, dataset.key(),
-                month);
+                        : "") + " WHERE dataset = ? AND month = ? AND state = 'DOWNLOADING'", etag, lastModified,
+                bytes, dataset.key(), month);
+        if (n == 0) {
+            throw new Discarded(dataset, month);
+        }
         if (fresh) {
             writer.update("DELETE FROM import_rejection WHERE dataset = ? AND month = ?", dataset.key(), month);
         }
@@ -86,9 +117,19 @@ class ImportFiles {
 
     /** Inside a batch's transaction: how far the import got. */
     void committed(Dataset dataset, String month, String entry, long line, long rows, long records, long rejected) {
-        writer.update("UPDATE import_file SET resume_entry = ?, resume_line = ?, rows_read = ?, records = ?, "
-                        + "rejected = ? WHERE dataset = ? AND month = ?", entry, line, rows, records, rejected,
-                dataset.key(), month);
+        int n = writer.update("UPDATE import_file SET resume_entry = ?, resume_line = ?, rows_read = ?, records = ?, "
+                        + "rejected = ? WHERE dataset = ? AND month = ? AND state = 'IMPORTING'", entry, line, rows,
+                records, rejected, dataset.key(), month);
+        if (n == 0) {
+            throw new Discarded(dataset, month);
+        }
+    }
+
+    /** The month was discarded (or failed elsewhere) while an attempt was at it: the attempt stops. */
+    static final class Discarded extends RuntimeException {
+        Discarded(Dataset dataset, String month) {
+            super(dataset.key() + " " + month + " was discarded while it was being worked");
+        }
     }
 
     void rejection(Dataset dataset, String month, String entry, long line, String reason) {
@@ -103,21 +144,29 @@ class ImportFiles {
                 .list();
     }
 
+    /** The attempt's outcome, unless the month was discarded meanwhile (then it is queued again, and stays so). */
     void finished(Dataset dataset, String month, String state, String error, Instant now) {
-        writer.update("UPDATE import_file SET state = ?, finished_at = ?, last_error = ? WHERE dataset = ? AND month = ?",
-                state, now.toEpochMilli(), error, dataset.key(), month);
+        int n = writer.update("UPDATE import_file SET state = ?, finished_at = ?, last_error = ?, working_since = NULL "
+                        + "WHERE dataset = ? AND month = ? AND state IN ('DOWNLOADING', 'IMPORTING')", state,
+                now.toEpochMilli(), error, dataset.key(), month);
+        if (n == 0) {
+            throw new Discarded(dataset, month);
+        }
     }
 
     /**
      * A failed attempt (a download or an import): counted, and the month goes back to the queue in the state it
-     * was in (a cut download resumes) until the attempts run out; then it is failed with its reason.
+     * was in (a cut download resumes) until the attempts run out; then it is failed with its reason (returns
+     * whether it now is).
      */
-    void failed(Dataset dataset, String month, String error, int maxAttempts, Instant now) {
-        writer.update("UPDATE import_file SET last_error = ?, attempts = attempts + 1, "
+    boolean failed(Dataset dataset, String month, String error, int maxAttempts, Instant now) {
+        writer.update("UPDATE import_file SET last_error = ?, attempts = attempts + 1, working_since = NULL, "
                         + "state = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE state END, "
                         + "finished_at = CASE WHEN attempts + 1 >= ? THEN ? ELSE finished_at END "
                         + "WHERE dataset = ? AND month = ?", error, maxAttempts, maxAttempts, now.toEpochMilli(),
                 dataset.key(), month);
+        return "FAILED".equals(writer.query("SELECT state FROM import_file WHERE dataset = ? AND month = ?",
+                rs -> rs.next() ? rs.getString(1) : null, dataset.key(), month));
     }
 
     private static ImportFile row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -125,7 +174,8 @@ class ImportFiles {
                 rs.getString("etag"), rs.getString("last_modified"), (Long) longOrNull(rs, "bytes"),
                 rs.getString("resume_entry"), rs.getLong("resume_line"), rs.getLong("rows_read"),
                 rs.getLong("records"), rs.getLong("rejected"), rs.getInt("attempts"), instant(rs, "queued_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("last_error"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("last_error"),
+                instant(rs, "working_since"));
     }
 
     private static Long longOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

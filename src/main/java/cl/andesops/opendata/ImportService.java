@@ -1,9 +1,5 @@
 package cl.andesops.opendata;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,46 +67,35 @@ public class ImportService implements SmartLifecycle {
 
     /** Seconds left of the month being imported, or -1 when unknown. */
     public long secondsLeft() {
-        Current c = current;
-        return c == null || !c.phase().equals("IMPORTING") ? -1
-                : c.secondsLeft((System.nanoTime() - startedImporting) / 1e9);
+        return month.secondsLeft();
     }
 
     public record Status(boolean running, boolean paused, Current current, List<Month> months) {
     }
 
     private final ImportFiles files;
-    private final OpenDataImport importer;
-    private final Downloads downloads;
+    private final MonthImport month;
     private final OpenDataProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Path dir;
     private final BackgroundWorker worker = new BackgroundWorker("open-data-import");
     private volatile boolean paused;
-    private volatile Current current;
-    /** When the current month's import began (System.nanoTime), for the time left. */
-    private volatile long startedImporting;
-
     private final Cluster cluster;
-
-    private final PlannerStatistics statistics;
 
     ImportService(Cluster cluster, ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
                   Endpoints endpoints, PlannerStatistics statistics, cl.andesops.shared.DataOrigin origin) {
         this.cluster = cluster;
-        this.statistics = statistics;
         this.files = files;
-        this.importer = importer;
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
         // unless DATOS_ABIERTOS_BASE_URL says where the real files are: the origin decides, and marks the records so
         boolean toSimulator = origin.historySimulated();
-        this.downloads = new Downloads(toSimulator ? endpoints.v1Base() : properties.baseUrl(), properties);
+        Downloads downloads = new Downloads(toSimulator ? endpoints.v1Base() : properties.baseUrl(), properties);
+        this.month = new MonthImport(files, importer, downloads, properties, tx, clock,
+                storage.dataDir().resolve("opendata"), statistics);
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
-        this.dir = storage.dataDir().resolve("opendata");
     }
 
     // ---- control -----------------------------------------------------------------------------------------
@@ -119,6 +104,15 @@ public class ImportService implements SmartLifecycle {
     public int enqueue(Dataset dataset, YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("'from' debe ser anterior o igual a 'to'");
+        }
+        if (from.isBefore(dataset.first())) {
+            throw new IllegalArgumentException("Los datos abiertos de " + dataset.title() + " empiezan en "
+                    + dataset.first() + ": " + from + " es anterior");
+        }
+        YearMonth newest = newestPublished(LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)));
+        if (to.isAfter(newest)) {
+            throw new IllegalArgumentException("El mes más reciente que los datos abiertos pueden tener es " + newest
+                    + ": " + to + " es posterior");
         }
         if (from.plusYears(20).isBefore(to)) {
             throw new IllegalArgumentException("A lo más 20 años por solicitud");
@@ -160,10 +154,24 @@ public class ImportService implements SmartLifecycle {
         }
     }
 
+    /**
+     * Forgets a month's file and progress and queues it to be fetched whole again: for a month whose file was wrong
+     * (the source fixed it since) or that failed. An attempt at it now in course stops at its next checkpoint.
+     */
+    public boolean discard(Dataset dataset, YearMonth month) {
+        boolean known = Boolean.TRUE.equals(tx.execute(s -> files.discard(dataset, month.toString(),
+                clock.instant())));
+        if (known) {
+            log.info("{} {}: discarded by the admin; fetched again", dataset.key(), month);
+            wake();
+        }
+        return known;
+    }
+
     public Status status() {
         List<Month> months = files.all().stream().map(f -> new Month(f.dataset(), f.month(), f.state(), f.rows(),
                 f.records(), f.rejected(), f.bytes(), f.etag(), f.finishedAt(), f.lastError())).toList();
-        return new Status(worker.running(), paused, current, months);
+        return new Status(worker.running(), paused, month.current(), months);
     }
 
     /** The rows a month's import left out: file entry, line and why. */
@@ -193,11 +201,10 @@ public class ImportService implements SmartLifecycle {
         }
         YearMonth now = newestPublished(LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)));
         YearMonth from = now.minusMonths(months - 1);
-        enqueue(Dataset.OC, from, now);
-        enqueue(Dataset.LIC, from, now);
-        YearMonth firstCot = YearMonth.of(2020, 1); // Compra Ágil quotes are published from 2020
-        if (!now.isBefore(firstCot)) {
-            enqueue(Dataset.COT, from.isBefore(firstCot) ? firstCot : from, now);
+        for (Dataset d : Dataset.values()) {
+            if (!now.isBefore(d.first())) { // each from the first month it is published
+                enqueue(d, from.isBefore(d.first()) ? d.first() : from, now);
+            }
         }
         log.info("First start: the last {} months of history are queued from the open data", months);
     }
@@ -215,7 +222,7 @@ public class ImportService implements SmartLifecycle {
                 .min(String::compareTo).orElse(null);
         long done = all.stream().filter(f -> f.state().equals("DONE") || f.state().equals("MISSING")
                 || f.state().equals("FAILED")).count();
-        Current c = current;
+        Current c = month.current();
         String importing = c != null && c.dataset().equals("oc") ? c.month() : null;
         double share = c != null && c.dataset().equals("oc") ? c.percent() / 100.0 : 0;
         return java.util.Optional.of(new Coverage(from, done == all.size(), importing,
@@ -275,197 +282,22 @@ public class ImportService implements SmartLifecycle {
                 var next = paused ? java.util.Optional.<ImportFiles.ImportFile>empty()
                         : files.next(properties.maxAttempts());
                 if (next.isEmpty()) {
-                    current = null;
+                    month.idle();
                     idle(Duration.ofSeconds(5));
                     continue;
                 }
-                work(next.get());
+                if (!month.work(next.get(), worker::running)) {
+                    // a failed attempt: a pause before the next (a month's timeout, at most 5 s)
+                    idle(properties.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? properties.timeout()
+                            : Duration.ofSeconds(5));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                worker.stop(Duration.ZERO);
             } catch (RuntimeException | Error e) {
                 log.error("The open-data import loop failed; going on in 30 s", e);
                 idle(Duration.ofSeconds(30));
             }
-        }
-    }
-
-    /** Downloads (or resumes, or skips when unchanged) and imports one month; failures count an attempt. */
-    void work(ImportFiles.ImportFile f) {
-        Dataset dataset = Dataset.of(f.dataset()).orElseThrow();
-        YearMonth month = YearMonth.parse(f.month());
-        Path zip = dir.resolve(dataset.key() + "-" + f.month() + ".zip");
-        String name = dataset.path(month);
-        boolean[] importing = {false};
-        try {
-            boolean resumeImport = "IMPORTING".equals(f.state()) && Files.isRegularFile(zip);
-            if (!resumeImport) {
-                tx.executeWithoutResult(s -> files.downloading(dataset, f.month(), clock.instant()));
-                boolean partial = "DOWNLOADING".equals(f.state()) && f.etag() != null;
-                // a month cut in the middle of its import (here before a crash, or on a node that died) is not done,
-                // whatever an earlier import of it finished: its file is fetched whole, not asked "unchanged?"
-                boolean midImport = "IMPORTING".equals(f.state());
-                boolean wasDone = f.finishedAt() != null && !partial && !midImport;
-                long t0 = System.nanoTime();
-                Downloads.Fetched fetched = downloads.fetch(name, zip, wasDone ? f.etag() : null,
-                        wasDone ? f.lastModified() : null, partial ? f.etag() : null, new Downloads.Progress() {
-                            @Override
-                            public void started(String etag, String lastModified) {
-                                tx.executeWithoutResult(s -> files.downloadEtag(dataset, f.month(), etag));
-                            }
-
-                            @Override
-                            public void bytes(long done, long total) {
-                                current = new Current(dataset.key(), f.month(), "DOWNLOADING", done, total, 0, 0);
-                            }
-                        });
-                if (fetched.missing()) {
-                    tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "MISSING",
-                            "ChileCompra no publica ese mes (404)", clock.instant()));
-                    return;
-                }
-                if (fetched.unchanged()) {
-                    log.info("{} {}: unchanged since its last import", dataset.key(), f.month());
-                    tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "DONE", null, clock.instant()));
-                    return;
-                }
-                log.info("{} {}: downloaded {} bytes in {} ms", dataset.key(), f.month(), fetched.bytes(),
-                        (System.nanoTime() - t0) / 1_000_000);
-                // the same file as the one cut in the middle (its ETag): go on from its checkpoint, not from the start
-                boolean sameFile = midImport && f.etag() != null && f.etag().equals(fetched.etag());
-                if (sameFile) {
-                    log.info("{} {}: the same file as before, resuming after line {} of {}", dataset.key(), f.month(),
-                            f.resumeLine(), f.resumeEntry());
-                }
-                tx.executeWithoutResult(s -> files.importing(dataset, f.month(), fetched.etag(),
-                        fetched.lastModified(), fetched.bytes(), !sameFile));
-            }
-            importing[0] = true;
-            ImportFiles.ImportFile at = files.find(dataset, f.month()).orElseThrow();
-            List<OpenDataImport.Outcome> outcomes = importFrom(dataset, zip, name, at);
-            long rejected = outcomes.stream().mapToLong(OpenDataImport.Outcome::rejectedRows).sum();
-            tx.executeWithoutResult(s -> files.finished(dataset, f.month(), "DONE", rejected == 0 ? null
-                    : rejected + " filas rechazadas (descargables en /admin)", clock.instant()));
-            statistics.refresh(); // a month is a bulk load: the planner should know it before autovacuum does
-            Files.deleteIfExists(zip);
-            current = null;
-        } catch (IOException | RuntimeException e) {
-            if (!worker.running() || Thread.currentThread().isInterrupted()) {
-                // the app is stopping: no failure, nothing deleted; the month resumes from its last checkpoint
-                log.info("{} {}: stopped with the app; it resumes at the next start", dataset.key(), f.month());
-                current = null;
-                return;
-            }
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.warn("{} {}: {}", dataset.key(), f.month(), why);
-            if (importing[0]) {
-                // the file on disk could not be read (a damaged ZIP, a missing column): the next attempt fetches
-                // it again rather than failing on the same bytes; a cut download keeps its part for Range
-                deleteQuietly(zip);
-                tx.executeWithoutResult(s -> files.requeue(dataset, f.month()));
-            }
-            tx.executeWithoutResult(s -> files.failed(dataset, f.month(), why, properties.maxAttempts(),
-                    clock.instant()));
-            current = null;
-            idle(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            worker.stop(Duration.ZERO);
-        }
-    }
-
-    /**
-     * When a file's information stood: its Last-Modified; without one, a day ago (ChileCompra rewrites the files
-     * daily, a day behind), so that what the API fetched since is never overwritten by it.
-     */
-    Instant fileTime(String lastModified) {
-        if (lastModified != null) {
-            try {
-                return java.time.ZonedDateTime.parse(lastModified, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                log.debug("Unreadable Last-Modified {}", lastModified);
-            }
-        }
-        return clock.instant().minus(Duration.ofDays(1));
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", file, e.toString());
-        }
-    }
-
-    /** Imports the ZIP on disk from where the last committed batch left it. */
-    private List<OpenDataImport.Outcome> importFrom(Dataset dataset, Path zip, String name,
-                                                    ImportFiles.ImportFile at) throws IOException {
-        long t0 = System.nanoTime();
-        long[] base = {at.rows(), at.records(), at.rejected()};
-        long size = Files.size(zip);
-        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
-        InputStream counting = new java.io.FilterInputStream(new java.io.BufferedInputStream(Files.newInputStream(zip),
-                1 << 16)) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    read.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n > 0) {
-                    read.addAndGet(n);
-                }
-                return n;
-            }
-        };
-        OpenDataImport.Checkpoint checkpoint = new OpenDataImport.Checkpoint() {
-            private boolean reached = at.resumeEntry() == null;
-
-            @Override
-            public long resumeAfter(String entry) {
-                if (!reached && entry.equals(at.resumeEntry())) {
-                    reached = true;
-                    return at.resumeLine();
-                }
-                return reached ? 0 : Long.MAX_VALUE; // an entry before the one it stopped in is done
-            }
-
-            @Override
-            public void committed(String entry, long line, long rows, long records, long rejected) {
-                files.committed(dataset, at.month(), entry, line, base[0] + rows, base[1] + records,
-                        base[2] + rejected);
-                double seconds = Math.max(0.001, (System.nanoTime() - t0) / 1e9);
-                current = new Current(dataset.key(), at.month(), "IMPORTING", read.get(), size, base[0] + rows,
-                        rows / seconds);
-                startedImporting = t0;
-                if (line == Long.MAX_VALUE) {
-                    // the entry is done: the next entry's counts start from here
-                    base[0] += rows;
-                    base[1] += records;
-                    base[2] += rejected;
-                }
-            }
-
-            @Override
-            public Instant asOf() {
-                return fileTime(at.lastModified());
-            }
-
-            @Override
-            public void rejected(OpenDataFile.Rejection r) {
-                String entry = r.file().contains("!") ? r.file().substring(r.file().indexOf('!') + 1) : r.file();
-                tx.executeWithoutResult(s -> files.rejection(dataset, at.month(), entry, r.line(), r.reason()));
-            }
-        };
-        try (InputStream in = counting) {
-            List<OpenDataImport.Outcome> outcomes = importer.importZip(dataset, in, name, checkpoint);
-            log.info("{} {}: imported in {} ms: {}", dataset.key(), at.month(), (System.nanoTime() - t0) / 1_000_000,
-                    outcomes);
-            return outcomes;
         }
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The history import end to end against a local stand-in of ChileCompra's file host: download (cut in the middle and
- * resumed with Range), import, re-import answered 304, a month that does not exist, and the rejected rows kept.
+ * resumed with Range), import, re-import answered 304, a month that does not exist, and the rejected rows kept; and
+ * a host that misbehaves: a poisoned month, a stalled body, a process that died in the middle, an {@link Error}.
  */
 @SpringBootTest(properties = "andesops.storage.data-dir=target/test-data/import-service")
 class ImportServiceTest {
@@ -39,7 +40,28 @@ class ImportServiceTest {
     static final List<String> requests = new CopyOnWriteArrayList<>();
     static final AtomicBoolean cutNext = new AtomicBoolean(true);
     static final byte[] ZIP = zip();
+    /** A quote opened and never closed, then 50 MB of text: 50 KB zipped. */
+    static final byte[] POISONED = poisoned();
     static final HttpServer server = start();
+
+    static byte[] poisoned() {
+        try (InputStream in = ImportServiceTest.class.getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv")) {
+            String header = new String(in.readAllBytes(), OpenDataFile.CP1252).lines().findFirst().orElseThrow();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry("2026-3.csv"));
+                zip.write((header + "\r\n\"").getBytes(OpenDataFile.CP1252));
+                byte[] text = new byte[1 << 20];
+                java.util.Arrays.fill(text, (byte) 'x');
+                for (int i = 0; i < 50; i++) {
+                    zip.write(text);
+                }
+            }
+            return bytes.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static byte[] zip() {
         try (InputStream in = ImportServiceTest.class.getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv")) {
@@ -60,6 +82,7 @@ class ImportServiceTest {
     static HttpServer start() {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            s.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // a stall holds one
             s.createContext("/", ex -> {
                 String path = ex.getRequestURI().getPath();
                 String range = ex.getRequestHeaders().getFirst("Range");
@@ -72,6 +95,37 @@ class ImportServiceTest {
                     try (OutputStream out = ex.getResponseBody()) {
                         out.write(garbage);
                     }
+                    return;
+                }
+                if (path.equals("/oc-da/2026-3.zip")) {
+                    ex.getResponseHeaders().add("ETag", "\"poisoned\"");
+                    ex.sendResponseHeaders(200, POISONED.length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(POISONED);
+                    }
+                    return;
+                }
+                if (path.equals("/oc-da/2026-2.zip") || path.equals("/oc-da/2025-11.zip")) {
+                    ex.getResponseHeaders().add("ETag", "\"good\"");
+                    ex.sendResponseHeaders(200, ZIP.length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(ZIP);
+                    }
+                    return;
+                }
+                if (path.equals("/oc-da/2026-1.zip")) {
+                    // the headers and 4 KB of the body, then nothing for a minute
+                    ex.getResponseHeaders().add("ETag", "\"stalled\"");
+                    ex.sendResponseHeaders(200, ZIP.length);
+                    OutputStream out = ex.getResponseBody();
+                    out.write(ZIP, 0, 4_096);
+                    out.flush();
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ex.close();
                     return;
                 }
                 if (!path.equals("/oc-da/2026-6.zip")) {
@@ -111,7 +165,7 @@ class ImportServiceTest {
     @DynamicPropertySource
     static void host(DynamicPropertyRegistry registry) {
         registry.add("andesops.opendata.base-url", () -> "http://127.0.0.1:" + server.getAddress().getPort());
-        registry.add("andesops.opendata.timeout", () -> "5s");
+        registry.add("andesops.opendata.timeout", () -> "2s");
     }
 
     @AfterAll
@@ -119,6 +173,7 @@ class ImportServiceTest {
         server.stop(0);
     }
 
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean OpenDataImport importer;
     @Autowired ImportService imports;
     @Autowired JdbcClient jdbc;
     @Autowired cl.andesops.shared.persistence.SqlDialect dialect;
@@ -182,10 +237,10 @@ class ImportServiceTest {
 
     @Test
     void a_month_that_is_not_published_is_marked_missing_not_retried_forever() {
-        imports.enqueue(Dataset.LIC, YearMonth.of(2009, 1), YearMonth.of(2009, 1));
+        imports.enqueue(Dataset.LIC, YearMonth.of(2015, 1), YearMonth.of(2015, 1));
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> month("lic", "2009-01").state().equals("MISSING"));
-        assertThat(month("lic", "2009-01").lastError()).contains("404");
+                .until(() -> month("lic", "2015-01").state().equals("MISSING"));
+        assertThat(month("lic", "2015-01").lastError()).contains("404");
     }
 
     @Test
@@ -206,5 +261,87 @@ class ImportServiceTest {
         assertThat(new ImportService.Current("oc", "2026-06", "IMPORTING", 0, 60_000_000, 0, 0).secondsLeft(1))
                 .as("no pace yet").isEqualTo(-1);
         assertThat(imports.secondsLeft()).as("nothing at work").isEqualTo(-1);
+    }
+
+    private static final java.nio.file.Path FILES = java.nio.file.Path.of("target/test-data/import-service/opendata");
+
+    @Test
+    void a_poisoned_month_fails_three_times_with_its_reason_its_file_deleted_and_the_queue_goes_on() {
+        imports.enqueue(Dataset.OC, YearMonth.of(2026, 2), YearMonth.of(2026, 3));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> month("oc", "2026-03").state().equals("FAILED"));
+        assertThat(month("oc", "2026-03").lastError()).as("why, in words an operator can act on")
+                .contains("pasa de 1.048.576 caracteres").contains("comillas sin cerrar");
+        assertThat(requests.stream().filter(r -> r.startsWith("/oc-da/2026-3.zip"))).hasSize(3);
+        assertThat(FILES.resolve("oc-2026-03.zip")).as("its file is not kept").doesNotExist();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> month("oc", "2026-02").state().equals("DONE"));
+        assertThat(month("oc", "2026-02").records()).as("the month behind it is imported").isEqualTo(10);
+    }
+
+    @Test
+    void a_stalled_download_is_cut_after_the_idle_timeout_and_its_partial_file_deleted_when_it_fails() {
+        long t0 = System.nanoTime();
+        imports.enqueue(Dataset.OC, YearMonth.of(2026, 1), YearMonth.of(2026, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(40))
+                .until(() -> month("oc", "2026-01").state().equals("FAILED"));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("three attempts cut at 2 s, not held a minute each")
+                .isLessThan(Duration.ofSeconds(40));
+        assertThat(month("oc", "2026-01").lastError()).contains("dejó de enviar").contains("2 s");
+        assertThat(FILES.resolve("oc-2026-01.zip")).as("the 4 KB it got are not kept").doesNotExist();
+    }
+
+    @Test
+    void an_attempt_a_dead_process_left_behind_counts_and_the_third_fails_the_month_without_a_download() {
+        imports.pause();
+        try {
+            jdbc.sql("""
+                    INSERT INTO import_file (dataset, month, state, priority, queued_at, attempts, working_since)
+                    VALUES ('cot', '2024-07', 'IMPORTING', 0, 0, 2, 1)""").update();
+        } finally {
+            imports.resume();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> month("cot", "2024-07").state().equals("FAILED"));
+        assertThat(month("cot", "2024-07").lastError()).contains("se detuvo");
+        assertThat(requests).noneMatch(r -> r.contains("COT_2024-07"));
+    }
+
+    @Test
+    void an_error_while_importing_counts_as_a_failed_attempt_not_a_month_left_importing() throws Exception {
+        org.mockito.Mockito.doThrow(new OutOfMemoryError("Java heap space")).when(importer).importZip(
+                org.mockito.ArgumentMatchers.eq(Dataset.OC), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.eq("oc-da/2025-11.zip"), org.mockito.ArgumentMatchers.any());
+        imports.enqueue(Dataset.OC, YearMonth.of(2025, 11), YearMonth.of(2025, 11));
+        Awaitility.await().atMost(Duration.ofSeconds(40))
+                .until(() -> month("oc", "2025-11").state().equals("FAILED"));
+        assertThat(month("oc", "2025-11").lastError()).contains("OutOfMemoryError");
+        assertThat(requests.stream().filter(r -> r.startsWith("/oc-da/2025-11.zip"))).hasSize(3);
+    }
+
+    @Test
+    void a_discarded_month_is_fetched_whole_again_not_asked_whether_it_changed() {
+        imports.enqueue(Dataset.OC, YearMonth.of(2026, 6), YearMonth.of(2026, 6));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> month("oc", "2026-06").state().equals("DONE"));
+        int before = requests.size();
+        assertThat(imports.discard(Dataset.OC, YearMonth.of(2026, 6))).isTrue();
+        assertThat(imports.discard(Dataset.OC, YearMonth.of(2019, 6))).as("never queued").isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests.size() > before
+                && month("oc", "2026-06").state().equals("DONE"));
+        assertThat(requests.subList(before, requests.size())).contains("/oc-da/2026-6.zip")
+                .doesNotContain("/oc-da/2026-6.zip if-none-match");
+        assertThat(month("oc", "2026-06").records()).isEqualTo(10);
+    }
+
+    @Test
+    void months_before_the_open_data_begins_or_after_the_newest_it_can_hold_are_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.enqueue(Dataset.OC, YearMonth.of(1890, 1),
+                YearMonth.of(1890, 12))).hasMessageContaining("2007-01").hasMessageContaining("1890-01");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.enqueue(Dataset.LIC, YearMonth.of(2014, 11),
+                YearMonth.of(2015, 1))).hasMessageContaining("2014-12");
+        YearMonth next = YearMonth.now(cl.andesops.shared.format.Formats.CHILE).plusMonths(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.enqueue(Dataset.OC, next, next))
+                .hasMessageContaining(next.toString());
+        assertThat(imports.status().months()).noneMatch(m -> m.month().startsWith("1890"));
     }
 }

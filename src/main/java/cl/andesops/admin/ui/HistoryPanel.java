@@ -95,6 +95,7 @@ class HistoryPanel extends Div {
                 .setHeader(getTranslation("admin.history.finished")).setAutoWidth(true);
         months.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader(getTranslation("admin.job.error"))
                 .setFlexGrow(1);
+        months.addComponentColumn(this::discard).setHeader(getTranslation("admin.history.again")).setAutoWidth(true);
         months.setAllRowsVisible(true);
         add(controls, current, months);
         refresh();
@@ -129,6 +130,24 @@ class HistoryPanel extends Div {
             d.add(csv);
         }
         return d;
+    }
+
+    /**
+     * Discards a month's file and progress and fetches it again: for a month that failed, or whose file ChileCompra
+     * has fixed since (a re-import of a done month asks only whether it changed).
+     */
+    private Button discard(ImportService.Month m) {
+        Button b = new Button(getTranslation("admin.history.discard"));
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        b.getElement().setAttribute("aria-label", getTranslation("admin.history.discard.label",
+                getTranslation("admin.history.dataset." + m.dataset()), m.month()));
+        b.setEnabled(!m.state().equals("QUEUED"));
+        b.addClickListener(e -> {
+            admin.discardMonth(Dataset.of(m.dataset()).orElseThrow(), YearMonth.parse(m.month()));
+            Notification.show(getTranslation("admin.history.discarded", m.month()));
+            refresh();
+        });
+        return b;
     }
 
     /** "2 min 5 s", or "…" while there is no pace yet. */

@@ -135,7 +135,9 @@ class SecurityConfig {
             }
         }));
         http.headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
-                .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors " + properties.ancestors()))
+                // images from here only: nothing on a page (a model's answer above all) can call a tracker
+                .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors " + properties.ancestors()
+                        + "; img-src 'self' data:"))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults())
                 .httpStrictTransportSecurity(Customizer.withDefaults()));

@@ -47,7 +47,8 @@ public final class Narrative {
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
             .sanitizeUrls(true).build();
-    private static final Safelist SAFE = Safelist.relaxed().addAttributes("a", "class", "title")
+    /** jsoup's relaxed list without images: a model's {@code ![](http://…)} would load a tracker for every reader. */
+    private static final Safelist SAFE = Safelist.relaxed().removeTags("img").addAttributes("a", "class", "title")
             .addAttributes("span", "class", "title").preserveRelativeLinks(true);
 
     private Narrative() {
@@ -85,6 +86,9 @@ public final class Narrative {
         }
         for (Element a : body.select("a")) {
             a.unwrap();
+        }
+        for (Element img : body.select("img")) {
+            img.replaceWith(new TextNode(img.attr("alt"))); // its words, never its address
         }
         for (TextNode text : allText(body)) {
             if (text.parent() instanceof Element parent && parent.closest("code, pre") != null) {

@@ -34,7 +34,7 @@ class SecurityHeadersTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("frame-ancestors 'self' https://huggingface.co https://owner-andesops.hf.space")
-                .doesNotContain("*.hf.space");
+                .contains("img-src 'self' data:").doesNotContain("*.hf.space");
         assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");

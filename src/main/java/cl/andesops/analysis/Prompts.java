@@ -58,15 +58,19 @@ public class Prompts {
     static final String ENGLISH = "Escribe la narrativa y los textos del JSON en inglés (English), para un lector de "
             + "habla inglesa; los nombres de los campos y los valores fijos del esquema (como POSTULAR) no cambian.";
 
-    /** The facts as short lines: metrics, tables as rows with their sources, the series, then the fenced text. */
+    /**
+     * The facts as short lines: metrics, tables as rows with their sources, the series, then the fenced text. Every
+     * value that comes from a record (a name, a unit, a duration, a scope naming a region or a product) is fenced:
+     * only our own labels, the series' periods and figures stand outside.
+     */
     static String factsText(Facts f) {
         StringBuilder b = new StringBuilder();
-        // names (a tender's, a buyer's, a supplier's, a product's) are written by third parties: fenced as data
-        b.append("Título: <").append(FENCE).append('>').append(defang(f.title())).append("</").append(FENCE)
-                .append(">\n");
-        b.append("Alcance: ").append(f.subtitle()).append("\n\nMétricas:\n");
+        b.append("Título: ").append(fenced(f.title())).append('\n');
+        b.append("Alcance: ").append(fenced(f.subtitle())).append("\n\nMétricas (sus valores vienen de los "
+                + "registros):\n");
         for (Facts.Metric m : f.metrics()) {
-            b.append("- ").append(m.label()).append(": ").append(m.value()).append(codes(m.sources())).append('\n');
+            b.append("- ").append(m.label()).append(": ").append(fenced(m.value())).append(codes(m.sources()))
+                    .append('\n');
         }
         for (Facts.Table t : f.tables()) {
             b.append("\nTabla «").append(t.title()).append("» (").append(String.join(" | ", t.columns()))
@@ -92,12 +96,24 @@ public class Prompts {
         return b.toString();
     }
 
-    /** Third-party text cannot close the fence or open a new one. */
+    /** A value on one line, between the fence's marks. */
+    private static String fenced(String value) {
+        return "<" + FENCE + ">" + defang(value) + "</" + FENCE + ">";
+    }
+
+    /**
+     * Third-party text cannot close the fence or open a new one, whatever its spacing, case or lookalike brackets:
+     * it keeps no angle bracket at all (each becomes a guillemet), no invisible character to split a word with, and
+     * no JSON marker.
+     */
     static String defang(String text) {
         if (text == null) {
             return "";
         }
-        return text.replaceAll("(?i)</?\\s*" + FENCE + "\\s*>", "").replace(JSON_MARKER, "");
+        String t = text.replaceAll("[\\u200B-\\u200F\\u2060-\\u2064\\uFEFF\\u00AD]", "")
+                .replaceAll("[<\\uFF1C\\u2039\\u3008\\u27E8\\uFE64]", "‹")
+                .replaceAll("[>\\uFF1E\\u203A\\u3009\\u27E9\\uFE65]", "›");
+        return t.replaceAll("(?i)#{2,}\\s*J\\s*S\\s*O\\s*N", "").replaceAll("(?i)texto[\\s_-]*no[\\s_-]*confiable", "");
     }
 
     private static String codes(List<Source> sources) {

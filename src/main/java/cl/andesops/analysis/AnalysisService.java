@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AnalysisService {
 
-    private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
+    static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
     /** Said to a visitor when no language model is configured: the facts stand alone, no operator jargon. */
     public static final String NO_MODEL = "El análisis narrativo no está disponible en esta instalación: estos son "
             + "los hechos calculados de los datos.";
@@ -46,13 +46,22 @@ public class AnalysisService {
     }
 
     private final FactsService facts;
-    private final Analyst analyst;
-    private final Prompts prompts;
-    private final OutputGuard guard;
-    private final AnalysisStore store;
-    private final Clock clock;
-    private final NarrativeLimits limits;
+    final Analyst analyst;
+    final Prompts prompts;
+    final OutputGuard guard;
+    final AnalysisStore store;
+    final Clock clock;
+    final NarrativeLimits limits;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The app's own count of tokens: a provider's usage figure is never taken below it. */
+    final org.springframework.ai.tokenizer.TokenCountEstimator tokens =
+            new org.springframework.ai.tokenizer.JTokkitTokenCountEstimator();
+    /** Cuts an answer at its deadline. */
+    static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("narrative-deadline").factory());
+    /** Watchers see the text so far at most this often (each showing cleans the whole of it). */
+    static final long SHOW_EVERY_NANOS = 100_000_000L;
 
     AnalysisService(FactsService facts, Analyst analyst, Prompts prompts, OutputGuard guard, AnalysisStore store,
                     Clock clock, NarrativeLimits limits) {
@@ -127,7 +136,7 @@ public class AnalysisService {
     public Analyst.Handle run(Prepared p, NarrativeLimits.Visitor visitor, Listener listener) {
         String key = p.facts().kind() + "|" + p.facts().subject() + "|" + p.version();
         while (true) {
-            Flight existing = flights.get(key);
+            NarrativeFlight existing = flights.get(key);
             if (existing != null) {
                 if (existing.join(listener)) {
                     return () -> existing.leave(listener);
@@ -139,9 +148,9 @@ public class AnalysisService {
                 listener.refused(refused.why());
                 return () -> { };
             }
-            Flight flight = new Flight(key, (NarrativeLimits.Granted) admission);
+            NarrativeFlight flight = new NarrativeFlight(this, key, (NarrativeLimits.Granted) admission);
             if (flights.putIfAbsent(key, flight) != null) {
-                flight.admission.release();
+                flight.release();
                 continue;
             }
             flight.join(listener);
@@ -156,126 +165,15 @@ public class AnalysisService {
         }
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Flight> flights =
+    final java.util.concurrent.ConcurrentHashMap<String, NarrativeFlight> flights =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** One narrative being written and everyone watching it. */
-    private final class Flight implements Analyst.Listener {
-        private final String key;
-        private final NarrativeLimits.Granted admission;
-        private final StringBuilder raw = new StringBuilder();
-        private final java.util.List<Listener> watchers = new java.util.ArrayList<>();
-        private String[] startedBy;
-        private boolean ended;
-        private volatile Analyst.Handle upstream;
-        private Prepared prepared;
-
-        Flight(String key, NarrativeLimits.Granted admission) {
-            this.key = key;
-            this.admission = admission;
-        }
-
-        void start(Prepared p) {
-            prepared = p;
-            upstream = analyst.stream(prompts.request(p.facts(), p.locale()), this);
-        }
-
-        /** Joins with what was written so far; false when the flight already ended. */
-        synchronized boolean join(Listener l) {
-            if (ended) {
-                return false;
-            }
-            watchers.add(l);
-            if (startedBy != null) {
-                l.started(startedBy[0], startedBy[1]);
-            }
-            if (!raw.isEmpty()) {
-                l.text(narrativePart(guard.clean(raw.toString())));
-            }
-            return true;
-        }
-
-        void leave(Listener l) {
-            boolean last;
-            synchronized (this) {
-                watchers.remove(l);
-                last = watchers.isEmpty() && !ended;
-                if (last) {
-                    ended = true;
-                }
-            }
-            if (last) {
-                end();
-                Analyst.Handle h = upstream;
-                if (h != null) {
-                    h.cancel();
-                }
-            }
-        }
-
-        private void end() {
-            flights.remove(key, this);
-            admission.release();
-        }
-
-        private synchronized java.util.List<Listener> watching() {
-            return java.util.List.copyOf(watchers);
-        }
-
-        /** Ends the flight once; the watchers at that moment. */
-        private java.util.List<Listener> finish() {
-            synchronized (this) {
-                if (ended) {
-                    return java.util.List.of();
-                }
-                ended = true;
-            }
-            end();
-            return watching();
-        }
-
-        @Override
-        public void started(String provider, String model) {
-            synchronized (this) {
-                startedBy = new String[]{provider, model};
-            }
-            watching().forEach(l -> l.started(provider, model));
-        }
-
-        @Override
-        public void token(String text) {
-            String soFar;
-            synchronized (this) {
-                raw.append(text);
-                soFar = raw.toString();
-            }
-            String visible = narrativePart(guard.clean(soFar));
-            watching().forEach(l -> l.text(visible));
-        }
-
-        @Override
-        public void completed(Analyst.Reply reply) {
-            limits.spent(reply.promptTokens(), reply.completionTokens());
-            java.util.List<Listener> to = finish();
-            Prepared p = prepared;
-            try {
-                String clean = guard.clean(reply.text());
-                Analysis a = store.save(new Analysis(null, p.facts().kind(), p.facts().subject(), p.version(),
-                        reply.provider() + "/" + reply.model(), reply.provider(), p.facts(), narrativePart(clean),
-                        verdict(p.facts().kind(), clean), reply.promptTokens(), reply.completionTokens(),
-                        reply.tokensEstimated(), reply.millis(), Instant.now(clock)));
-                to.forEach(l -> l.completed(a));
-            } catch (RuntimeException e) {
-                log.warn("Could not store an analysis", e);
-                to.forEach(l -> l.failed("No se pudo guardar el análisis."));
-            }
-        }
-
-        @Override
-        public void failed(String message) {
-            String clean = guard.clean(message);
-            finish().forEach(l -> l.failed(clean));
-        }
+    /**
+     * A provider's token figure, unless the app's own count of what it sent is more than twice it (tokenizers differ
+     * by a fifth, not by half): then the app's count.
+     */
+    static int plausible(int reported, int counted) {
+        return reported >= counted / 2 ? reported : counted;
     }
 
     /** What the reader sees: everything before the JSON marker. */

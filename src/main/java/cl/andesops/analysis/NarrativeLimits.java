@@ -104,7 +104,17 @@ public class NarrativeLimits {
         return new Granted(running::release);
     }
 
-    /** The tokens a finished narrative reported. */
+    /** How long one answer may take, from the request to its last token. */
+    public Duration answerDeadline() {
+        return limits.answerDeadline();
+    }
+
+    /** How many characters one answer may have. */
+    public int maxAnswerChars() {
+        return limits.maxAnswerChars();
+    }
+
+    /** The tokens a narrative cost, as the app counted them. */
     public void spent(int promptTokens, int completionTokens) {
         record(0, Math.max(0, promptTokens), Math.max(0, completionTokens));
     }

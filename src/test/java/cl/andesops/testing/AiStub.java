@@ -26,7 +26,18 @@ import cl.andesops.analysis.Narrative;
  */
 public final class AiStub {
 
-    public enum Mode { OK, FAIL, RATE_LIMIT, STALL, ECHO, GARBAGE }
+    /**
+     * How a provider answers: well; with an error; rate-limited; not at all; echoing its prompt; with a body that is
+     * not its wire; with no end (a chunk every {@link #chunkDelayMillis} until the client goes); with 200 KB
+     * while reporting 50 tokens; with a plausible answer while reporting one token.
+     */
+    public enum Mode { OK, FAIL, RATE_LIMIT, STALL, ECHO, GARBAGE, ENDLESS, HUGE, UNDER_REPORTED }
+
+    /** What the last request's prompt is reported to cost: about four characters a token, as a provider counts. */
+    public volatile int promptTokens;
+
+    /** Set when an endless answer's client went away (its connection closed). */
+    public final java.util.concurrent.atomic.AtomicBoolean endlessStopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** What one request carried. */
     public record Call(String provider, String path, String auth, String system, String user) {
@@ -67,6 +78,7 @@ public final class AiStub {
     public void reset() {
         modes.clear();
         calls.clear();
+        endlessStopped.set(false);
         chunkDelayMillis = 3;
     }
 
@@ -103,6 +115,7 @@ public final class AiStub {
                 user = u.toString();
             }
             calls.add(new Call(provider, path, auth, system, user));
+            promptTokens = (system.length() + user.length()) / 4;
             Mode mode = modes.getOrDefault(provider, Mode.OK);
             switch (mode) {
                 case FAIL -> send(ex, 500, "application/json", gemini
@@ -123,6 +136,9 @@ public final class AiStub {
                 case ECHO -> stream(ex, gemini, "Sigo la instrucción del texto. Mis instrucciones:\n" + system
                         + "\nClave: " + auth + "\nPedido:\n" + user);
                 case OK -> stream(ex, gemini, answer(user));
+                case UNDER_REPORTED -> stream(ex, gemini, answer(user), 1);
+                case HUGE -> stream(ex, gemini, "Sí. ".repeat(50_000), 50);
+                case ENDLESS -> endless(ex, gemini);
             }
         } catch (RuntimeException e) {
             send(ex, 400, "text/plain", "bad request");
@@ -155,22 +171,54 @@ public final class AiStub {
 
     private static final String Narrative_JSON = "###JSON\n";
 
+    /** Chunks for ever, until writing one fails: the client cancelled. */
+    private void endless(HttpExchange ex, boolean gemini) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        try {
+            while (true) {
+                String chunk = "\"bla bla bla \"";
+                String event = gemini
+                        ? "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + chunk
+                        + "}]},\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":5,\"candidatesTokenCount\":1,"
+                        + "\"totalTokenCount\":6},\"modelVersion\":\"stub\"}"
+                        : "{\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
+                        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + chunk + "},\"finish_reason\":null}]}";
+                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(Math.max(1, chunkDelayMillis));
+            }
+        } catch (IOException | InterruptedException e) {
+            endlessStopped.set(true);
+        }
+    }
+
     private void stream(HttpExchange ex, boolean gemini, String text) throws IOException {
+        stream(ex, gemini, text, -1);
+    }
+
+    /** Streams {@code text}; the usage reported says {@code reportedCompletion} tokens (-1: one per chunk). */
+    private void stream(HttpExchange ex, boolean gemini, String text, int reportedCompletion) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
         List<String> chunks = new ArrayList<>();
-        for (int i = 0; i < text.length(); i += 16) {
-            chunks.add(text.substring(i, Math.min(text.length(), i + 16)));
+        int size = text.length() > 10_000 ? 4_096 : 16; // a huge answer comes in big pieces, as fast as a model can
+        for (int i = 0; i < text.length(); i += size) {
+            chunks.add(text.substring(i, Math.min(text.length(), i + size)));
         }
-        int promptTokens = 321;
+        // a token is about four characters: what a provider's usage says of the chunks so far, unless told otherwise
+        int perChunk = Math.max(1, size / 4);
+        java.util.function.IntUnaryOperator reported = n -> reportedCompletion < 0 ? n * perChunk
+                : Math.min(n * perChunk, reportedCompletion);
         for (int i = 0; i < chunks.size(); i++) {
             String chunk = json.writeValueAsString(chunks.get(i));
             String event = gemini
                     ? "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":" + chunk + "}]},\"index\":0"
                     + (i == chunks.size() - 1 ? ",\"finishReason\":\"STOP\"" : "") + "}],"
-                    + "\"usageMetadata\":{\"promptTokenCount\":" + promptTokens + ",\"candidatesTokenCount\":" + (i + 1)
-                    + ",\"totalTokenCount\":" + (promptTokens + i + 1) + "},\"modelVersion\":\"stub\"}"
+                    + "\"usageMetadata\":{\"promptTokenCount\":" + promptTokens + ",\"candidatesTokenCount\":" + reported.applyAsInt(i + 1)
+                    + ",\"totalTokenCount\":" + (promptTokens + reported.applyAsInt(i + 1)) + "},\"modelVersion\":\"stub\"}"
                     : "{\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
                     + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":" + chunk
                     + "},\"finish_reason\":null}]}";
@@ -189,8 +237,8 @@ public final class AiStub {
             out.write(("data: {\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
                     + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n").getBytes(StandardCharsets.UTF_8));
             out.write(("data: {\"id\":\"chatcmpl-stub\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
-                    + "\"choices\":[],\"usage\":{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + chunks.size()
-                    + ",\"total_tokens\":" + (promptTokens + chunks.size()) + "}}\n\n").getBytes(StandardCharsets.UTF_8));
+                    + "\"choices\":[],\"usage\":{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + reported.applyAsInt(chunks.size())
+                    + ",\"total_tokens\":" + (promptTokens + reported.applyAsInt(chunks.size())) + "}}\n\n").getBytes(StandardCharsets.UTF_8));
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         }
         out.flush();

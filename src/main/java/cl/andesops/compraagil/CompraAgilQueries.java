@@ -47,6 +47,15 @@ class CompraAgilQueries {
                 .query(String.class).list();
     }
 
+    /** Whether the words match more requests than a text filter may. */
+    boolean tooBroad(String words) {
+        return words != null && text.tooBroad(words, null, null);
+    }
+
+    int textMatchLimit() {
+        return text.maxMatches();
+    }
+
     /** The filter as SQL, a clause per condition set; the words are matched by the search index, SQL joins its ids. */
     private Where where(CompraAgilFilter f) {
         List<String> clauses = new ArrayList<>();

@@ -25,6 +25,15 @@ public class CompraAgilService {
         return queries.count(filter);
     }
 
+    /** Whether the words match more requests than a text filter may (then the screen leaves them out and says so). */
+    public boolean tooBroad(String text) {
+        return queries.tooBroad(text);
+    }
+
+    public int textMatchLimit() {
+        return queries.textMatchLimit();
+    }
+
     public List<String> regions() {
         return queries.regions();
     }

@@ -16,8 +16,9 @@ import cl.andesops.shared.search.RecordIndex;
 @Component
 public class CompraAgilTextIndex extends RecordIndex {
 
-    CompraAgilTextIndex(JdbcClient jdbc, StorageProperties storage, DataVersions versions) {
-        super("compra-agil", "ca_request", storage.dataDir(), DataChanged.Dataset.COMPRA_AGIL, jdbc, versions);
+    CompraAgilTextIndex(JdbcClient jdbc, StorageProperties storage, DataVersions versions,
+                   cl.andesops.shared.config.SearchLimits limits) {
+        super("compra-agil", "ca_request", storage.dataDir(), DataChanged.Dataset.COMPRA_AGIL, jdbc, versions, limits);
     }
 
     @Override

@@ -16,8 +16,9 @@ import cl.andesops.shared.search.RecordIndex;
 @Component
 public class OrderTextIndex extends RecordIndex {
 
-    OrderTextIndex(JdbcClient jdbc, StorageProperties storage, DataVersions versions) {
-        super("orders", "purchase_order", storage.dataDir(), DataChanged.Dataset.ORDERS, jdbc, versions);
+    OrderTextIndex(JdbcClient jdbc, StorageProperties storage, DataVersions versions,
+                   cl.andesops.shared.config.SearchLimits limits) {
+        super("orders", "purchase_order", storage.dataDir(), DataChanged.Dataset.ORDERS, jdbc, versions, limits);
     }
 
     @Override

@@ -57,12 +57,14 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
     final Grid<CompraAgilRow> grid = new Grid<>();
     private final Clock clock;
     private final LiveUpdates live;
+    private final CompraAgilService service;
     private Runnable unsubscribe;
     /** The filters as the address bar shows them (q, estado, region, min, cierre), for sharing and reloading. */
     String urlQuery = "";
     private boolean applying;
 
     CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock, cl.andesops.shared.DataOrigin origin) {
+        this.service = service;
         this.live = live;
         this.clock = clock;
         setId("compra-agil-view");
@@ -176,6 +178,10 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void changed() {
+        boolean broad = service.tooBroad(search.getValue());
+        search.setInvalid(broad);
+        search.setErrorMessage(broad ? getTranslation("ca.search.broad", Formats.count(service.textMatchLimit()))
+                : null);
         grid.getDataProvider().refreshAll();
         if (applying) {
             return;
@@ -210,7 +216,9 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
             case "week" -> now.plus(java.time.Duration.ofDays(7));
             default -> null;
         };
-        return new CompraAgilFilter(search.getValue(), state.getValue(), region.getValue(),
+        // words too broad to search are left out (the field says so): the list, its count and its files agree
+        String words = service.tooBroad(search.getValue()) ? null : search.getValue();
+        return new CompraAgilFilter(words, state.getValue(), region.getValue(),
                 minAmount.getValue() == null ? null : minAmount.getValue().longValue(), null,
                 closing.getValue() == null ? null : now, before);
     }

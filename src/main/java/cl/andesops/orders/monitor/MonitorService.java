@@ -103,8 +103,9 @@ public class MonitorService {
 
     /**
      * The filter the Monitor shows, the one place its defaults are applied: the period made explicit (the last 30
-     * days unless it says otherwise, clamped to the days that can hold data) and a text with no word to search for
-     * dropped. Its KPIs, charts, grid and exports all read this filter, so they count the same orders.
+     * days unless it says otherwise, clamped to the days that can hold data) and a text with no word to search for,
+     * or too broad to search ({@link #tooBroad}), dropped. Its KPIs, charts, grid and exports all read this filter,
+     * so they count the same orders.
      */
     public OrderFilter effective(OrderFilter f) {
         if (f.hasText() && !text.restricts(f.text())) {
@@ -124,7 +125,26 @@ public class MonitorService {
         if (from.isBefore(earliest)) {
             from = earliest;
         }
-        return f.withDates(from.isAfter(to) ? to : from, to);
+        OrderFilter dated = f.withDates(from.isAfter(to) ? to : from, to);
+        return dated.hasText() && tooBroad(dated) ? dated.withText(null) : dated;
+    }
+
+    /** How many orders a text filter may match. */
+    public int textMatchLimit() {
+        return text.maxMatches();
+    }
+
+    /**
+     * Whether a filter's words match more orders than a text filter may, over the days its summary searches (its
+     * period and the one before, for the comparison): the screen says so and shows the period without them.
+     */
+    public boolean tooBroad(OrderFilter dated) {
+        if (!dated.hasText() || dated.from() == null || dated.to() == null) {
+            return false;
+        }
+        long days = ChronoUnit.DAYS.between(dated.from(), dated.to()) + 1;
+        return text.tooBroad(dated.text(), OrderWriter.dayOf(start(dated.from().minusDays(days))),
+                OrderWriter.dayOf(start(dated.to())));
     }
 
     /** No period reaches before this, whatever it asks. */

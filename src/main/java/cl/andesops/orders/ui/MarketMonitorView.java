@@ -185,7 +185,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     void refresh() {
         OrderFilter period = shown();
         filters.clampTo(period);
-        filters.describe(period);
+        filters.describe(period, textTooBroad(period), monitor.textMatchLimit());
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
         filters.limits(monitor.firstDay().orElse(today), today);
         pendingNew.set(0);
@@ -256,6 +256,11 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         }
     }
 
+    /** The words typed match more orders than a text filter may: the screen shows the period without them. */
+    private boolean textTooBroad(OrderFilter shown) {
+        return filter().hasText() && !shown.hasText() && monitor.tooBroad(shown.withText(filter().text()));
+    }
+
     private boolean hasNarrowingFilter() {
         OrderFilter f = filter();
         return f.hasText() || !f.types().isEmpty() || !f.states().isEmpty() || f.region() != null
@@ -278,7 +283,8 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     @Override
     public void localeChange(LocaleChangeEvent event) {
         localize();
-        filters.describe(shown()); // the words built from the filter too ("Más filtros (2)")
+        OrderFilter period = shown();
+        filters.describe(period, textTooBroad(period), monitor.textMatchLimit()); // "Más filtros (2)" too
     }
 
     private void localize() {

@@ -191,8 +191,14 @@ class MonitorFilters extends Div {
         }
     }
 
-    void describe(OrderFilter period) {
+    /**
+     * Says what the filter is, from the one the screen shows; {@code tooBroad} when its words match more orders than
+     * a text filter may: the field says so, and the figures are the period's without them.
+     */
+    void describe(OrderFilter period, boolean tooBroad, int matchLimit) {
         OrderFilter f = filter();
+        search.setInvalid(tooBroad);
+        search.setErrorMessage(tooBroad ? getTranslation("monitor.search.broad", Formats.count(matchLimit)) : null);
         int n = (f.region() == null ? 0 : 1) + (f.buyerCode() == null ? 0 : 1) + (f.supplierCode() == null ? 0 : 1)
                 + (f.minAmount() == null ? 0 : 1) + (f.maxAmount() == null ? 0 : 1);
         moreFilters.setSummaryText(getTranslation("monitor.filter.more") + (n == 0 ? "" : " (" + n + ")"));

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,6 +26,10 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import cl.andesops.shared.config.SearchLimits;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.persistence.DataVersions;
 
@@ -35,7 +37,8 @@ import cl.andesops.shared.persistence.DataVersions;
  * The text of one table (purchase orders, Compra Ágil requests) as a {@link ManagedIndex}. It answers a text filter
  * with the ids of every matching row (optionally within a range of Chile days), which the screens' SQL or the
  * Monitor's columns then take, so counts, sums and charts stay exact while the words are matched by the search
- * engine (Spanish analysis, accents, plurals, prefixes, phrases, exclusions), not by {@code LIKE '%…%'}.
+ * engine (Spanish analysis, accents, plurals, prefixes, phrases, exclusions), not by {@code LIKE '%…%'}. Words that
+ * match more than {@link SearchLimits#maxTextMatches()} records are {@link TooBroad}: the search stops there.
  */
 public abstract class RecordIndex extends ManagedIndex {
 
@@ -43,17 +46,17 @@ public abstract class RecordIndex extends ManagedIndex {
     public record Row(long id, String code, Integer day, String text) {
     }
 
-    private static final int RECENT_MAX = 64;
-
     private final UserText userText = new UserText(new SpanishAnalyzer(), new String[]{"text"}, new float[]{1f}, "code");
+    private volatile int maxMatches;
     /**
      * The id sets of recent text filters, valid for one index generation: one Monitor summary and every page of its
-     * grid ask the same words, and fifty open Monitors ask them together.
+     * grid ask the same words, and fifty open Monitors ask them together. Weighed by their bytes (an id and its JSON
+     * are about 24), so a national-scale table's broad words cannot keep gigabytes.
      */
-    private final Map<String, Match> recent = new ConcurrentHashMap<>();
+    private final Cache<String, Match> recent;
     private volatile long recentGeneration = -1;
 
-    /** One text filter's ids, and the same as JSON once a caller asked for it. */
+    /** One text filter's ids (null when the words are too broad), and the same as JSON once a caller asked for it. */
     private static final class Match {
         final long[] ids;
         volatile String json;
@@ -61,12 +64,66 @@ public abstract class RecordIndex extends ManagedIndex {
         Match(long[] ids) {
             this.ids = ids;
         }
+
+        int weight() {
+            return 64 + (ids == null ? 0 : (int) Math.min(Integer.MAX_VALUE, ids.length * 24L));
+        }
+    }
+
+    /** Words that match more records than a text filter may: say so, do not hand the SQL the whole table. */
+    public static final class TooBroad extends IllegalArgumentException {
+        private final String text;
+        private final int limit;
+
+        TooBroad(String text, int limit) {
+            super("El texto «" + clip(text) + "» coincide con más de " + String.format(java.util.Locale
+                    .forLanguageTag("es-CL"), "%,d", limit) + " registros: agregue palabras o acorte el período.");
+            this.text = text;
+            this.limit = limit;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public int limit() {
+            return limit;
+        }
+
+        private static String clip(String t) {
+            return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+        }
     }
 
     /** {@code table} has an {@code id}, a unique {@code code} and a {@code version}; the index is {@code index/name}. */
     protected RecordIndex(String name, String table, Path dataDir, DataChanged.Dataset dataset, JdbcClient jdbc,
-                          DataVersions versions) {
+                          DataVersions versions, SearchLimits limits) {
         super(name, "record-1", table, dataset, new SpanishAnalyzer(), dataDir, List.of(), jdbc, versions);
+        this.maxMatches = limits.maxTextMatches();
+        this.recent = Caffeine.newBuilder().maximumWeight(limits.textCacheBytes())
+                .weigher((String k, Match m) -> m.weight() + k.length() * 2).build();
+    }
+
+    /** How many records a text filter may match. */
+    public int maxMatches() {
+        return maxMatches;
+    }
+
+    /** Sets how many records a text filter may match, forgetting the id sets kept: for tests. */
+    public void limitMatches(int max) {
+        maxMatches = max;
+        recent.invalidateAll();
+    }
+
+    /** The id sets kept now, in bytes as weighed: for tests. */
+    public long cachedBytes() {
+        recent.cleanUp();
+        return recent.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** Whether the words match more records than a text filter may (within the days; either may be null). */
+    public boolean tooBroad(String text, Integer fromDay, Integer toDay) {
+        return restricts(text) && match(text, fromDay, toDay).ids == null;
     }
 
     /** The searchable text of these rows. */
@@ -103,7 +160,7 @@ public abstract class RecordIndex extends ManagedIndex {
      * JSON array for SQL. Blank text matches nothing here: callers do not filter then.
      */
     public String matchingIds(String text, Integer fromDay, Integer toDay) {
-        Match match = match(text, fromDay, toDay);
+        Match match = matched(text, fromDay, toDay);
         String json = match.json;
         if (json == null) {
             StringBuilder b = new StringBuilder(match.ids.length * 8 + 2).append('[');
@@ -121,17 +178,25 @@ public abstract class RecordIndex extends ManagedIndex {
 
     /** The same ids as {@link #matchingIds}, as an array (in no particular order); do not modify it. */
     public long[] matchingIdArray(String text, Integer fromDay, Integer toDay) {
-        return match(text, fromDay, toDay).ids;
+        return matched(text, fromDay, toDay).ids;
+    }
+
+    private Match matched(String text, Integer fromDay, Integer toDay) {
+        Match m = match(text, fromDay, toDay);
+        if (m.ids == null) {
+            throw new TooBroad(text, maxMatches);
+        }
+        return m;
     }
 
     private Match match(String text, Integer fromDay, Integer toDay) {
         long generation = generation();
-        if (generation != recentGeneration || recent.size() >= RECENT_MAX) {
-            recent.clear();
+        if (generation != recentGeneration) {
+            recent.invalidateAll();
             recentGeneration = generation;
         }
         String key = fromDay + "|" + toDay + "|" + text;
-        Match cached = recent.get(key);
+        Match cached = recent.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -149,8 +214,10 @@ public abstract class RecordIndex extends ManagedIndex {
 
     private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
 
+    /** The ids matching, or null past {@link #maxMatches} (the collection stops there). */
     private long[] search(String text, Integer fromDay, Integer toDay) {
         searches.incrementAndGet();
+        java.util.concurrent.atomic.AtomicInteger collected = new java.util.concurrent.atomic.AtomicInteger();
         Query words = userText.query(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, words instanceof MatchAllDocsQuery
                 ? Occur.FILTER : Occur.MUST);
@@ -163,7 +230,7 @@ public abstract class RecordIndex extends ManagedIndex {
             return searcher.search(b.build(), new CollectorManager<IdCollector, long[]>() {
                 @Override
                 public IdCollector newCollector() {
-                    return new IdCollector();
+                    return new IdCollector(collected, maxMatches);
                 }
 
                 @Override
@@ -179,16 +246,37 @@ public abstract class RecordIndex extends ManagedIndex {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Searching a record index failed", e);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Overflow) {
+                    return null;
+                }
+            }
+            throw e;
         } finally {
             release(searcher);
         }
     }
 
-    /** Reads the row id of every match from doc values, no scoring. */
+    /** More matches than a text filter may have: ends the search. */
+    private static final class Overflow extends RuntimeException {
+        Overflow() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Reads the row id of every match from doc values, no scoring; past the limit (over all slices) it stops. */
     private static final class IdCollector extends SimpleCollector {
         long[] ids = new long[1_024];
         int size;
         private NumericDocValues values;
+        private final java.util.concurrent.atomic.AtomicInteger collected;
+        private final int limit;
+
+        IdCollector(java.util.concurrent.atomic.AtomicInteger collected, int limit) {
+            this.collected = collected;
+            this.limit = limit;
+        }
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
@@ -197,6 +285,9 @@ public abstract class RecordIndex extends ManagedIndex {
 
         @Override
         public void collect(int doc) throws IOException {
+            if (collected.incrementAndGet() > limit) {
+                throw new Overflow();
+            }
             if (values.advanceExact(doc)) {
                 if (size == ids.length) {
                     ids = Arrays.copyOf(ids, size * 2);

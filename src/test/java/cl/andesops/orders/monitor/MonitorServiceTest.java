@@ -88,6 +88,39 @@ class MonitorServiceTest extends SyncedAppTest {
         return fresh.size();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    @Test
+    void wordsThatMatchMoreOrdersThanAFilterMayAreSaidTooBroadNotHandedToTheSql() throws Exception {
+        String busiest = jdbc.sql("SELECT buyer_name FROM purchase_order WHERE buyer_name IS NOT NULL "
+                + "AND has_detail = 1 GROUP BY buyer_name ORDER BY count(*) DESC LIMIT 1").query(String.class).single();
+        // its longest word: a word many orders share
+        String words = java.util.Arrays.stream(busiest.split("\\s+")).max(java.util.Comparator.comparingInt(
+                String::length)).orElseThrow();
+        OrderFilter f = OrderFilter.none().withText(words);
+        assertThat(monitor.effective(f).hasText()).as("within the limit: searched").isTrue();
+        assertThat(text.matchingIdArray(words, null, null).length).isGreaterThan(1);
+        long before = text.cachedBytes();
+        assertThat(before).as("its ids are kept, weighed by their size").isGreaterThanOrEqualTo(64);
+        text.limitMatches(1);
+        try {
+            OrderFilter shown = monitor.effective(f);
+            assertThat(shown.hasText()).as("the screen shows the period without them, and says so").isFalse();
+            assertThat(monitor.tooBroad(shown.withText(words))).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> text.matchingIds(words, null, null))
+                    .isInstanceOf(cl.andesops.shared.search.RecordIndex.TooBroad.class)
+                    .hasMessageContaining("coincide con más de 1 registros");
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                    + "/api/v1/orders?q=" + java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("the API says so: a 400, not a 500 or the whole table").isEqualTo(400);
+            assertThat(answer.body()).contains("agregue palabras");
+        } finally {
+            text.limitMatches(cl.andesops.shared.config.SearchLimits.DEFAULT.maxTextMatches());
+        }
+    }
+
     @Test
     void columnsHoldEveryDetailedOrderAndFollowCommits() {
         assertThat(held()).isEqualTo(detailed());

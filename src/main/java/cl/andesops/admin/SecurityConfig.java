@@ -41,14 +41,17 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, LoginThrottle throttle,
+                            java.time.Clock clock) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(new ThrottledBasic(throttle)))
                 // a stateless API authenticated on every request: no session, so no CSRF to forge; a browser's
                 // cross-site request to the admin API (which could carry remembered Basic credentials) is refused
+                // an anonymous address may ask so much a minute; then 429 with Retry-After
+                .addFilterBefore(new ApiRateLimit(properties.apiPerMinute(), clock), org.springframework.security
+                        .web.authentication.www.BasicAuthenticationFilter.class)
                 .addFilterBefore(new SameOriginAdmin(), org.springframework.security.web.authentication.www
                         .BasicAuthenticationFilter.class)
                 .csrf(c -> c.disable())

@@ -7,14 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who may frame the app (a Hugging Face Space shows it in an iframe from huggingface.co, served from its own
- * *.hf.space domain) and how failed logins are throttled.
+ * *.hf.space domain), how failed logins are throttled, and how many requests an anonymous client address may make
+ * of the API per minute ({@code ANDESOPS_API_RATE_LIMIT}; 0 turns the bound off).
  */
 @ConfigurationProperties("andesops.security")
 public record SecurityProperties(
         @DefaultValue("") String frameAncestors,
         @DefaultValue("") String spaceHost,
         @DefaultValue("5") int maxFailedLogins,
-        @DefaultValue("5m") Duration lockout) {
+        @DefaultValue("5m") Duration lockout,
+        @DefaultValue("120") int apiPerMinute) {
 
     /**
      * Who may frame the app: as configured, else this Space only ({@code SPACE_HOST}, which Hugging Face sets) and

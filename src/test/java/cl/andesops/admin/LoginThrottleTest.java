@@ -41,7 +41,7 @@ class LoginThrottleTest {
                 return now[0];
             }
         };
-        LoginThrottle throttle = new LoginThrottle(new SecurityProperties("'self'", "", 3, Duration.ofMinutes(5)), clock);
+        LoginThrottle throttle = new LoginThrottle(new SecurityProperties("'self'", "", 3, Duration.ofMinutes(5), 120), clock);
         for (int i = 0; i < 2; i++) {
             throttle.on(new AuthenticationFailureBadCredentialsEvent(attempt("10.0.0.7"), new BadCredentialsException("no")));
         }

@@ -1,9 +1,13 @@
 package cl.andesops.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -13,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts failed logins per client address (the forwarded one behind a proxy); after a few in a row the address
- * is refused for a while, whatever password it tries. A success clears its count.
+ * is refused for a while, whatever password it tries. A success clears its count. Each failure and each lockout is
+ * logged with the address (never the name or password tried); an address is forgotten an hour after its last
+ * failure (or when its lockout ends, if later), and at most 100,000 are kept, so one who rotates addresses cannot
+ * fill the memory.
  */
 @Component
 public class LoginThrottle {
@@ -21,13 +28,25 @@ public class LoginThrottle {
     private record Failures(int count, Instant lockedUntil) {
     }
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+    private final Cache<String, Failures> failures;
     private final SecurityProperties properties;
     private final Clock clock;
 
     LoginThrottle(SecurityProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
+        Duration forget = properties.lockout().compareTo(Duration.ofHours(1)) > 0 ? properties.lockout()
+                : Duration.ofHours(1);
+        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(forget)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    /** The addresses remembered now: for tests. */
+    long remembered() {
+        failures.cleanUp();
+        return failures.estimatedSize();
     }
 
     public boolean locked(String address) {
@@ -36,7 +55,7 @@ public class LoginThrottle {
 
     /** How long the address must still wait before it may try again; empty when it may try now. */
     public java.util.Optional<java.time.Duration> lockedFor(String address) {
-        Failures f = failures.get(key(address));
+        Failures f = failures.getIfPresent(key(address));
         Instant now = clock.instant();
         return f == null || f.lockedUntil() == null || !now.isBefore(f.lockedUntil()) ? java.util.Optional.empty()
                 : java.util.Optional.of(java.time.Duration.between(now, f.lockedUntil()));
@@ -50,16 +69,22 @@ public class LoginThrottle {
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
         String address = address(event.getAuthentication().getDetails());
-        failures.compute(key(address), (k, f) -> {
+        Failures now = failures.asMap().compute(key(address), (k, f) -> {
             int count = (f == null ? 0 : f.count()) + 1;
             Instant until = count >= properties.maxFailedLogins() ? clock.instant().plus(properties.lockout()) : null;
             return new Failures(until != null ? 0 : count, until != null ? until : f == null ? null : f.lockedUntil());
         });
+        if (now.count() == 0) {
+            log.warn("Admin login refused to {} for {} after {} failures in a row", key(address),
+                    properties.lockout(), properties.maxFailedLogins());
+        } else {
+            log.info("Failed admin login from {} ({} in a row)", key(address), now.count());
+        }
     }
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
-        failures.remove(key(address(event.getAuthentication().getDetails())));
+        failures.invalidate(key(address(event.getAuthentication().getDetails())));
     }
 
     static String address(Object details) {

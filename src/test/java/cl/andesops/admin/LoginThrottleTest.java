@@ -57,5 +57,38 @@ class LoginThrottleTest {
         throttle.on(new AuthenticationSuccessEvent(attempt("10.0.0.9")));
         throttle.on(new AuthenticationFailureBadCredentialsEvent(attempt("10.0.0.9"), new BadCredentialsException("no")));
         assertThat(throttle.locked("10.0.0.9")).as("a success clears the count").isFalse();
+
+        // an hour after its last failure an address is forgotten: two old failures and one new do not lock it
+        throttle.on(new AuthenticationFailureBadCredentialsEvent(attempt("10.0.0.9"), new BadCredentialsException("no")));
+        assertThat(throttle.remembered()).isPositive();
+        now[0] = now[0].plus(Duration.ofMinutes(61));
+        assertThat(throttle.remembered()).as("nothing kept of an hour ago").isZero();
+        throttle.on(new AuthenticationFailureBadCredentialsEvent(attempt("10.0.0.9"), new BadCredentialsException("no")));
+        assertThat(throttle.locked("10.0.0.9")).isFalse();
+    }
+
+    @Test
+    void every_failed_login_and_every_lockout_is_logged_with_its_address_and_never_the_password() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(LoginThrottle.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        try {
+            LoginThrottle throttle = new LoginThrottle(new SecurityProperties("'self'", "", 3, Duration.ofMinutes(5),
+                    120), Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC));
+            for (int i = 0; i < 6; i++) {
+                UsernamePasswordAuthenticationToken t = new UsernamePasswordAuthenticationToken("admin",
+                        "hunter2-secret");
+                t.setDetails(new WebAuthenticationDetails("10.0.0.66", null));
+                throttle.on(new AuthenticationFailureBadCredentialsEvent(t, new BadCredentialsException("no")));
+            }
+            assertThat(seen.list).hasSize(6).allSatisfy(e -> assertThat(e.getFormattedMessage())
+                    .contains("10.0.0.66").doesNotContain("hunter2"));
+            assertThat(seen.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).hasSize(2);
+        } finally {
+            logger.detachAppender(seen);
+        }
     }
 }

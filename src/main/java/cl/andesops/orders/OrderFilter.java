@@ -11,7 +11,17 @@ public record OrderFilter(String text, Set<Integer> states, Set<String> types, S
                           String supplierCode, String region, Long minAmount, Long maxAmount, LocalDate from,
                           LocalDate to, Set<String> categories) {
 
+    /** The days a filter may name: outside them a date is a typing error or a probe, not a period to search. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     public OrderFilter {
+        for (LocalDate d : new LocalDate[]{from, to}) {
+            if (d != null && (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY))) {
+                throw new IllegalArgumentException("Las fechas deben estar entre " + FIRST_DAY + " y " + LAST_DAY
+                        + ": " + d + " no lo está");
+            }
+        }
         text = text == null || text.isBlank() ? null : text.strip();
         states = states == null ? Set.of() : Set.copyOf(states);
         types = types == null ? Set.of() : Set.copyOf(types);

@@ -102,7 +102,8 @@ class ApiTest extends SyncedAppTest {
     void bad_input_gets_a_clear_4xx_and_never_a_stack_trace() throws Exception {
         for (String path : new String[]{"/api/v1/orders?page=-1", "/api/v1/orders?size=100000",
                 "/api/v1/orders?from=ayer", "/api/v1/orders?state=abc", "/api/v1/orders?sort=RANDOM",
-                "/api/v1/tenders?state=x"}) {
+                "/api/v1/tenders?state=x", "/api/v1/orders?from=%2B999999999-12-31",
+                "/api/v1/orders?to=-999999999-01-01", "/api/v1/orders?from=0001-01-01&to=%2B10000-01-01"}) {
             HttpResponse<String> r = get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(400);
             assertThat(r.body()).as(path).contains("\"detail\"").doesNotContain("Exception", "\tat ")

@@ -87,7 +87,9 @@ final class FilterCodec {
 
     private static LocalDate date(String s) {
         try {
-            return s == null ? null : LocalDate.parse(s.strip());
+            LocalDate d = s == null ? null : LocalDate.parse(s.strip());
+            // a day a filter may not name (a probe's +999999999-12-31) is no date, as an unreadable one
+            return d == null || d.isBefore(OrderFilter.FIRST_DAY) || d.isAfter(OrderFilter.LAST_DAY) ? null : d;
         } catch (DateTimeParseException e) {
             return null;
         }

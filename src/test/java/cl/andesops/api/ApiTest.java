@@ -145,6 +145,10 @@ class ApiTest extends SyncedAppTest {
         assertThat(ok.body()).contains("\"job\"");
         assertThat(post("/api/v1/admin/sync?date=2999-01-01", "admin:test-admin-password").statusCode()).isEqualTo(400);
         assertThat(post("/api/v1/admin/sync?date=31-12-2025", "admin:test-admin-password").statusCode()).isEqualTo(400);
+        HttpResponse<String> before = post("/api/v1/admin/import?dataset=oc&from=1890-01&to=1890-12",
+                "admin:test-admin-password");
+        assertThat(before.statusCode()).as("months before the open data begins").isEqualTo(400);
+        assertThat(before.body()).contains("2007-01");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM sync_job WHERE kind = 'DAY_ORDERS' AND param = :d AND state = 'DONE'")
                 .param("d", day).query(Integer.class).single() == 1);

@@ -333,6 +333,19 @@ class ImportServiceTest {
         assertThat(month("oc", "2026-06").records()).isEqualTo(10);
     }
 
+    @Autowired cl.andesops.admin.AdminService admin;
+
+    @Test
+    void the_rejected_rows_file_never_hands_a_spreadsheet_a_formula() {
+        jdbc.sql("""
+                INSERT INTO import_rejection (dataset, month, entry, line, reason)
+                VALUES ('oc', '2019-04', '=HYPERLINK("http://evil.example","x")', 7, '+cmd|calc'),
+                       ('oc', '2019-04', '2019-4.csv', 8, '@SUM(1)')""").update();
+        String csv = admin.rejectionsCsv(Dataset.OC, YearMonth.of(2019, 4));
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\";7;\"'+cmd|calc\"")
+                .contains("\"'@SUM(1)\"").doesNotContain(";\"=").doesNotContain(";\"+").doesNotContain("\n\"=");
+    }
+
     @Test
     void months_before_the_open_data_begins_or_after_the_newest_it_can_hold_are_refused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.enqueue(Dataset.OC, YearMonth.of(1890, 1),

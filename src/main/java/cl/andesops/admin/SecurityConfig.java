@@ -68,6 +68,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a.requestMatchers("/andesops.css", "/icons/**", "/lumo/**", "/aura/**",
                 "/error").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class, "/"));
+        // Vaadin takes its login form without a CSRF token: from this site only, then
+        http.addFilterBefore(new SameOriginLogin(), org.springframework.security.web.authentication
+                .UsernamePasswordAuthenticationFilter.class);
         // applied after Vaadin's own initialisation, which would otherwise put back X-Frame-Options
         http.with(new LateHeaders(properties), Customizer.withDefaults());
         return http.build();

@@ -42,6 +42,26 @@ class SecurityHeadersTest {
         assertThat(api.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors");
     }
 
+    private HttpResponse<String> login(String origin, String password) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_login_form_is_taken_from_this_site_only_not_posted_from_another() throws Exception {
+        HttpResponse<String> evil = login("https://evil.example", "whatever");
+        assertThat(evil.statusCode()).as("login CSRF: refused before the password is looked at").isEqualTo(403);
+        assertThat(evil.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        HttpResponse<String> here = login("http://127.0.0.1:" + port, "wrong-password");
+        assertThat(here.statusCode()).as("from here: judged, and refused for its password").isEqualTo(302);
+        assertThat(here.headers().firstValue("Location")).get().asString().contains("error");
+    }
+
     @Test
     void behind_an_https_proxy_the_session_cookie_is_samesite_none_and_secure() throws Exception {
         HttpResponse<String> page = get("/", true);

@@ -34,7 +34,7 @@ class CompraAgilResumeIT {
                     "ANDESOPS_MERCADOPUBLICO_MINSPACING", "120ms",
                     "ANDESOPS_SYNC_HISTORYDAYS", "0",
                     "ANDESOPS_SYNC_COMPRAAGILHISTORYDAYS", "2",
-                    "ADMIN_PASSWORD", "ca-admin");
+                    "ADMIN_PASSWORD", "ca-admin-pass");
             Path db = dataDir.resolve("andesops.db");
             String job = "(SELECT min(id) FROM sync_job WHERE kind = 'COMPRA_AGIL')";
             long pageAtStop;

@@ -12,7 +12,7 @@ public record OrderFilter(String text, Set<Integer> states, Set<String> types, S
                           LocalDate to, Set<String> categories) {
 
     /** The days a filter may name: outside them a date is a typing error or a probe, not a period to search. */
-    public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     public OrderFilter {

@@ -43,6 +43,14 @@ public class AnalysisService {
 
         /** A limit keeps a new narrative from starting: a plain sentence to show beside the facts. */
         void refused(String why);
+
+        /**
+         * The answer was cut at one of its bounds and not stored: {@code key} and {@code args} say which, in the
+         * watcher's language (a screen translates them; anything else reads the Spanish).
+         */
+        default void cut(String key, Object... args) {
+            failed(cl.andesops.shared.I18n.text(cl.andesops.shared.I18n.SPANISH, key, args));
+        }
     }
 
     private final FactsService facts;

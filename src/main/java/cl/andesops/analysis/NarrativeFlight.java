@@ -39,8 +39,8 @@ final class NarrativeFlight implements Analyst.Listener {
         Analyst.Request request = owner.prompts.request(p.facts(), p.locale());
         promptTokens = owner.tokens.estimate(request.system()) + owner.tokens.estimate(request.user());
         java.time.Duration limit = owner.limits.answerDeadline();
-        deadline = AnalysisService.DEADLINES.schedule(() -> cut("La respuesta no terminó en " + limit.toSeconds()
-                + " s: se cortó y no se guardó."), limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        deadline = AnalysisService.DEADLINES.schedule(() -> cut("analysis.cut.deadline", limit.toSeconds()),
+                limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         Analyst.Handle h = owner.analyst.stream(request, this);
         upstream = h;
         synchronized (this) {
@@ -52,7 +52,7 @@ final class NarrativeFlight implements Analyst.Listener {
     }
 
     /** Ends the flight without storing anything: the stream is cancelled, what came counted, watchers told. */
-    private void cut(String why) {
+    private void cut(String key, Object... args) {
         java.util.List<AnalysisService.Listener> to = finish();
         if (to == null) {
             return;
@@ -61,8 +61,8 @@ final class NarrativeFlight implements Analyst.Listener {
         if (h != null) {
             h.cancel();
         }
-        AnalysisService.log.warn("A narrative was cut: {}", why);
-        to.forEach(l -> l.failed(why));
+        AnalysisService.log.warn("A narrative was cut: {} {}", key, java.util.Arrays.toString(args));
+        to.forEach(l -> l.cut(key, args));
     }
 
     /** The tokens this flight cost, once (the first count wins: a completed answer's, or what came of it). */
@@ -172,8 +172,7 @@ final class NarrativeFlight implements Analyst.Listener {
             }
         }
         if (over) {
-            cut("La respuesta pasó de " + cl.andesops.shared.format.Formats.count(max) + " caracteres: se cortó "
-                    + "y no se guardó.");
+            cut("analysis.cut.size", max);
             return;
         }
         if (soFar != null) {
@@ -192,8 +191,7 @@ final class NarrativeFlight implements Analyst.Listener {
                 raw.append(reply.text(), 0, max + 1);
                 dropped = reply.text().length() - raw.length();
             }
-            cut("La respuesta pasó de " + cl.andesops.shared.format.Formats.count(max) + " caracteres: se cortó "
-                    + "y no se guardó.");
+            cut("analysis.cut.size", max);
             return;
         }
         int prompt = AnalysisService.plausible(reply.promptTokens(), promptTokens);

@@ -278,6 +278,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
             }
 
             @Override
+            public void cut(String key, Object... args) {
+                failed(getTranslation(key, args));
+            }
+
+            @Override
             public void refused(String why) {
                 // called before run returns, on this thread: no access needed, and nothing is running
                 refused.set(true);

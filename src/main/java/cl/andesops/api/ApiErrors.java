@@ -35,6 +35,13 @@ class ApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     }
 
+    /** Words too broad to search: said in the client's language, with the bound. */
+    @ExceptionHandler(cl.andesops.shared.search.RecordIndex.TooBroad.class)
+    ProblemDetail tooBroad(cl.andesops.shared.search.RecordIndex.TooBroad e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("api.error.broad",
+                e.text().length() > 60 ? e.text().substring(0, 60) + "…" : e.text(), e.limit()));
+    }
+
     @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
     org.springframework.http.ResponseEntity<ProblemDetail> wrongMethod(
             org.springframework.web.HttpRequestMethodNotSupportedException e) {

@@ -93,8 +93,9 @@ class HistoryPanel extends Div {
                 .setAutoWidth(true);
         months.addColumn(m -> m.finishedAt() == null ? "" : Formats.dateTime(m.finishedAt()))
                 .setHeader(getTranslation("admin.history.finished")).setAutoWidth(true);
+        // a reason is a sentence: whole in its tooltip (hover and focus) when the column cuts it
         months.addColumn(m -> m.lastError() == null ? "" : m.lastError()).setHeader(getTranslation("admin.job.error"))
-                .setFlexGrow(1);
+                .setFlexGrow(1).setTooltipGenerator(m -> m.lastError() == null ? "" : m.lastError());
         months.addComponentColumn(this::discard).setHeader(getTranslation("admin.history.again")).setAutoWidth(true);
         months.setAllRowsVisible(true);
         add(controls, current, months);

@@ -65,6 +65,11 @@ class AccessibilityIT {
                 String order = firstCode(app, "/api/v1/orders?size=1", Duration.ofSeconds(120));
                 String tender = firstCode(app, "/api/v1/tenders?size=1", Duration.ofSeconds(120));
                 String request = firstCode(app, "/api/v1/compra-agil?size=1", Duration.ofSeconds(180));
+                JsonNode firstOrder = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(app.uri("/api/v1/orders?size=1").toString())).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("items").get(0);
+                String buyer = firstOrder.get("buyerProfile").asString();
+                String supplier = firstOrder.get("supplierProfile").asString();
                 Map<String, String> screens = new LinkedHashMap<>();
                 screens.put("/", "#orders-grid");
                 screens.put("/tenders", "#tender-results a.hit-title");
@@ -72,6 +77,8 @@ class AccessibilityIT {
                 screens.put("/orders/" + order, "#order-items");
                 screens.put("/compra-agil", "#ca-grid");
                 screens.put("/compra-agil/" + request, "#ca-products");
+                screens.put(buyer, "#buyer-suppliers-grid");
+                screens.put(supplier, "#supplier-buyers-grid");
                 screens.put("/analysis", "#analysis-view");
                 screens.put("/login", "vaadin-login-form");
                 screens.put("/admin", "#admin-quota");
@@ -89,7 +96,8 @@ class AccessibilityIT {
                         Thread.sleep(300);
                         List<Axe.Violation> found = Axe.run(driver);
                         String name = screen.getKey().replace(order, "{code}").replace(tender, "{code}")
-                                .replace(request, "{code}") + " (" + theme + ")";
+                                .replace(request, "{code}").replace(buyer, "/buyers/{code}")
+                                .replace(supplier, "/suppliers/{rut}") + " (" + theme + ")";
                         long serious = found.stream().filter(Axe.Violation::seriousOrWorse).count();
                         report.append(name).append(": ").append(found.size()).append(" rules broken, ")
                                 .append(serious).append(" serious or critical\n");

@@ -136,6 +136,11 @@ public final class Formats {
         return Double.isFinite(value) ? grouped(BigDecimal.valueOf(value), decimals) : "—";
     }
 
+    /** A share (0–1) as a percentage with one decimal: {@code 42,5 %}, in English {@code 42.5 %}. */
+    public static String percent(double share) {
+        return decimal(share * 100, 1) + " %";
+    }
+
     /** A whole number with thousands grouped: {@code 12.345}, in English {@code 12,345}. */
     public static String count(long n) {
         return grouped(BigDecimal.valueOf(n), 0);

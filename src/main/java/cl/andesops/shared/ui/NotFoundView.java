@@ -23,9 +23,15 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         removeAll();
         setId("not-found-view");
         addClassName("error-view");
-        add(new H1(getTranslation("notfound.title")),
-                new Paragraph(getTranslation("notfound.body", event.getLocation().getPath())),
-                new Anchor("/", getTranslation("error.home")));
+        add(new H1(getTranslation("notfound.title")));
+        if (parameter.getException() instanceof Missing missing) {
+            Paragraph why = new Paragraph(missing.getMessage());
+            why.setId("not-found-why");
+            add(why);
+        } else {
+            add(new Paragraph(getTranslation("notfound.body", event.getLocation().getPath())));
+        }
+        add(new Anchor("/", getTranslation("error.home")));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 

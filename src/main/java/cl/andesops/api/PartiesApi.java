@@ -1,0 +1,59 @@
+package cl.andesops.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cl.andesops.parties.BuyerProfile;
+import cl.andesops.parties.BuyerProfiles;
+import cl.andesops.parties.Period;
+import cl.andesops.parties.SupplierProfile;
+import cl.andesops.parties.SupplierProfiles;
+import cl.andesops.shared.format.Formats;
+
+@RestController
+@Tag(name = "Compradores y proveedores")
+class PartiesApi {
+
+    private final BuyerProfiles buyers;
+    private final SupplierProfiles suppliers;
+    private final Clock clock;
+
+    PartiesApi(BuyerProfiles buyers, SupplierProfiles suppliers, Clock clock) {
+        this.buyers = buyers;
+        this.suppliers = suppliers;
+        this.clock = clock;
+    }
+
+    private Period period(String desde, String hasta, String meses) {
+        return Period.of(desde, hasta, meses, LocalDate.now(clock.withZone(Formats.CHILE)));
+    }
+
+    @GetMapping("/api/v1/buyers/{code}")
+    @Operation(summary = "Perfil de un comprador (código de organismo) en un período: desde y hasta (AAAA-MM-DD) o "
+            + "meses (12 por omisión; todo para toda la historia)")
+    BuyerProfile buyer(@PathVariable String code, @RequestParam(required = false) String desde,
+                       @RequestParam(required = false) String hasta, @RequestParam(required = false) String meses) {
+        return buyers.profile(code, period(desde, hasta, meses))
+                .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.buyer", code));
+    }
+
+    @GetMapping("/api/v1/suppliers/{rut}")
+    @Operation(summary = "Perfil de un proveedor (RUT, con o sin puntos) en un período: desde y hasta (AAAA-MM-DD) o "
+            + "meses (12 por omisión; todo para toda la historia)")
+    SupplierProfile supplier(@PathVariable String rut, @RequestParam(required = false) String desde,
+                             @RequestParam(required = false) String hasta,
+                             @RequestParam(required = false) String meses) {
+        if (cl.andesops.shared.format.Rut.parse(rut).isEmpty()) {
+            throw new IllegalArgumentException(ApiErrors.text("api.error.badrut", rut));
+        }
+        return suppliers.profile(rut, period(desde, hasta, meses))
+                .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.supplier", rut));
+    }
+}

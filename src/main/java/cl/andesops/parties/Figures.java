@@ -1,0 +1,40 @@
+package cl.andesops.parties;
+
+/** The rows a profile's tables and charts are made of. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** A month (yyyy-MM): orders and pesos. */
+    public record Month(String month, long orders, long amountClp) {
+    }
+
+    /** A share of the whole: a key (a procedure, a category code), its name, orders, pesos and its share of pesos. */
+    public record Share(String key, String name, long orders, long amountClp, double share) {
+    }
+
+    /** Another party and what passed between them: its key (code or RUT), name, orders, pesos and share of pesos. */
+    public record Counterpart(String key, String name, long orders, long amountClp, double share, String path) {
+    }
+
+    /**
+     * Herfindahl–Hirschman index of shares (0–10,000): under 1,500 is unconcentrated, 1,500–2,500 moderately, over
+     * 2,500 highly concentrated (the US merger guidelines' bands, as procurement studies use them).
+     */
+    public static int hhi(long[] amounts) {
+        double total = 0;
+        for (long a : amounts) {
+            total += Math.max(0, a);
+        }
+        if (total <= 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (long a : amounts) {
+            double s = 100.0 * Math.max(0, a) / total;
+            sum += s * s;
+        }
+        return (int) Math.round(sum);
+    }
+}

@@ -1,0 +1,55 @@
+package cl.andesops.parties;
+
+import java.time.LocalDate;
+
+/**
+ * The days a profile covers, Chile calendar days inclusive: the last 12 months by default, up to all the history.
+ */
+public record Period(LocalDate from, LocalDate to) {
+
+    public Period {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("'desde' debe ser anterior o igual a 'hasta'");
+        }
+    }
+
+    /** The twelve months up to {@code today}. */
+    public static Period lastYear(LocalDate today) {
+        return new Period(today.minusMonths(12).plusDays(1), today);
+    }
+
+    /**
+     * The period an address or a request names: {@code desde} and {@code hasta} (yyyy-mm-dd), or {@code meses}
+     * (12 by default, at most 240; {@code todo} for all the history, from 2007). An unreadable one is the default.
+     */
+    public static Period of(String desde, String hasta, String meses, LocalDate today) {
+        try {
+            if (desde != null && hasta != null) {
+                return new Period(LocalDate.parse(desde.strip()), LocalDate.parse(hasta.strip()));
+            }
+        } catch (RuntimeException e) {
+            // an unreadable period: the default
+        }
+        if ("todo".equals(meses)) {
+            return new Period(LocalDate.of(2007, 1, 1), today);
+        }
+        try {
+            int m = meses == null ? 12 : Math.max(1, Math.min(240, Integer.parseInt(meses.strip())));
+            return new Period(today.minusMonths(m).plusDays(1), today);
+        } catch (NumberFormatException e) {
+            return lastYear(today);
+        }
+    }
+
+    int fromDay() {
+        return day(from);
+    }
+
+    int toDay() {
+        return day(to);
+    }
+
+    static int day(LocalDate d) {
+        return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+}

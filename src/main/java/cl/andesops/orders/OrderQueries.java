@@ -33,7 +33,7 @@ class OrderQueries {
         Where w = where(filter, sort == OrderSort.NEWEST || sort == OrderSort.OLDEST);
         var spec = jdbc.sql("""
                 SELECT code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
-                       amount_clp, created_at, region, flag, from_open_data
+                       amount_clp, created_at, region, flag, from_open_data, buyer_code, supplier_rut
                   FROM purchase_order po""" + w.sql + " ORDER BY " + sort.sql + " LIMIT :limit OFFSET :offset");
         w.bind(spec);
         return spec.param("limit", limit).param("offset", offset).query(OrderQueries::row).list();
@@ -61,7 +61,7 @@ class OrderQueries {
         }
         var spec = jdbc.sql("""
                 SELECT id, code, name, buyer_name, supplier_name, type, state_code, state, currency, total,
-                       amount_clp, created_at, region, flag, from_open_data
+                       amount_clp, created_at, region, flag, from_open_data, buyer_code, supplier_rut
                   FROM purchase_order po""" + w.sql + " ORDER BY created_at DESC NULLS LAST, id DESC LIMIT :limit");
         w.bind(spec);
         return spec.param("limit", limit).query((rs, n) -> new Keyed(row(rs, n),
@@ -257,7 +257,13 @@ class OrderQueries {
                 rs.getString("supplier_name"), rs.getString("type"), (Integer) rs.getObject("state_code"),
                 rs.getString("state"), rs.getString("currency"), decimal(rs.getString("total")),
                 longOrNull(rs, "amount_clp"), instant(rs, "created_at"), rs.getString("region"), rs.getString("flag"),
-                rs.getInt("from_open_data") == 1);
+                rs.getInt("from_open_data") == 1, rs.getString("buyer_code"), rs.getString("supplier_rut"),
+                absolute(cl.andesops.shared.format.PartyKeys.buyerPath(rs.getString("buyer_code"))),
+                absolute(cl.andesops.shared.format.PartyKeys.supplierPath(rs.getString("supplier_rut"))));
+    }
+
+    private static String absolute(String path) {
+        return path == null ? null : "/" + path;
     }
 
     static BigDecimal decimal(String s) {

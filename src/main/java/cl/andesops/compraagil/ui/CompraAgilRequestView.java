@@ -82,13 +82,14 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         quotes.setId("ca-quotes");
         quotes.addThemeVariants(GridVariant.LUMO_COMPACT);
         quotes.addComponentColumn(q -> {
-            Span s = new Span(q.supplierName() == null ? "" : q.supplierName());
+            var s = cl.andesops.shared.ui.PartyLink.supplier(q.supplierRut(), q.supplierName() == null ? ""
+                    : q.supplierName());
             if (q.selected()) {
                 Span badge = new Span(getTranslation("ca.selected"));
                 badge.getElement().getThemeList().add("badge success small");
                 return new Div(s, new Span(" "), badge);
             }
-            return s;
+            return new Div(s);
         }).setHeader(getTranslation("order.supplier")).setFlexGrow(2);
         quotes.addColumn(q -> Rut.formatOrKeep(q.supplierRut())).setHeader("RUT").setAutoWidth(true);
         quotes.addColumn(q -> q.lines().stream().map(l -> (l.name() == null ? "" : l.name()) + ": "

@@ -46,10 +46,11 @@ class OrderGrid extends Grid<OrderRow> {
                 .setAutoWidth(true).setFlexGrow(0).setFrozen(true);
         nameColumn = addColumn(OrderRow::name).setWidth("15rem").setFlexGrow(3).setResizable(true)
                 .setTooltipGenerator(OrderRow::name);
-        buyerColumn = addColumn(OrderRow::buyerName).setWidth("11rem").setFlexGrow(2).setResizable(true)
-                .setTooltipGenerator(OrderRow::buyerName);
-        supplierColumn = addColumn(OrderRow::supplierName).setWidth("11rem").setFlexGrow(2).setResizable(true)
-                .setTooltipGenerator(OrderRow::supplierName);
+        // each name leads to its profile (a record without the key shows the name alone)
+        buyerColumn = addColumn(party(OrderRow::buyerName, OrderRow::buyerProfile)).setWidth("11rem").setFlexGrow(2)
+                .setResizable(true).setTooltipGenerator(OrderRow::buyerName);
+        supplierColumn = addColumn(party(OrderRow::supplierName, OrderRow::supplierProfile)).setWidth("11rem")
+                .setFlexGrow(2).setResizable(true).setTooltipGenerator(OrderRow::supplierName);
         typeColumn = addColumn(OrderRow::type).setAutoWidth(true).setFlexGrow(0);
         stateColumn = addColumn(OrderRow::state).setAutoWidth(true).setFlexGrow(0);
         amountColumn = addColumn(LitRenderer.<OrderRow>of(
@@ -69,6 +70,14 @@ class OrderGrid extends Grid<OrderRow> {
         setHeight("640px");
         setEmptyStateComponent(empty);
         empty.addClassName("empty-state");
+    }
+
+    /** A party's name linking to its profile, rendered in the browser. */
+    static LitRenderer<OrderRow> party(java.util.function.Function<OrderRow, String> name,
+                                       java.util.function.Function<OrderRow, String> profile) {
+        return LitRenderer.<OrderRow>of(cl.andesops.shared.ui.PartyLink.TEMPLATE)
+                .withProperty("name", o -> name.apply(o) == null ? "" : name.apply(o))
+                .withProperty("href", o -> profile.apply(o) == null ? "" : profile.apply(o).substring(1));
     }
 
     /** Whether the person is looking at the first page (new orders can simply appear there). */

@@ -70,10 +70,17 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         facts.fact(getTranslation("order.sent"), Formats.dateTime(o.sentAt()));
         facts.fact(getTranslation("order.accepted"), Formats.dateTime(o.acceptedAt()));
         facts.fact(getTranslation("order.cancelled"), Formats.dateTime(o.cancelledAt()));
-        facts.fact(getTranslation("order.buyer"), o.buyerName() + (o.unitName() != null && !o.unitName().equals(o.buyerName())
-                ? " · " + o.unitName() : ""));
+        com.vaadin.flow.component.html.Span buyer = new com.vaadin.flow.component.html.Span(
+                cl.andesops.shared.ui.PartyLink.buyer(o.buyerCode(), o.buyerName()));
+        if (o.unitName() != null && !o.unitName().equals(o.buyerName())) {
+            buyer.add(" · " + o.unitName());
+        }
+        facts.fact(getTranslation("order.buyer"), buyer, "order-buyer");
         facts.fact(getTranslation("order.buyer.rut"), Rut.formatOrKeep(o.unitRut()));
-        facts.fact(getTranslation("order.supplier"), o.supplierName());
+        if (o.supplierName() != null) {
+            facts.fact(getTranslation("order.supplier"), cl.andesops.shared.ui.PartyLink.supplier(o.supplierRut(),
+                    o.supplierName()), "order-supplier");
+        }
         facts.fact(getTranslation("order.supplier.rut"), Rut.formatOrKeep(o.supplierRut()));
         facts.fact(getTranslation("order.region"), o.region());
         if (o.tenderCode() != null) {

@@ -18,7 +18,10 @@ class TenderOffersGrid extends Grid<TenderOffer> {
         setId("tender-offers");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addColumn(TenderOffer::line).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        addColumn(o -> o.supplierName() == null ? o.supplierCode() : o.supplierName())
+        addColumn(com.vaadin.flow.data.renderer.LitRenderer.<TenderOffer>of(cl.andesops.shared.ui.PartyLink.TEMPLATE)
+                .withProperty("name", o -> o.supplierName() == null ? o.supplierCode() : o.supplierName())
+                .withProperty("href", o -> cl.andesops.shared.ui.PartyLink.href(cl.andesops.shared.format.PartyKeys
+                        .supplierPath(o.supplierRut()))))
                 .setHeader(getTranslation("order.supplier")).setWidth("14rem").setFlexGrow(2)
                 .setTooltipGenerator(o -> o.supplierName() == null ? o.supplierCode() : o.supplierName());
         addColumn(o -> Rut.formatOrKeep(o.supplierRut())).setHeader("RUT").setAutoWidth(true).setFlexGrow(0);

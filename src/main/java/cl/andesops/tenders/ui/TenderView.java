@@ -95,7 +95,10 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
                     .replace("&amp;", "&")));
         }
         Facts facts = new Facts();
-        facts.fact(getTranslation("tender.buyer"), t.buyerName());
+        if (t.buyerName() != null) {
+            facts.fact(getTranslation("tender.buyer"), cl.andesops.shared.ui.PartyLink.buyer(t.buyerCode(),
+                    t.buyerName()), "tender-buyer");
+        }
         facts.fact(getTranslation("tender.unit"), t.unitName());
         facts.fact(getTranslation("tender.region"), t.region());
         facts.fact(getTranslation("tender.amount"), t.amountVisible() && t.estimatedAmount() != null
@@ -140,7 +143,12 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
             awards.setId("tender-awards");
             awards.addThemeVariants(GridVariant.LUMO_COMPACT);
             awards.addColumn(TenderDetailView.Award::line).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-            awards.addColumn(a -> nz(a.supplierName())).setHeader(getTranslation("order.supplier")).setFlexGrow(2);
+            awards.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<TenderDetailView.Award>of(
+                            cl.andesops.shared.ui.PartyLink.TEMPLATE)
+                    .withProperty("name", a -> nz(a.supplierName()))
+                    .withProperty("href", a -> cl.andesops.shared.ui.PartyLink.href(cl.andesops.shared.format.PartyKeys
+                            .supplierPath(a.supplierRut()))))
+                    .setHeader(getTranslation("order.supplier")).setFlexGrow(2);
             awards.addColumn(a -> Rut.formatOrKeep(a.supplierRut())).setHeader("RUT").setAutoWidth(true);
             awards.addColumn(a -> a.quantity() == null ? "" : a.quantity().stripTrailingZeros().toPlainString())
                     .setHeader(getTranslation("order.item.quantity")).setAutoWidth(true);

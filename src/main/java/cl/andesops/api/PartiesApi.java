@@ -23,9 +23,12 @@ class PartiesApi {
 
     private final BuyerProfiles buyers;
     private final SupplierProfiles suppliers;
+    private final cl.andesops.parties.ProductProfiles products;
     private final Clock clock;
 
-    PartiesApi(BuyerProfiles buyers, SupplierProfiles suppliers, Clock clock) {
+    PartiesApi(BuyerProfiles buyers, SupplierProfiles suppliers, cl.andesops.parties.ProductProfiles products,
+               Clock clock) {
+        this.products = products;
         this.buyers = buyers;
         this.suppliers = suppliers;
         this.clock = clock;
@@ -55,5 +58,16 @@ class PartiesApi {
         }
         return suppliers.profile(rut, period(desde, hasta, meses))
                 .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.supplier", rut));
+    }
+
+    @GetMapping("/api/v1/products/{code}")
+    @Operation(summary = "Referencia de precios de un producto (código ONU) en un período: precios unitarios pagados "
+            + "y cotizados por unidad, mes, región y procedimiento; quién lo compra y lo vende")
+    cl.andesops.parties.ProductProfile product(@PathVariable String code,
+                                               @RequestParam(required = false) String desde,
+                                               @RequestParam(required = false) String hasta,
+                                               @RequestParam(required = false) String meses) {
+        return products.profile(code, period(desde, hasta, meses))
+                .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.product", code));
     }
 }

@@ -70,6 +70,10 @@ class AccessibilityIT {
                         HttpResponse.BodyHandlers.ofString()).body()).path("items").get(0);
                 String buyer = firstOrder.get("buyerProfile").asString();
                 String supplier = firstOrder.get("supplierProfile").asString();
+                String product = "/products/" + JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(app.uri("/api/v1/orders/" + order).toString())).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("items").get(0).get("productCode")
+                        .asString();
                 Map<String, String> screens = new LinkedHashMap<>();
                 screens.put("/", "#orders-grid");
                 screens.put("/tenders", "#tender-results a.hit-title");
@@ -79,6 +83,7 @@ class AccessibilityIT {
                 screens.put("/compra-agil/" + request, "#ca-products");
                 screens.put(buyer, "#buyer-suppliers-grid");
                 screens.put(supplier, "#supplier-buyers-grid");
+                screens.put(product, "#product-units-grid");
                 screens.put("/analysis", "#analysis-view");
                 screens.put("/login", "vaadin-login-form");
                 screens.put("/admin", "#admin-quota");
@@ -97,7 +102,8 @@ class AccessibilityIT {
                         List<Axe.Violation> found = Axe.run(driver);
                         String name = screen.getKey().replace(order, "{code}").replace(tender, "{code}")
                                 .replace(request, "{code}").replace(buyer, "/buyers/{code}")
-                                .replace(supplier, "/suppliers/{rut}") + " (" + theme + ")";
+                                .replace(supplier, "/suppliers/{rut}").replace(product, "/products/{code}") + " ("
+                                + theme + ")";
                         long serious = found.stream().filter(Axe.Violation::seriousOrWorse).count();
                         report.append(name).append(": ").append(found.size()).append(" rules broken, ")
                                 .append(serious).append(" serious or critical\n");

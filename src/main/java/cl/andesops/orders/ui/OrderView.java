@@ -93,7 +93,12 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         items.setId("order-items");
         items.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         items.addColumn(OrderDetailView.Item::line).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        items.addColumn(i -> i.productCode() + " · " + (i.product() == null ? "" : i.product()))
+        // the product leads to its price reference
+        items.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<OrderDetailView.Item>of(
+                        cl.andesops.shared.ui.PartyLink.TEMPLATE)
+                .withProperty("name", i -> i.productCode() + " · " + (i.product() == null ? "" : i.product()))
+                .withProperty("href", i -> cl.andesops.shared.ui.PartyLink.href(cl.andesops.shared.format.PartyKeys
+                        .productPath(i.productCode()))))
                 .setHeader(getTranslation("order.item.product")).setFlexGrow(2);
         items.addColumn(OrderDetailView.Item::supplierSpec).setHeader(getTranslation("order.item.spec")).setFlexGrow(3);
         items.addColumn(i -> i.quantity() == null ? "" : i.quantity().stripTrailingZeros().toPlainString()

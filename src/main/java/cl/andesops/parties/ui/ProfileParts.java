@@ -91,7 +91,7 @@ final class ProfileParts {
                                       Function<Figures.Share, String> name) {
         Grid<Figures.Share> g = grid(id);
         g.addColumn(name::apply).setHeader(nameHeader).setFlexGrow(3).setTooltipGenerator(name::apply);
-        counts(owner, g, Figures.Share::orders, Figures.Share::amountClp, Figures.Share::share);
+        counts(owner, g, "profile.col.orders", Figures.Share::orders, Figures.Share::amountClp, Figures.Share::share);
         g.setItems(rows);
         return g;
     }
@@ -99,20 +99,27 @@ final class ProfileParts {
     /** A table of counterparts (top suppliers, top buyers): a link to each one's profile. */
     static Grid<Figures.Counterpart> counterparts(Component owner, String id, List<Figures.Counterpart> rows,
                                                   String nameHeader) {
+        return counterparts(owner, id, rows, nameHeader, "profile.col.orders");
+    }
+
+    /** The same, its count headed by {@code countKey} (a product counts lines, not orders). */
+    static Grid<Figures.Counterpart> counterparts(Component owner, String id, List<Figures.Counterpart> rows,
+                                                  String nameHeader, String countKey) {
         Grid<Figures.Counterpart> g = grid(id);
         g.addColumn(LitRenderer.<Figures.Counterpart>of(cl.andesops.shared.ui.PartyLink.TEMPLATE)
                         .withProperty("href", c -> cl.andesops.shared.ui.PartyLink.href(c.path()))
                         .withProperty("name", c -> c.name() == null ? c.key() : c.name()))
                 .setHeader(nameHeader).setFlexGrow(3).setTooltipGenerator(c -> c.name() == null ? c.key() : c.name());
-        counts(owner, g, Figures.Counterpart::orders, Figures.Counterpart::amountClp, Figures.Counterpart::share);
+        counts(owner, g, countKey, Figures.Counterpart::orders, Figures.Counterpart::amountClp,
+                Figures.Counterpart::share);
         g.setItems(rows);
         return g;
     }
 
-    private static <T> void counts(Component owner, Grid<T> g, Function<T, Long> orders, Function<T, Long> amount,
-                                   Function<T, Double> share) {
+    private static <T> void counts(Component owner, Grid<T> g, String countKey, Function<T, Long> orders,
+                                   Function<T, Long> amount, Function<T, Double> share) {
         var end = com.vaadin.flow.component.grid.ColumnTextAlign.END;
-        g.addColumn(t -> Formats.count(orders.apply(t))).setHeader(owner.getTranslation("profile.col.orders"))
+        g.addColumn(t -> Formats.count(orders.apply(t))).setHeader(owner.getTranslation(countKey))
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(end);
         // an amount never breaks between its sign and its digits
         g.addColumn(LitRenderer.<T>of("<span class=\"nowrap\">${item.amount}</span>")
@@ -130,6 +137,36 @@ final class ProfileParts {
         g.setAllRowsVisible(true);
         g.setWidthFull();
         return g;
+    }
+
+    /** A table of price distributions: the group, how many prices, the quartiles and the median, in pesos. */
+    static Grid<cl.andesops.parties.ProductProfile.Prices> prices(Component owner, String id,
+                                                                  List<cl.andesops.parties.ProductProfile.Prices> rows,
+                                                                  String keyHeader,
+                                                                  Function<String, String> label) {
+        Grid<cl.andesops.parties.ProductProfile.Prices> g = grid(id);
+        var end = com.vaadin.flow.component.grid.ColumnTextAlign.END;
+        g.addColumn(r -> label.apply(r.key())).setHeader(keyHeader).setFlexGrow(3);
+        g.addColumn(r -> Formats.count(r.count())).setHeader(owner.getTranslation("product.col.count"))
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(end);
+        g.addColumn(r -> Formats.clp(Math.round(r.p25()))).setHeader(owner.getTranslation("product.col.p25"))
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(end);
+        g.addColumn(r -> Formats.clp(Math.round(r.median()))).setHeader(owner.getTranslation("product.col.median"))
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(end);
+        g.addColumn(r -> Formats.clp(Math.round(r.p75()))).setHeader(owner.getTranslation("product.col.p75"))
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(end);
+        g.setItems(rows);
+        return g;
+    }
+
+    static List<TableExport.Column<cl.andesops.parties.ProductProfile.Prices>> priceColumns(
+            Component owner, String keyHeader, Function<String, String> label) {
+        return List.of(TableExport.Column.text(keyHeader, r -> label.apply(r.key())),
+                TableExport.Column.number(owner.getTranslation("product.col.count"),
+                        cl.andesops.parties.ProductProfile.Prices::count),
+                TableExport.Column.number(owner.getTranslation("product.col.p25"), r -> Math.round(r.p25())),
+                TableExport.Column.number(owner.getTranslation("product.col.median"), r -> Math.round(r.median())),
+                TableExport.Column.number(owner.getTranslation("product.col.p75"), r -> Math.round(r.p75())));
     }
 
     /** The CSV and XLSX of a table of rows already on the page. */

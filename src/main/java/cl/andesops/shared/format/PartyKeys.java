@@ -38,4 +38,14 @@ public final class PartyKeys {
     public static String supplierPath(String rut) {
         return supplier(rut).map(k -> "suppliers/" + k).orElse(null);
     }
+
+    /** A product's key: its UNSPSC product code, digits only; empty when there is none. */
+    public static Optional<String> product(String code) {
+        return buyer(code); // the same shape: up to twelve digits
+    }
+
+    /** The product's price reference ({@code products/42271718}); null when the code is no key. */
+    public static String productPath(String code) {
+        return product(code).map(c -> "products/" + c).orElse(null);
+    }
 }

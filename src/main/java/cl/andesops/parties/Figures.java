@@ -37,4 +37,16 @@ public final class Figures {
         }
         return (int) Math.round(sum);
     }
+
+    /** A number as the datasets write it in text ({@code 697355.0}); null when blank or unreadable. */
+    static Double number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -49,7 +49,7 @@ public class ProductProfiles {
             if (name[0] == null && l.name() != null) {
                 name[0] = l.name();
             }
-            Double v = number(l.unitPrice());
+            Double v = Figures.number(l.unitPrice());
             if (l.currency() != null && !l.currency().equals("CLP")) {
                 counts[1]++;
             } else if (v != null && v > 0) {
@@ -59,7 +59,7 @@ public class ProductProfiles {
         Map<String, List<Double>> quoted = new LinkedHashMap<>();
         compraAgil.quoted(key.get(), BuyerProfiles.millis(p.fromDay(), false), BuyerProfiles.millis(p.toDay(), true),
                 MAX_LINES, q -> {
-                    Double v = number(q.unitPrice());
+                    Double v = Figures.number(q.unitPrice());
                     if (v != null && v > 0) {
                         quoted.computeIfAbsent(q.unit() == null || q.unit().isBlank() ? NO_UNIT : q.unit().strip(),
                                 k -> new ArrayList<>()).add(v);
@@ -94,7 +94,7 @@ public class ProductProfiles {
 
     /** What a line cost: its unit price times its quantity (one when it has none). */
     private static long pesos(Priced x) {
-        Double q = number(x.line().quantity());
+        Double q = Figures.number(x.line().quantity());
         return Math.round(x.price() * (q == null || q <= 0 ? 1 : q));
     }
 
@@ -161,16 +161,5 @@ public class ProductProfiles {
 
     private static String day(int yyyymmdd) {
         return LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100).toString();
-    }
-
-    private static Double number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

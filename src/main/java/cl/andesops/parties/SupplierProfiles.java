@@ -91,9 +91,9 @@ public class SupplierProfiles {
         long met = tendersBid.stream().mapToLong(t -> rivals.getOrDefault(t, Set.of()).size()).sum();
         List<Double> gaps = new ArrayList<>();
         for (List<TenderPartyQueries.Offer> line : byLine.values()) {
-            Double mine = line.stream().filter(o -> o.mine() && o.selected()).map(o -> number(o.unitPrice()))
-                    .filter(v -> v != null).findFirst().orElse(null);
-            List<Double> others = line.stream().filter(o -> !o.mine()).map(o -> number(o.unitPrice()))
+            Double mine = line.stream().filter(o -> o.mine() && o.selected())
+                    .map(o -> Figures.number(o.unitPrice())).filter(v -> v != null).findFirst().orElse(null);
+            List<Double> others = line.stream().filter(o -> !o.mine()).map(o -> Figures.number(o.unitPrice()))
                     .filter(v -> v != null && v > 0).toList();
             if (mine != null && !others.isEmpty()) {
                 double median = BuyerProfiles.median(others);
@@ -102,17 +102,6 @@ public class SupplierProfiles {
         }
         return new SupplierProfile.Bids(tendersBid.size(), won.size(), tendersBid.isEmpty() ? 0
                 : (double) met / tendersBid.size(), gaps.size(), BuyerProfiles.median(gaps));
-    }
-
-    private static Double number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static LocalDate day(int yyyymmdd) {

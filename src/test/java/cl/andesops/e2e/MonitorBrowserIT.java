@@ -102,6 +102,38 @@ class MonitorBrowserIT {
                         + " && r.right > l.left && r.top < l.bottom && r.bottom > l.top; }).length"))
                         .as("badges over the language picker").isEqualTo(0L);
 
+                // every name leads somewhere: from the Monitor to a buyer, to one of its suppliers, back to the
+                // buyer it sold to; from an order to its product's price reference, and back
+                driver.manage().window().setSize(new Dimension(1366, 1000));
+                driver.get(app.uri("/").toString());
+                String buyer = (String) wait.until(d -> js.executeScript("const a = document.querySelector("
+                        + "\"#orders-grid vaadin-grid-cell-content a[href^='buyers/']\"); if (!a) return null;"
+                        + " a.click(); return a.getAttribute('href');"));
+                wait.until(d -> d.getCurrentUrl().endsWith(buyer)
+                        && !d.findElements(By.cssSelector("#buyer-suppliers-grid vaadin-grid-cell-content a")).isEmpty());
+                Browser.screenshot(driver, "profile-buyer");
+                String supplier = (String) wait.until(d -> js.executeScript("const a = document.querySelector("
+                        + "\"#buyer-suppliers-grid vaadin-grid-cell-content a[href^='suppliers/']\"); if (!a) return null;"
+                        + " a.click(); return a.getAttribute('href');"));
+                wait.until(d -> d.getCurrentUrl().endsWith(supplier) && !d.findElements(By.cssSelector(
+                        "#supplier-buyers-grid vaadin-grid-cell-content a[href='" + buyer + "']")).isEmpty());
+                Browser.screenshot(driver, "profile-supplier");
+                js.executeScript("document.querySelector(\"#supplier-buyers-grid vaadin-grid-cell-content a[href='"
+                        + buyer + "']\").click()");
+                wait.until(d -> d.getCurrentUrl().endsWith(buyer) && !d.findElements(By.id("buyer-months")).isEmpty());
+                driver.get(app.uri("/").toString());
+                String order = (String) wait.until(d -> js.executeScript("const a = document.querySelector("
+                        + "\"#orders-grid vaadin-grid-cell-content a[href^='orders/']\"); if (!a) return null;"
+                        + " a.click(); return a.getAttribute('href');"));
+                String product = (String) wait.until(d -> d.getCurrentUrl().endsWith(order) ? js.executeScript(
+                        "const a = document.querySelector(\"#order-items vaadin-grid-cell-content a[href^='products/']\");"
+                        + " if (!a) return null; a.click(); return a.getAttribute('href');") : null);
+                wait.until(d -> d.getCurrentUrl().endsWith(product)
+                        && !d.findElements(By.cssSelector("#product-units-grid vaadin-grid-cell-content")).isEmpty());
+                Browser.screenshot(driver, "profile-product");
+                driver.navigate().back();
+                wait.until(d -> d.getCurrentUrl().endsWith(order) && !d.findElements(By.id("order-items")).isEmpty());
+
                 var errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
                 assertThat(errors).as("browser console errors").isEmpty();

@@ -3,16 +3,11 @@ package cl.andesops.opendata;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,26 +18,14 @@ import java.util.zip.ZipInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import cl.andesops.compraagil.CompraAgilWriter;
-import cl.andesops.mercadopublico.CaRequest;
-import cl.andesops.mercadopublico.OrderDetail;
-import cl.andesops.mercadopublico.TenderDetail;
-import cl.andesops.orders.OrderWriter;
-import cl.andesops.shared.events.DataChanged;
-import cl.andesops.shared.persistence.Writer;
-import cl.andesops.tenders.TenderOffer;
-import cl.andesops.tenders.TenderWriter;
 
 /**
  * Imports a month of ChileCompra's open data from its ZIP, as a stream: each CSV entry is read row by row, the
- * rows of each record (an order, a tender, a Compra Ágil request) grouped, and records stored a batch at a time through the features'
- * writers (the same records the API sync stores; a code already stored is one record), each batch one transaction
- * and one event. Heap stays bounded by the batch, whatever the size of the month. A row that cannot be read is
+ * rows of each record (an order, a tender, a Compra Ágil request) grouped, and records stored a batch at a time
+ * through the features' writers ({@link FileRecordStore}: the same records the API sync stores; a code already stored
+ * is one record), each batch one transaction and one event. Heap stays bounded by the batch, whatever the size of the month. A row that cannot be read is
  * rejected with its line and reason; the rest of the file goes in.
  */
 @Service
@@ -52,24 +35,14 @@ public class OpenDataImport {
     static final int BATCH = 5_000;
     static final int REJECTIONS_KEPT = 1_000;
 
-    private final OrderWriter orders;
-    private final TenderWriter tenders;
-    private final CompraAgilWriter compraAgil;
-    private final TransactionTemplate tx;
-    private final ApplicationEventPublisher events;
+    private final FileRecordStore store;
     private final Clock clock;
     private final ReadBounds bounds;
 
-    OpenDataImport(OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
-                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
-                   Clock clock, OpenDataProperties properties) {
+    OpenDataImport(FileRecordStore store, Clock clock, OpenDataProperties properties) {
+        this.store = store;
         this.clock = clock;
         this.bounds = properties.bounds();
-        this.orders = orders;
-        this.tenders = tenders;
-        this.compraAgil = compraAgil;
-        this.tx = tx;
-        this.events = events;
     }
 
     /**
@@ -150,11 +123,11 @@ public class OpenDataImport {
             throws IOException {
         return switch (dataset) {
             case OC -> importCsv(csv, name, entry, checkpoint, OrderRows.COLUMNS, OrderRows::order,
-                    this::storeOrders);
+                    store::orders);
             case LIC -> importCsv(csv, name, entry, checkpoint, TenderRows.COLUMNS, TenderRows::tender,
-                    this::storeTenders);
+                    store::tenders);
             case COT -> importCsv(csv, name, entry, checkpoint, QuoteRows.COLUMNS, QuoteRows::request,
-                    this::storeRequests);
+                    store::requests);
         };
     }
 
@@ -350,70 +323,6 @@ public class OpenDataImport {
                 reject.reject(new OpenDataFile.Rejection(name, r.line(), e.getMessage()));
             }
         }
-    }
-
-    /** One transaction, one event; an order repeated in the batch keeps its last copy (the writer's rule). */
-    private long storeOrders(List<OrderRows.FileOrder> batch, Instant asOf, Runnable inTransaction) {
-        if (batch.isEmpty()) {
-            tx.executeWithoutResult(s -> inTransaction.run());
-            return 0;
-        }
-        List<OrderDetail> details = batch.stream().map(OrderRows.FileOrder::detail).toList();
-        Map<String, BigDecimal> pesos = new HashMap<>();
-        for (OrderRows.FileOrder o : batch) {
-            if (o.totalClp() != null) {
-                pesos.put(o.detail().code(), o.totalClp());
-            }
-        }
-        List<String> added = tx.execute(s -> {
-            List<String> a = orders.storeFileDetails(details, pesos);
-            inTransaction.run();
-            return a;
-        });
-        announce(DataChanged.Dataset.ORDERS, details.stream().map(OrderDetail::code).toList(), added);
-        return details.stream().map(OrderDetail::code).distinct().count();
-    }
-
-    /** The tenders and every offer, in one transaction. */
-    private long storeTenders(List<TenderRows.FileTender> batch, Instant asOf, Runnable inTransaction) {
-        if (batch.isEmpty()) {
-            tx.executeWithoutResult(s -> inTransaction.run());
-            return 0;
-        }
-        List<TenderDetail> details = batch.stream().map(TenderRows.FileTender::detail).toList();
-        Map<String, List<TenderOffer>> offers = new HashMap<>();
-        for (TenderRows.FileTender t : batch) {
-            offers.put(t.detail().code(), t.offers());
-        }
-        List<String> added = tx.execute(s -> {
-            List<String> a = tenders.storeFileDetails(details, asOf);
-            tenders.storeOffers(offers);
-            inTransaction.run();
-            return a;
-        });
-        announce(DataChanged.Dataset.TENDERS, details.stream().map(TenderDetail::code).toList(), added);
-        return details.stream().map(TenderDetail::code).distinct().count();
-    }
-
-    /** Compra Ágil requests with their products and quotes, in one transaction. */
-    private long storeRequests(List<CaRequest> batch, Instant asOf, Runnable inTransaction) {
-        if (batch.isEmpty()) {
-            tx.executeWithoutResult(s -> inTransaction.run());
-            return 0;
-        }
-        List<String> added = tx.execute(s -> {
-            List<String> a = compraAgil.storeFileDetails(batch, asOf);
-            inTransaction.run();
-            return a;
-        });
-        announce(DataChanged.Dataset.COMPRA_AGIL, batch.stream().map(CaRequest::code).toList(), added);
-        return batch.stream().map(CaRequest::code).distinct().count();
-    }
-
-    private void announce(DataChanged.Dataset dataset, List<String> codes, List<String> added) {
-        Set<String> isNew = new HashSet<>(added);
-        events.publishEvent(new DataChanged(dataset, added, codes.stream().filter(c -> !isNew.contains(c))
-                .distinct().toList()));
     }
 
     /** The ZIP entry's stream, which the CSV reader must not close (the next entry follows on it). */

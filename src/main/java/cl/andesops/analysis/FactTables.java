@@ -165,7 +165,7 @@ class FactTables {
                     Line low = sorted.getFirst();
                     Line high = sorted.getLast();
                     return new Row(List.of(low.name(), Formats.count(sorted.size()),
-                            clp(quantile(sorted.stream().mapToDouble(Line::price).toArray(), 0.5)),
+                            clp(cl.andesops.shared.Stats.quantile(sorted.stream().mapToDouble(Line::price).toArray(), 0.5)),
                             clp(low.price()), clp(high.price())),
                             sources(low.code().equals(high.code()) ? List.of(low.code())
                                     : List.of(low.code(), high.code())));
@@ -225,16 +225,6 @@ class FactTables {
 
     static String percent(long part, long total) {
         return total <= 0 ? "0 %" : Formats.decimal(100.0 * part / total, 1) + " %";
-    }
-
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 
     static String clp(double value) {

@@ -138,11 +138,6 @@ public class BuyerProfiles {
     }
 
     static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> v = values.stream().sorted().toList();
-        int n = v.size();
-        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+        return cl.andesops.shared.Stats.median(values);
     }
 }

@@ -112,23 +112,12 @@ public class ProductProfiles {
         List<ProductProfile.Prices> out = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : groups.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.add(new ProductProfile.Prices(e.getKey(), v.length, quantile(v, 0.25), quantile(v, 0.5),
-                    quantile(v, 0.75)));
+            out.add(new ProductProfile.Prices(e.getKey(), v.length, cl.andesops.shared.Stats.quantile(v, 0.25), cl.andesops.shared.Stats.quantile(v, 0.5),
+                    cl.andesops.shared.Stats.quantile(v, 0.75)));
         }
         out.sort(Comparator.comparingLong(ProductProfile.Prices::count).reversed()
                 .thenComparing(ProductProfile.Prices::key));
         return out;
-    }
-
-    /** The q-quantile of sorted values, interpolated between neighbours (the median of two is their mean). */
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double at = q * (sorted.length - 1);
-        int lo = (int) Math.floor(at);
-        int hi = (int) Math.ceil(at);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
     }
 
     /** Who bought or sold it most, by pesos (unit price times quantity), with their lines. */

@@ -68,16 +68,16 @@ class ProductProfilesTest extends SyncedAppTest {
         long units = p.byUnit().size();
         if (units == 1) {
             ProductProfile.Prices all = p.byUnit().getFirst();
-            assertThat(all.median()).isEqualTo(ProductProfiles.quantile(sorted, 0.5));
-            assertThat(all.p25()).isEqualTo(ProductProfiles.quantile(sorted, 0.25));
-            assertThat(all.p75()).isEqualTo(ProductProfiles.quantile(sorted, 0.75));
+            assertThat(all.median()).isEqualTo(cl.andesops.shared.Stats.quantile(sorted, 0.5));
+            assertThat(all.p25()).isEqualTo(cl.andesops.shared.Stats.quantile(sorted, 0.25));
+            assertThat(all.p75()).isEqualTo(cl.andesops.shared.Stats.quantile(sorted, 0.75));
             assertThat(p.comparable()).isTrue();
         }
         assertThat(p.byMonth().stream().mapToLong(ProductProfile.Prices::count).sum())
                 .isEqualTo(p.byUnit().getFirst().count());
         assertThat(p.buyers()).isNotEmpty().allSatisfy(b -> assertThat(b.path()).startsWith("buyers/"));
         assertThat(p.newest()).isNotEmpty().allSatisfy(r -> assertThat(r.path()).startsWith("orders/"));
-        assertThat(ProductProfiles.quantile(new double[]{1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
+        assertThat(cl.andesops.shared.Stats.quantile(new double[]{1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
     }
 
     @Test

@@ -23,7 +23,11 @@ import cl.andesops.shared.format.PartyKeys;
 @Service
 public class ProductProfiles {
 
-    static final int MAX_LINES = 200_000;
+    /**
+     * Lines read of each source: a line held with its names is about 700 bytes, so a request holds at most some 35
+     * MB whatever the product (at 200,000 it was 140 MB, and a visitor can ask for any product).
+     */
+    static final int MAX_LINES = 50_000;
     /** The share of lines the main unit must have for the product's prices to be one comparable set. */
     static final double COMPARABLE = 0.8;
     private static final String NO_UNIT = "—";

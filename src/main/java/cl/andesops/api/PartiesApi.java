@@ -35,7 +35,8 @@ class PartiesApi {
     }
 
     private Period period(String desde, String hasta, String meses) {
-        return Period.of(desde, hasta, meses, LocalDate.now(clock.withZone(Formats.CHILE)));
+        // a request says what it means: a period it cannot read is refused (400), not taken for the default
+        return Period.strict(desde, hasta, meses, LocalDate.now(clock.withZone(Formats.CHILE)));
     }
 
     @GetMapping("/api/v1/buyers/{code}")

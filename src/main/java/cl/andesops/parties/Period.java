@@ -41,6 +41,32 @@ public record Period(LocalDate from, LocalDate to) {
         }
     }
 
+    /**
+     * The same, for a request that must say what it means: an unreadable date or month count, a start after the end,
+     * or only one end given is refused with a sentence that says which, not read as the default.
+     */
+    public static Period strict(String desde, String hasta, String meses, LocalDate today) {
+        if ((desde == null) != (hasta == null)) {
+            throw new IllegalArgumentException("Indique 'desde' y 'hasta' juntos (AAAA-MM-DD), o 'meses'");
+        }
+        if (desde != null) {
+            LocalDate from;
+            LocalDate to;
+            try {
+                from = LocalDate.parse(desde.strip());
+                to = LocalDate.parse(hasta.strip());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'desde' y 'hasta' deben ser fechas AAAA-MM-DD");
+            }
+            return new Period(from, to);
+        }
+        if (meses != null && !"todo".equals(meses.strip()) && !meses.strip().matches("\\d{1,3}")) {
+            throw new IllegalArgumentException("'meses' debe ser un número de meses (1 a 240) o 'todo'; para fechas "
+                    + "use 'desde' y 'hasta'");
+        }
+        return of(null, null, meses, today);
+    }
+
     int fromDay() {
         return day(from);
     }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -129,7 +128,7 @@ class ProfilesTest extends SyncedAppTest {
         KaribuTest.setUp(context);
         String code = busiestBuyer();
         UI.getCurrent().navigate("buyers/" + code);
-        BuyerView buyer = _get(BuyerView.class);
+        _get(BuyerView.class);
         BuyerProfile p = buyers.profile(code, year).orElseThrow();
         assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("buyer-orders-value")).getText())
                 .isEqualTo(cl.andesops.shared.format.Formats.count(p.orders()));
@@ -142,7 +141,6 @@ class ProfilesTest extends SyncedAppTest {
         assertThat(s.topBuyers()).anySatisfy(b -> assertThat(b.key()).isEqualTo(code));
         UI.getCurrent().navigate(PartyKeys.buyerPath(code));
         assertThat(_get(BuyerView.class).shown().buyer().code()).isEqualTo(code);
-        assertThat(buyer).isNotNull();
     }
 
     @Test
@@ -171,6 +169,13 @@ class ProfilesTest extends SyncedAppTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/buyers/999999999")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(404);
+        for (String period : List.of("desde=ayer&hasta=hoy", "meses=muchos", "desde=2026-05-01&hasta=2026-01-01",
+                "desde=2026-01-01")) {
+            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/buyers/" + code + "?" + period)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).as(period).isEqualTo(400);
+            assertThat(wrong.body()).as(period).contains("desde").doesNotContain("Exception");
+        }
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/suppliers/77740881-5")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
@@ -182,6 +187,5 @@ class ProfilesTest extends SyncedAppTest {
                 + "/api/v1/orders?size=1")).build(), HttpResponse.BodyHandlers.ofString()).body()).get("items").get(0);
         assertThat(order.get("buyerProfile").asString()).isEqualTo("/buyers/" + order.get("buyerCode").asString());
         assertThat(order.get("supplierProfile").asString()).startsWith("/suppliers/");
-        assertThat(LocalDate.now()).isNotNull();
     }
 }

@@ -54,7 +54,7 @@ class ImportApi {
                 "'dataset' debe ser oc, lic o cot"));
         YearMonth m = month("month", month);
         if (!imports.discard(d, m)) {
-            return ResponseEntity.notFound().build();
+            throw new ApiErrors.NotFound("api.error.notfound.month", d.key() + " " + m);
         }
         return ResponseEntity.accepted().body(Map.of("dataset", d.key(), "month", m.toString(), "status",
                 "/api/v1/import/status"));

@@ -149,6 +149,10 @@ class ApiTest extends SyncedAppTest {
                 "admin:test-admin-password");
         assertThat(before.statusCode()).as("months before the open data begins").isEqualTo(400);
         assertThat(before.body()).contains("2007-01");
+        HttpResponse<String> never = post("/api/v1/admin/import/discard?dataset=oc&month=2011-03",
+                "admin:test-admin-password");
+        assertThat(never.statusCode()).isEqualTo(404);
+        assertThat(never.body()).contains("oc 2011-03").contains("nada que descartar");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM sync_job WHERE kind = 'DAY_ORDERS' AND param = :d AND state = 'DONE'")
                 .param("d", day).query(Integer.class).single() == 1);

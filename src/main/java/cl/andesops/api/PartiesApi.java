@@ -2,6 +2,8 @@ package cl.andesops.api;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,10 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cl.andesops.parties.BuyerProfile;
 import cl.andesops.parties.BuyerProfiles;
+import cl.andesops.parties.PartyIndex;
 import cl.andesops.parties.Period;
 import cl.andesops.parties.SupplierProfile;
 import cl.andesops.parties.SupplierProfiles;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.format.PartyKeys.Kind;
 
 @RestController
 @Tag(name = "Compradores y proveedores")
@@ -25,9 +29,11 @@ class PartiesApi {
     private final SupplierProfiles suppliers;
     private final cl.andesops.parties.ProductProfiles products;
     private final Clock clock;
+    private final PartyIndex index;
 
     PartiesApi(BuyerProfiles buyers, SupplierProfiles suppliers, cl.andesops.parties.ProductProfiles products,
-               Clock clock) {
+               Clock clock, PartyIndex index) {
+        this.index = index;
         this.products = products;
         this.buyers = buyers;
         this.suppliers = suppliers;
@@ -70,5 +76,31 @@ class PartiesApi {
                                                @RequestParam(required = false) String meses) {
         return products.profile(code, period(desde, hasta, meses))
                 .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.product", code));
+    }
+
+    /** What the party search answers: the parties found, and whether the index was still being built. */
+    record PartySearch(String q, String tipo, boolean building, List<PartyIndex.Hit> hits) {
+    }
+
+    @GetMapping("/api/v1/parties")
+    @Operation(summary = "Busca compradores, proveedores y productos por nombre, RUT (con o sin puntos) o código; "
+            + "tipo: comprador, proveedor o producto (todos por omisión); a lo más 100 resultados, los mejores primero")
+    PartySearch parties(@RequestParam String q, @RequestParam(required = false) String tipo,
+                        @RequestParam(defaultValue = "20") int limit) {
+        if (q.isBlank() || q.length() > cl.andesops.shared.search.UserText.MAX_INPUT) {
+            throw new IllegalArgumentException(ApiErrors.text("api.error.partyquery",
+                    cl.andesops.shared.search.UserText.MAX_INPUT));
+        }
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException(ApiErrors.text("api.error.limit", 100));
+        }
+        Kind kind = tipo == null || tipo.isBlank() ? null : switch (tipo.strip().toLowerCase(Locale.ROOT)) {
+            case "comprador", "buyer" -> Kind.BUYER;
+            case "proveedor", "supplier" -> Kind.SUPPLIER;
+            case "producto", "product" -> Kind.PRODUCT;
+            default -> throw new IllegalArgumentException(ApiErrors.text("api.error.partykind", tipo));
+        };
+        return new PartySearch(q, kind == null ? null : tipo.strip().toLowerCase(Locale.ROOT), index.building(),
+                index.search(q, kind, limit));
     }
 }

@@ -1,9 +1,12 @@
 package cl.andesops.compraagil;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cl.andesops.shared.format.PartyKeys;
 
 /**
  * The Compra Ágil requests of a buyer (by its units' RUTs) and the quotes of a supplier (by its RUT), as their
@@ -53,4 +56,22 @@ public class CompraAgilPartyQueries {
                          WHERE supplier_rut IN (:r) AND supplier_name IS NOT NULL GROUP BY supplier_name""")
                 .param("r", rutSpellings).query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)}).list();
     }
+
+    /** The highest request id: the end of a full read of the names. */
+    public long maxId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM ca_request").query(Long.class).single();
+    }
+
+    /** Each supplier and product name the requests in {@code rows} give, once per spelling (or more). */
+    public void names(PartyKeys.Rows rows, Consumer<PartyKeys.Named> each) {
+        jdbc.sql("SELECT DISTINCT q.supplier_rut, q.supplier_name FROM ca_quote q JOIN ca_request r ON r.id = "
+                        + "q.request_id WHERE " + rows.where("r")).params(rows.params()).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.SUPPLIER, rs.getString(1), rs.getString(2));
+                });
+        jdbc.sql("SELECT DISTINCT p.product_code, p.name FROM ca_product p JOIN ca_request r ON r.id = "
+                        + "p.request_id WHERE " + rows.where("r")).params(rows.params()).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.PRODUCT, rs.getString(1), rs.getString(2));
+                });
+    }
+
 }

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cl.andesops.shared.format.PartyKeys;
+
 /**
  * The orders of one party (a buyer by its organism's code, a supplier by its RUT), grouped as its profile needs
  * them, and who the buyer and supplier tables say it is. The orders feature owns these tables; the parties feature
@@ -182,4 +184,33 @@ public class OrderPartyQueries {
                 + "ORDER BY count(*) DESC, region LIMIT 1").param("r", rutSpellings).query(String.class).optional()
                 .orElse(null);
     }
+
+    /** The organism whose unit has this RUT (a Compra Ágil request names its buyer by it). */
+    public java.util.Optional<String> organismOfUnitRut(List<String> rutSpellings) {
+        return jdbc.sql("SELECT organism_code FROM buyer WHERE unit_rut IN (:r) AND organism_code IS NOT NULL "
+                + "ORDER BY updated_at DESC LIMIT 1").param("r", rutSpellings).query(String.class).optional();
+    }
+
+    /** The highest order id: the end of a full read of the names. */
+    public long maxId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM purchase_order").query(Long.class).single();
+    }
+
+    /** Each buyer, supplier and product name the orders in {@code rows} give, once per spelling (or more). */
+    public void names(PartyKeys.Rows rows, Consumer<PartyKeys.Named> each) {
+        Map<String, Object> p = rows.params();
+        jdbc.sql("SELECT DISTINCT po.buyer_code, po.buyer_name FROM purchase_order po WHERE " + rows.where("po"))
+                .params(p).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.BUYER, rs.getString(1), rs.getString(2));
+                });
+        jdbc.sql("SELECT DISTINCT po.supplier_rut, po.supplier_name FROM purchase_order po WHERE " + rows.where("po"))
+                .params(p).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.SUPPLIER, rs.getString(1), rs.getString(2));
+                });
+        jdbc.sql("SELECT DISTINCT oi.product_code, oi.product FROM order_item oi JOIN purchase_order po ON po.id = "
+                        + "oi.order_id WHERE " + rows.where("po")).params(p).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.PRODUCT, rs.getString(1), rs.getString(2));
+                });
+    }
+
 }

@@ -65,6 +65,11 @@ public class Parties {
                 orders.buyerRegion(c)));
     }
 
+    /** The organism a purchasing unit with this RUT belongs to (a Compra Ágil request names its buyer so). */
+    public Optional<String> organismOfUnit(String rutText) {
+        return Rut.parse(rutText).flatMap(r -> orders.organismOfUnitRut(spellings(r)));
+    }
+
     /** The supplier with this RUT, when any order, offer or quote names it. */
     public Optional<Supplier> supplier(String rutText) {
         Optional<Rut> rut = Rut.parse(rutText);

@@ -1,9 +1,12 @@
 package cl.andesops.tenders;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cl.andesops.shared.format.PartyKeys;
 
 /**
  * The tenders of one party as its profile needs them: those a buyer published, and the offers on the tenders a
@@ -81,5 +84,22 @@ public class TenderPartyQueries {
 
     private static Object along(Object o) {
         return o == null ? null : ((Number) o).longValue();
+    }
+
+    /** The highest tender id: the end of a full read of the names. */
+    public long maxId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM tender").query(Long.class).single();
+    }
+
+    /** Each buyer and bidder name the tenders in {@code rows} give, once per spelling (or more). */
+    public void names(PartyKeys.Rows rows, Consumer<PartyKeys.Named> each) {
+        jdbc.sql("SELECT DISTINCT t.buyer_code, t.buyer_name FROM tender t WHERE " + rows.where("t"))
+                .params(rows.params()).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.BUYER, rs.getString(1), rs.getString(2));
+                });
+        jdbc.sql("SELECT DISTINCT o.supplier_rut, o.supplier_name FROM tender_offer o JOIN tender t ON t.id = "
+                        + "o.tender_id WHERE " + rows.where("t")).params(rows.params()).query(rs -> {
+                    PartyKeys.offer(each, PartyKeys.Kind.SUPPLIER, rs.getString(1), rs.getString(2));
+                });
     }
 }

@@ -20,6 +20,7 @@ import cl.andesops.compraagil.CompraAgilDetailView;
 import cl.andesops.compraagil.CompraAgilService;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.PartyLink;
 import cl.andesops.shared.ui.Facts;
 import cl.andesops.shared.ui.MainLayout;
 
@@ -56,7 +57,7 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
             add(new Paragraph(r.description()));
         }
         Facts facts = new Facts();
-        facts.fact(getTranslation("ca.organism"), r.organism() + (r.organismRut() == null ? "" : " · " + Rut.formatOrKeep(r.organismRut())));
+        facts.fact(getTranslation("ca.organism"), PartyLink.buyerByUnitRut(r.organismRut(), r.organism()), "ca-organism");
         facts.fact(getTranslation("ca.budget"), Formats.money(r.budget() != null ? r.budget() : r.availableAmount(), r.currency())
                 + (r.budgetType() == null ? "" : " (" + r.budgetType() + ")"));
         facts.fact(getTranslation("ca.delivery"), (r.deliveryAddress() == null ? "" : r.deliveryAddress())

@@ -35,6 +35,7 @@ import cl.andesops.shared.ui.MainLayout;
 public class BuyerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final BuyerProfiles profiles;
+    private final cl.andesops.parties.Parties parties;
     private final Clock clock;
     private final cl.andesops.shared.DataOrigin origin;
     private String title = "AndesOps";
@@ -45,8 +46,10 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
         return shown;
     }
 
-    BuyerView(BuyerProfiles profiles, Clock clock, cl.andesops.shared.DataOrigin origin) {
+    BuyerView(BuyerProfiles profiles, cl.andesops.parties.Parties parties, Clock clock,
+              cl.andesops.shared.DataOrigin origin) {
         this.profiles = profiles;
+        this.parties = parties;
         this.clock = clock;
         this.origin = origin;
         setId("buyer-view");
@@ -57,10 +60,18 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String code = event.getRouteParameters().get("code").orElse("");
+        if (cl.andesops.shared.format.PartyKeys.buyer(code).isEmpty()) {
+            // a unit's RUT (a Compra Ágil request names its buyer so): the organism it belongs to, at its code
+            java.util.Optional<String> organism = parties.organismOfUnit(code);
+            if (organism.isPresent()) {
+                event.forwardTo("buyers/" + organism.get(), event.getLocation().getQueryParameters());
+                return;
+            }
+        }
         Period period = ProfileParts.period(event.getLocation().getQueryParameters().getParameters(),
                 LocalDate.now(clock.withZone(Formats.CHILE)));
         BuyerProfile p = profiles.profile(code, period).orElseThrow(() -> new cl.andesops.shared.ui.Missing(
-                getTranslation("profile.buyer.unknown", code)));
+                getTranslation("profile.buyer.unknown", code), code, false));
         shown = p;
         title = p.buyer().name() + " · AndesOps";
         removeAll();

@@ -64,7 +64,7 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         Period period = ProfileParts.period(event.getLocation().getQueryParameters().getParameters(),
                 LocalDate.now(clock.withZone(Formats.CHILE)));
         ProductProfile p = profiles.profile(code, period).orElseThrow(() -> new cl.andesops.shared.ui.Missing(
-                getTranslation("product.unknown", code)));
+                getTranslation("product.unknown", code), code, false));
         shown = p;
         title = (p.name() == null ? p.code() : p.name()) + " · AndesOps";
         removeAll();

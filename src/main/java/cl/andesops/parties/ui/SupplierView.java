@@ -56,12 +56,12 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
     public void beforeEnter(BeforeEnterEvent event) {
         String rut = event.getRouteParameters().get("rut").orElse("");
         if (cl.andesops.shared.format.Rut.parse(rut).isEmpty()) {
-            throw new cl.andesops.shared.ui.Missing(getTranslation("profile.supplier.badrut", rut));
+            throw new cl.andesops.shared.ui.Missing(getTranslation("profile.supplier.badrut", rut), rut, true);
         }
         Period period = ProfileParts.period(event.getLocation().getQueryParameters().getParameters(),
                 LocalDate.now(clock.withZone(Formats.CHILE)));
         SupplierProfile p = profiles.profile(rut, period).orElseThrow(() -> new cl.andesops.shared.ui.Missing(
-                getTranslation("profile.supplier.unknown", rut)));
+                getTranslation("profile.supplier.unknown", rut), rut, false));
         shown = p;
         title = p.supplier().name() + " · AndesOps";
         removeAll();

@@ -14,6 +14,66 @@ public final class PartyKeys {
     private PartyKeys() {
     }
 
+    /** What a party is: a buyer (organism), a supplier (RUT) or a product (UNSPSC code). */
+    public enum Kind { BUYER, SUPPLIER, PRODUCT }
+
+    /** A name a record gave a party, under the party's key. */
+    public record Named(Kind kind, String key, String name) {
+    }
+
+    /**
+     * Where the records to read for party names are: the rows stamped after a data version (what a commit wrote), or
+     * a window of row ids (a full read, a window at a time, so no database holds a whole table's names at once).
+     */
+    public record Rows(long afterVersion, long fromId, long toId) {
+        public static Rows since(long version) {
+            return new Rows(version, 0, 0);
+        }
+
+        public static Rows ids(long fromIdExclusive, long toIdInclusive) {
+            return new Rows(-1, fromIdExclusive, toIdInclusive);
+        }
+
+        /** The condition on a table aliased {@code t}, with {@code :a}, {@code :lo} and {@code :hi}. */
+        public String where(String t) {
+            return afterVersion >= 0 ? t + ".version > :a" : t + ".id > :lo AND " + t + ".id <= :hi";
+        }
+
+        public java.util.Map<String, Object> params() {
+            return java.util.Map.of("a", afterVersion, "lo", fromId, "hi", toId);
+        }
+    }
+
+    /** A named party from a key in any spelling a dataset writes, or null when the key is none. */
+    public static Named named(Kind kind, String key, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Optional<String> k = switch (kind) {
+            case BUYER -> buyer(key);
+            case SUPPLIER -> supplier(key);
+            case PRODUCT -> product(key);
+        };
+        return k.map(v -> new Named(kind, v, name.strip())).orElse(null);
+    }
+
+    /** Hands {@code each} the named party, when the key is one and the name is not blank. */
+    public static void offer(java.util.function.Consumer<Named> each, Kind kind, String key, String name) {
+        Named n = named(kind, key, name);
+        if (n != null) {
+            each.accept(n);
+        }
+    }
+
+    /** The profile of a party of this kind, relative to the app's root; null when the key is none. */
+    public static String path(Kind kind, String key) {
+        return switch (kind) {
+            case BUYER -> buyerPath(key);
+            case SUPPLIER -> supplierPath(key);
+            case PRODUCT -> productPath(key);
+        };
+    }
+
     /** A supplier's key from any spelling of its RUT; empty when it is not a valid RUT. */
     public static Optional<String> supplier(String rut) {
         return Rut.parse(rut).map(r -> r.number() + "-" + r.checkDigit());

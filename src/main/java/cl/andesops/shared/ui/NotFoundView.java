@@ -28,11 +28,19 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
             Paragraph why = new Paragraph(missing.getMessage());
             why.setId("not-found-why");
             add(why);
+            if (missing.searchFor() != null && !missing.searchFor().isBlank()) {
+                Anchor search = new Anchor("parties?q=" + java.net.URLEncoder.encode(missing.searchFor().strip(),
+                        java.nio.charset.StandardCharsets.UTF_8), getTranslation("notfound.search",
+                        missing.searchFor().strip()));
+                search.setId("not-found-search");
+                add(search);
+            }
         } else {
             add(new Paragraph(getTranslation("notfound.body", event.getLocation().getPath())));
         }
         add(new Anchor("/", getTranslation("error.home")));
-        return HttpServletResponse.SC_NOT_FOUND;
+        return parameter.getException() instanceof Missing m && m.malformed() ? HttpServletResponse.SC_BAD_REQUEST
+                : HttpServletResponse.SC_NOT_FOUND;
     }
 
     /** The browser tab says so too. */

@@ -23,6 +23,16 @@ public final class PartyLink {
         return link(PartyKeys.supplierPath(rut), name == null ? rut : name);
     }
 
+    /**
+     * A buyer named by one of its units' RUTs (a Compra Ágil request): its profile resolves the organism. The RUT is
+     * shown beside the name.
+     */
+    public static Component buyerByUnitRut(String rut, String name) {
+        String path = PartyKeys.supplier(rut).map(k -> "buyers/" + k).orElse(null);
+        Component link = link(path, name == null ? rut : name);
+        return rut == null ? link : new Span(link, new Span(" · " + cl.andesops.shared.format.Rut.formatOrKeep(rut)));
+    }
+
     private static Component link(String path, String text) {
         String shown = text == null ? "" : text;
         if (path == null) {

@@ -46,6 +46,7 @@ final class OrderRows {
             Column.optional("unitName", "UnidadCompra"),
             Column.optional("organismCode", "CodigoOrganismoPublico"),
             Column.optional("organismName", "OrganismoPublico"),
+            Column.optional("sector", "sector"),
             Column.optional("unitCity", "CiudadUnidadCompra"),
             Column.optional("unitRegion", "RegionUnidadCompra"),
             Column.optional("branchCode", "CodigoSucursal"),
@@ -100,7 +101,8 @@ final class OrderRows {
                     c.decimal(item, "itemDiscounts"), c.decimal(item, "itemTaxes"), c.decimal(item, "itemTotal")));
         }
         BuyerInfo buyer = new BuyerInfo(c.text(r, "organismCode"), c.text(r, "organismName"), c.text(r, "unitRut"),
-                c.text(r, "unitCode"), c.text(r, "unitName"), null, c.text(r, "unitCity"), c.text(r, "unitRegion"));
+                c.text(r, "unitCode"), c.text(r, "unitName"), null, c.text(r, "unitCity"), c.text(r, "unitRegion"),
+                c.text(r, "sector"));
         SupplierInfo supplier = new SupplierInfo(c.text(r, "supplierCode"), c.text(r, "supplierName"),
                 c.text(r, "supplierActivity"), c.text(r, "branchCode"), c.text(r, "branchName"),
                 c.text(r, "branchRut"), null, c.text(r, "supplierCommune"), c.text(r, "supplierRegion"));

@@ -213,4 +213,32 @@ public class OrderPartyQueries {
                 });
     }
 
+
+    /** Every organism with its name and the sector the open-data files gave one of its units (null when none). */
+    public void organisms(Consumer<String[]> each) {
+        jdbc.sql("SELECT organism_code, max(organism_name), max(CASE WHEN sector IN ('', 'NA', '-') THEN NULL ELSE "
+                + "sector END) FROM buyer WHERE organism_code IS NOT NULL GROUP BY organism_code").query(rs -> {
+                    each.accept(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                });
+    }
+
+    /** Each buyer's orders and pesos by procedure in the days ({@code buyer, procedure, orders, pesos}). */
+    public void procedureSums(int fromDay, int toDay, Consumer<Object[]> each) {
+        jdbc.sql("SELECT po.buyer_code, " + PROCEDURE + " AS procedure, count(*), coalesce(sum(po.amount_clp), 0) "
+                        + "FROM purchase_order po WHERE po.has_detail = 1 AND po.day BETWEEN :f AND :t "
+                        + "AND po.buyer_code IS NOT NULL GROUP BY po.buyer_code, 2")
+                .param("f", fromDay).param("t", toDay).query(rs -> {
+                    each.accept(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)});
+                });
+    }
+
+    /** Each supplier's pesos in the orders whose first item is of this category, in the days ({@code rut, pesos}). */
+    public void categorySales(String category, int fromDay, int toDay, Consumer<Object[]> each) {
+        jdbc.sql("SELECT po.supplier_rut, coalesce(sum(po.amount_clp), 0) FROM purchase_order po WHERE "
+                        + "po.category_code = :c AND po.day BETWEEN :f AND :t AND po.has_detail = 1 "
+                        + "AND po.supplier_rut IS NOT NULL GROUP BY po.supplier_rut")
+                .param("c", category).param("f", fromDay).param("t", toDay).query(rs -> {
+                    each.accept(new Object[]{rs.getString(1), rs.getLong(2)});
+                });
+    }
 }

@@ -157,7 +157,7 @@ public class OrderWriter {
             if (d.buyer().unitCode() != null) {
                 buyers.put(d.buyer().unitCode(), new Object[]{d.buyer().unitCode(), d.buyer().unitName(),
                         d.buyer().unitRut(), buyerCode, d.buyer().organismName(), d.buyer().region(),
-                        d.buyer().commune(), d.buyer().address(), now});
+                        d.buyer().commune(), d.buyer().address(), now, d.buyer().sector()});
             }
             if (supplierCode != null) {
                 suppliers.put(supplierCode, new Object[]{supplierCode, d.supplier().rut(), d.supplier().name(),
@@ -220,11 +220,11 @@ public class OrderWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
         jdbc.batchUpdate("""
                 INSERT INTO buyer (unit_code, unit_name, unit_rut, organism_code, organism_name, region, commune, address,
-                    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_at, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (unit_code) DO UPDATE SET unit_name = excluded.unit_name, unit_rut = excluded.unit_rut,
                     organism_code = excluded.organism_code, organism_name = excluded.organism_name,
                     region = excluded.region, commune = excluded.commune, address = excluded.address,
-                    updated_at = excluded.updated_at""", new ArrayList<>(buyers.values()));
+                    updated_at = excluded.updated_at, sector = coalesce(excluded.sector, buyer.sector)""", new ArrayList<>(buyers.values()));
         jdbc.batchUpdate("""
                 INSERT INTO supplier (code, rut, name, activity, region, commune, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (code) DO UPDATE SET rut = excluded.rut, name = excluded.name, activity = excluded.activity,

@@ -13,7 +13,20 @@ import cl.andesops.parties.Figures.Share;
  */
 public record BuyerProfile(Buyer buyer, Period period, long orders, long amountClp, long suppliers, int hhi,
                            List<Month> months, List<Share> procedures, List<Counterpart> topSuppliers,
-                           List<Share> categories, Tenders tenders, CompraAgil compraAgil) {
+                           List<Share> categories, Tenders tenders, CompraAgil compraAgil, Peers peers) {
+
+    /**
+     * Its place among the buyers of its sector ({@code fromFiles}: as the open-data files class it, else as its name
+     * says) that bought in the period: for its pesos and its shares of them by procedure, its value, the peers'
+     * median, and the share of peers below it. No rows when there are fewer than 20 peers ({@code comparable}
+     * false). {@code computedAt}: when the peers' figures were read.
+     */
+    public record Peers(String sector, boolean fromFiles, int peers, boolean comparable, List<Row> rows,
+                        java.time.Instant computedAt) {
+        /** {@code metric}: AMOUNT (pesos) or a procedure (a share of pesos, 0–1). */
+        public record Row(String metric, double value, double peerMedian, double peersBelow) {
+        }
+    }
 
     /**
      * The tenders it published in the period: how many, how many awarded, the bidders they drew (average over those

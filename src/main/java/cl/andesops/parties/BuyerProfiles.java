@@ -29,9 +29,11 @@ public class BuyerProfiles {
     private final OrderPartyQueries orders;
     private final TenderPartyQueries tenders;
     private final CompraAgilPartyQueries compraAgil;
+    private final PeerGroups peers;
 
     BuyerProfiles(Parties parties, OrderPartyQueries orders, TenderPartyQueries tenders,
-                  CompraAgilPartyQueries compraAgil) {
+                  CompraAgilPartyQueries compraAgil, PeerGroups peers) {
+        this.peers = peers;
         this.parties = parties;
         this.orders = orders;
         this.tenders = tenders;
@@ -59,7 +61,7 @@ public class BuyerProfiles {
                 Figures.hhi(amounts.stream().mapToLong(Long::longValue).toArray()),
                 months(orders.byMonth(who, p.fromDay(), p.toDay()), p), shares(orders.byProcedure(who, p.fromDay(),
                 p.toDay()), total), suppliers, shares(orders.byCategory(who, p.fromDay(), p.toDay(), TOP), total),
-                tenders(b, p), compraAgil(b, p));
+                tenders(b, p), compraAgil(b, p), peers.buyerPeers(b.code(), b.name(), p));
     }
 
     /** Every month of the period, those without orders as zeros. */

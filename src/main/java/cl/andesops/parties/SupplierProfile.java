@@ -15,7 +15,15 @@ import cl.andesops.parties.Figures.Share;
 public record SupplierProfile(Supplier supplier, Period period, long orders, long amountClp, long buyers,
                               LocalDate firstSale, LocalDate lastSale, double directAwardShare, List<Month> months,
                               List<Share> procedures, List<Counterpart> topBuyers, List<Share> categories,
-                              Bids bids, Quotes quotes) {
+                              Bids bids, Quotes quotes, Position position) {
+
+    /**
+     * Its place among the suppliers that sold in its main category (the category of most of its pesos) in the
+     * period: how many did, its rank by pesos (1 the largest) and its share of the category's pesos. Null without
+     * sales.
+     */
+    public record Position(String category, String categoryName, int suppliers, int rank, double share) {
+    }
 
     /**
      * The tenders published in the period that it bid on: how many, how many it won an item of, the rivals it met

@@ -31,8 +31,11 @@ public class SupplierProfiles {
     private final TenderPartyQueries tenders;
     private final CompraAgilPartyQueries compraAgil;
 
+    private final PeerGroups peers;
+
     SupplierProfiles(Parties parties, OrderPartyQueries orders, TenderPartyQueries tenders,
-                     CompraAgilPartyQueries compraAgil) {
+                     CompraAgilPartyQueries compraAgil, PeerGroups peers) {
+        this.peers = peers;
         this.parties = parties;
         this.orders = orders;
         this.tenders = tenders;
@@ -62,10 +65,14 @@ public class SupplierProfiles {
         long from = BuyerProfiles.millis(p.fromDay(), false);
         long to = BuyerProfiles.millis(p.toDay(), true);
         long[] q = compraAgil.supplierQuotes(r, from, to);
+        List<Figures.Share> categories = BuyerProfiles.shares(orders.byCategory(who, p.fromDay(), p.toDay(),
+                BuyerProfiles.TOP), total);
+        SupplierProfile.Position position = categories.isEmpty() ? null : peers.supplierPosition(
+                categories.getFirst().key(), categories.getFirst().name(), categories.getFirst().amountClp(), p);
         return new SupplierProfile(s, p, totals[0], total, totals[2], day(span[0]), day(span[1]), direct,
                 BuyerProfiles.months(orders.byMonth(who, p.fromDay(), p.toDay()), p), procedures, buyers,
-                BuyerProfiles.shares(orders.byCategory(who, p.fromDay(), p.toDay(), BuyerProfiles.TOP), total),
-                bids(tenders.offersAround(r, from, to)), new SupplierProfile.Quotes(q[0], q[1]));
+                categories, bids(tenders.offersAround(r, from, to)), new SupplierProfile.Quotes(q[0], q[1]),
+                position);
     }
 
     /**

@@ -159,12 +159,7 @@ class OpenDataImportTest {
     @Test
     void an_order_the_api_gave_later_than_the_file_keeps_the_apis_version() throws Exception {
         List<OpenDataFile.Row> rows = new java.util.ArrayList<>();
-        Columns c;
-        try (InputStream in = getClass().getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv");
-             OpenDataFile f = new OpenDataFile(in, "oc", r -> { })) {
-            c = new Columns("oc", f.header(), OrderRows.COLUMNS);
-            f.forEach(rows::add);
-        }
+        Columns c = sampleRows(rows);
         OpenDataFile.Row row = rows.stream().filter(r -> c.text(r, "code").equals("2667-1212-SE22")).findFirst()
                 .orElseThrow();
         cl.andesops.mercadopublico.OrderDetail file = OrderRows.order(c, List.of(row)).detail();
@@ -182,6 +177,42 @@ class OpenDataImportTest {
         importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
         assertThat(jdbc.sql("SELECT state_code FROM purchase_order WHERE code = '2667-1212-SE22'").query(Integer.class)
                 .single()).as("the file's older state does not overwrite the API's newer one").isEqualTo(9);
+    }
+
+    @Test
+    void the_files_sector_of_a_buyer_is_stored_and_an_api_detail_without_one_keeps_it() throws Exception {
+        importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
+        String paillaco = "SELECT max(sector) FROM buyer WHERE organism_name = 'I MUNICIPALIDAD DE PAILLACO'";
+        assertThat(jdbc.sql(paillaco).query(String.class).single()).isEqualTo("Municipalidades");
+        List<OpenDataFile.Row> rows = new java.util.ArrayList<>();
+        Columns c = sampleRows(rows);
+        String code = rows.stream().filter(r -> "I MUNICIPALIDAD DE PAILLACO".equals(c.text(r, "organismName")))
+                .findFirst().map(r -> c.text(r, "code")).orElseThrow();
+        cl.andesops.mercadopublico.OrderDetail file = OrderRows.order(c, rows.stream()
+                .filter(r -> code.equals(c.text(r, "code"))).toList()).detail();
+        assertThat(file.buyer().sector()).isEqualTo("Municipalidades");
+        var b = file.buyer();
+        var fromApi = new cl.andesops.mercadopublico.BuyerInfo(b.organismCode(), b.organismName(), b.unitRut(),
+                b.unitCode(), b.unitName(), b.address(), b.commune(), b.region());
+        var api = new cl.andesops.mercadopublico.OrderDetail(file.code(), file.name(), file.description(),
+                file.stateCode(), file.state(), file.tenderCode(), file.typeCode(), file.type(), file.currency(),
+                file.supplierStateCode(), file.supplierState(), file.createdAt(), file.sentAt(), file.acceptedAt(),
+                file.cancelledAt(), file.modifiedAt(), file.rating(), file.discounts(), file.charges(),
+                file.netTotal(), file.taxRate(), file.tax(), file.total(), file.funding(), file.dispatchType(),
+                file.paymentTerms(), fromApi, file.supplier(), file.items());
+        tx.executeWithoutResult(s -> writer.storeDetails(List.of(api)));
+        assertThat(jdbc.sql(paillaco).query(String.class).single()).as("the API gives no sector: the file's stays")
+                .isEqualTo("Municipalidades");
+    }
+
+    /** Reads the sample month's rows into {@code rows}; its columns. */
+    private Columns sampleRows(List<OpenDataFile.Row> rows) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/samples/open-data/oc-da-2026-6-head.csv");
+             OpenDataFile f = new OpenDataFile(in, "oc", r -> { })) {
+            Columns c = new Columns("oc", f.header(), OrderRows.COLUMNS);
+            f.forEach(rows::add);
+            return c;
+        }
     }
 
     /** A checkpoint that only says when the file's information stood. */

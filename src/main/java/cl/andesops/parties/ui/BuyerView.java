@@ -76,7 +76,8 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
         title = p.buyer().name() + " · AndesOps";
         removeAll();
         add(header(p), figures(p), ProfileParts.months(this, "buyer-months", p.months()));
-        add(procedures(p), suppliers(p), categories(p), tenders(p), compraAgil(p));
+        add(procedures(p), PeerParts.buyer(this, p.peers(), origin.simulated()), suppliers(p), categories(p),
+                tenders(p), compraAgil(p));
         // the integrity signals of the buyer's records take their place here (issue #27)
         Div flags = new Div();
         flags.setId("profile-flags");

@@ -66,7 +66,8 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
         title = p.supplier().name() + " · AndesOps";
         removeAll();
         add(header(p), figures(p), ProfileParts.months(this, "supplier-months", p.months()));
-        add(procedures(p), buyers(p), categories(p), bids(p), quotes(p));
+        add(procedures(p), buyers(p), categories(p), ProfileParts.section("supplier-peers",
+                getTranslation("peers.supplier.title"), PeerParts.supplier(this, p.position())), bids(p), quotes(p));
         Div flags = new Div();
         flags.setId("profile-flags"); // the integrity signals take their place here (issue #27)
         flags.setVisible(false);

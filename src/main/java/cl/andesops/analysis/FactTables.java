@@ -74,7 +74,7 @@ class FactTables {
         List<Row> rows = new ArrayList<>();
         for (OrderStats.Group g : orders.top(f, by, TOP, SOURCES_PER_ROW)) {
             rows.add(new Row(List.of(name(g.name(), g.code()), Formats.count(g.orders()), Formats.clp(g.amount()),
-                    percent(g.amount(), total)), sources(g.largest())));
+                    percent(g.amount(), total)), sources(g.largest()), java.util.Collections.singletonList(g.path())));
         }
         return new Table(title, List.of(label, t("Órdenes"), t("Monto"), t("Participación")), rows);
     }
@@ -101,7 +101,8 @@ class FactTables {
 
     Optional<Table> flagged(OrderFilter f) {
         List<Row> rows = orders.flagged(f, TOP).stream().map(o -> new Row(List.of(o.code(), nz(o.buyerName()),
-                nz(o.supplierName()), Formats.clp(o.amount()), flagText(o.flag())), sources(List.of(o.code())))).toList();
+                nz(o.supplierName()), Formats.clp(o.amount()), flagText(o.flag())), sources(List.of(o.code())),
+                java.util.Arrays.asList(null, o.buyerPath(), o.supplierPath()))).toList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Table(t("Órdenes inusuales (señales de alerta)"),
                 List.of(t("Orden"), t("Comprador"), t("Proveedor"), t("Monto"), t("Motivo")), rows));
     }
@@ -149,14 +150,14 @@ class FactTables {
 
     /** Unit prices per product over the most recent lines: median and spread, the cheapest and dearest cited. */
     Optional<Table> prices(OrderFilter f, String title) {
-        record Line(String name, double price, String code) {
+        record Line(String name, double price, String code, String product) {
         }
         Map<String, List<Line>> byProduct = new LinkedHashMap<>();
         for (OrderStats.PriceLine l : orders.priceLines(f, PRICE_LINES)) {
             double price = parse(l.netPrice());
             if (price > 0) {
                 byProduct.computeIfAbsent(l.productCode(), k -> new ArrayList<>())
-                        .add(new Line(name(l.product(), l.productCode()), price, l.orderCode()));
+                        .add(new Line(name(l.product(), l.productCode()), price, l.orderCode(), l.productCode()));
             }
         }
         List<Row> rows = byProduct.values().stream().sorted((a, b) -> Integer.compare(b.size(), a.size())).limit(TOP)
@@ -168,7 +169,9 @@ class FactTables {
                             clp(cl.andesops.shared.Stats.quantile(sorted.stream().mapToDouble(Line::price).toArray(), 0.5)),
                             clp(low.price()), clp(high.price())),
                             sources(low.code().equals(high.code()) ? List.of(low.code())
-                                    : List.of(low.code(), high.code())));
+                                    : List.of(low.code(), high.code())),
+                            java.util.Collections.singletonList(cl.andesops.shared.format.PartyKeys.productPath(
+                                    low.product())));
                 }).toList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Table(title,
                 List.of(t("Producto"), t("Líneas"), t("Precio unitario mediano"), t("Mínimo"), t("Máximo")), rows));

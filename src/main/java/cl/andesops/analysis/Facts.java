@@ -38,7 +38,24 @@ public record Facts(AnalysisKind kind, String subject, String title, String subt
     public record Metric(String label, String value, List<Source> sources) {
     }
 
-    public record Row(List<String> cells, List<Source> sources) {
+    /**
+     * A table's row: its cells, the records it stands on, and for each cell the profile it names (a buyer, a
+     * supplier, a product; relative to the app's root), empty for none ({@code links} may be shorter than the cells;
+     * analyses saved before it had none).
+     */
+    public record Row(List<String> cells, List<Source> sources, List<String> links) {
+        public Row {
+            links = links == null ? List.of() : links.stream().map(l -> l == null ? "" : l).toList();
+        }
+
+        public Row(List<String> cells, List<Source> sources) {
+            this(cells, sources, List.of());
+        }
+
+        /** The profile the cell names, or null. */
+        public String link(int cell) {
+            return cell < links.size() && !links.get(cell).isEmpty() ? links.get(cell) : null;
+        }
     }
 
     public record Table(String title, List<String> columns, List<Row> rows) {
@@ -58,5 +75,22 @@ public record Facts(AnalysisKind kind, String subject, String title, String subt
 
     public boolean isEmpty() {
         return metrics.isEmpty() && tables.isEmpty();
+    }
+
+    /** Every name a table row links to its profile (name → path), longest names first, as the narrative links them. */
+    public java.util.Map<String, String> partyLinks() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>(java.util.Comparator.comparingInt(String::length)
+                .reversed().thenComparing(java.util.Comparator.naturalOrder()));
+        for (Table t : tables) {
+            for (Row r : t.rows()) {
+                for (int i = 0; i < r.cells().size(); i++) {
+                    String link = r.link(i);
+                    if (link != null && r.cells().get(i) != null && r.cells().get(i).strip().length() >= 6) {
+                        out.putIfAbsent(r.cells().get(i).strip(), link);
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -76,6 +76,15 @@ public final class Narrative {
      * records are linked), links or marks cited codes, and cleans the result with jsoup's safelist.
      */
     public static String html(String markdown, List<Source> sources, String unverifiedTitle) {
+        return html(markdown, sources, unverifiedTitle, Map.of());
+    }
+
+    /**
+     * The same, and the first mention of each party the facts name ({@code parties}: name → profile, longest first)
+     * links to its profile: a narrative names the buyers and suppliers its facts do, in their words.
+     */
+    public static String html(String markdown, List<Source> sources, String unverifiedTitle,
+                              Map<String, String> parties) {
         Map<String, Source> known = sources.stream().collect(Collectors.toMap(Source::code, Function.identity(),
                 (a, b) -> a));
         Document page = Jsoup.parseBodyFragment(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
@@ -96,6 +105,9 @@ public final class Narrative {
             }
             cite(text, known, unverifiedTitle);
         }
+        for (Map.Entry<String, String> party : parties.entrySet()) {
+            linkFirst(body, party.getKey(), party.getValue());
+        }
         for (TextNode blank : allText(body)) {
             if (blank.isBlank() && blank.parent() instanceof Element parent
                     && parent.normalName().matches("body|ul|ol|table|thead|tbody|tr")) {
@@ -114,6 +126,29 @@ public final class Narrative {
             }
         });
         return texts;
+    }
+
+    /** Links the first mention of a name outside links and code to its profile. */
+    private static void linkFirst(Element body, String name, String path) {
+        for (TextNode text : allText(body)) {
+            if (text.parent() instanceof Element parent && parent.closest("a, code, pre") != null) {
+                continue;
+            }
+            String whole = text.getWholeText();
+            int at = whole.indexOf(name);
+            if (at < 0) {
+                continue;
+            }
+            if (at > 0) {
+                text.before(new TextNode(whole.substring(0, at)));
+            }
+            text.before(new Element("a").addClass("party-link").attr("href", path).text(name));
+            if (at + name.length() < whole.length()) {
+                text.before(new TextNode(whole.substring(at + name.length())));
+            }
+            text.remove();
+            return;
+        }
     }
 
     /** Replaces the codes in a text node by links to the facts' records, or marks them unverified. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import cl.andesops.shared.format.PartyKeys;
 
 /**
  * Aggregates over the orders an {@link OrderFilter} selects, for the analyses: totals, the largest orders, groups,
@@ -44,10 +45,12 @@ public class OrderStats {
     }
 
     /** One group: its code, a name, its orders and amount, and the codes of its largest orders. */
-    public record Group(String code, String name, long orders, long amount, List<String> largest) {
+    /** {@code path}: the group's profile (a buyer's, a supplier's by the RUT its orders carry), else null. */
+    public record Group(String code, String name, long orders, long amount, List<String> largest, String path) {
     }
 
-    public record Flagged(String code, String buyerName, String supplierName, long amount, String flag) {
+    public record Flagged(String code, String buyerName, String supplierName, long amount, String flag,
+                          String buyerPath, String supplierPath) {
     }
 
     public record PriceLine(String productCode, String product, String netPrice, String orderCode) {
@@ -107,9 +110,15 @@ public class OrderStats {
     public List<Group> top(OrderFilter f, By by, int n, int sources) {
         OrderQueries.Where w = queries.where(f).and("po." + by.column + " IS NOT NULL", null, null);
         List<Group> groups = w.bind(jdbc.sql("SELECT po." + by.column + ", max(po." + by.nameColumn + "), count(*), "
-                        + "coalesce(sum(po.amount_clp), 0) AS amount FROM purchase_order po" + w.sql
-                        + " GROUP BY po." + by.column + " ORDER BY amount DESC LIMIT " + n))
-                .query((rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), List.of()))
+                        + "coalesce(sum(po.amount_clp), 0) AS amount, " + (by == By.SUPPLIER ? "max(po.supplier_rut)"
+                        : "NULL") + " FROM purchase_order po" + w.sql + " GROUP BY po." + by.column
+                        + " ORDER BY amount DESC LIMIT " + n))
+                .query((rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), List.of(),
+                        switch (by) {
+                            case BUYER -> PartyKeys.buyerPath(rs.getString(1));
+                            case SUPPLIER -> PartyKeys.supplierPath(rs.getString(5));
+                            default -> null;
+                        }))
                 .list();
         List<Group> out = new ArrayList<>();
         for (Group g : groups) {
@@ -118,7 +127,7 @@ public class OrderStats {
             OrderQueries.Where inGroup = queries.where(f).and(dialect.noIndex("po." + by.column) + " = :group", "group",
                     g.code());
             String name = by == By.CATEGORY ? categoryName(g.code()).orElse("") : g.name();
-            out.add(new Group(g.code(), name, g.orders(), g.amount(), largest(inGroup, sources)));
+            out.add(new Group(g.code(), name, g.orders(), g.amount(), largest(inGroup, sources), g.path()));
         }
         return out;
     }
@@ -126,10 +135,12 @@ public class OrderStats {
     /** The n largest flagged orders. */
     public List<Flagged> flagged(OrderFilter f, int n) {
         OrderQueries.Where w = where(f, Only.FLAGGED);
-        return w.bind(jdbc.sql("SELECT po.code, po.buyer_name, po.supplier_name, po.amount_clp, po.flag "
-                        + "FROM purchase_order po" + w.sql + " ORDER BY po.amount_clp DESC LIMIT " + n))
+        return w.bind(jdbc.sql("SELECT po.code, po.buyer_name, po.supplier_name, po.amount_clp, po.flag, "
+                        + "po.buyer_code, po.supplier_rut FROM purchase_order po" + w.sql
+                        + " ORDER BY po.amount_clp DESC LIMIT " + n))
                 .query((rs, i) -> new Flagged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5))).list();
+                        rs.getString(5), PartyKeys.buyerPath(rs.getString(6)), PartyKeys.supplierPath(rs.getString(7))))
+                .list();
     }
 
     /** Orders and amount per day (yyyymmdd) or, when {@code monthly}, per month (yyyymm). */

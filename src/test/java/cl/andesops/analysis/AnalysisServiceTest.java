@@ -142,6 +142,14 @@ class AnalysisServiceTest extends SyncedAppTest {
         long top = jdbc.sql("SELECT count(*) FROM purchase_order WHERE buyer_code = :b AND supplier_name = :s")
                 .param("b", buyer).param("s", suppliers.rows().getFirst().cells().getFirst()).query(Long.class).single();
         assertThat(suppliers.rows().getFirst().cells().get(1)).isEqualTo(cl.andesops.shared.format.Formats.count(top));
+        // every supplier of the table leads to its profile, by the RUT its orders carry
+        String rut = jdbc.sql("SELECT max(supplier_rut) FROM purchase_order WHERE buyer_code = :b AND supplier_name = :s")
+                .param("b", buyer).param("s", suppliers.rows().getFirst().cells().getFirst()).query(String.class)
+                .single();
+        assertThat(suppliers.rows().getFirst().link(0)).isEqualTo(cl.andesops.shared.format.PartyKeys.supplierPath(rut))
+                .startsWith("suppliers/");
+        assertThat(f.partyLinks()).containsEntry(suppliers.rows().getFirst().cells().getFirst().strip(),
+                suppliers.rows().getFirst().link(0));
     }
 
     @Test

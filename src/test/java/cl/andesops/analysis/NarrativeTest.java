@@ -24,6 +24,18 @@ class NarrativeTest {
     }
 
     @Test
+    void the_first_mention_of_a_party_the_facts_name_links_to_its_profile() {
+        java.util.Map<String, String> parties = new java.util.LinkedHashMap<>();
+        parties.put("Comercial Andes Limitada", "suppliers/76012551-2");
+        parties.put("Municipalidad de Temuco", "buyers/7248");
+        String html = Narrative.html("La **Municipalidad de Temuco** compró a Comercial Andes Limitada [2097-241-SE14]; "
+                + "Comercial Andes Limitada vendió `Municipalidad de Temuco`.", SOURCES, "x", parties);
+        assertThat(html).contains("<strong><a class=\"party-link\" href=\"buyers/7248\">Municipalidad de Temuco</a></strong>")
+                .contains("compró a <a class=\"party-link\" href=\"suppliers/76012551-2\">Comercial Andes Limitada</a> ")
+                .contains("; Comercial Andes Limitada vendió <code>Municipalidad de Temuco</code>");
+    }
+
+    @Test
     void markup_from_the_model_never_reaches_the_page() {
         String html = Narrative.html("## Título\n<script>alert(1)</script>\n\nTexto <img src=x onerror=alert(2)> **fuerte**\n\n"
                 + "- uno\n- dos <a href=\"javascript:alert(3)\">x</a>", SOURCES);

@@ -231,6 +231,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         // tokens come faster than a screen redraws: the latest text is drawn once per push
         CoalescedPush draw = new CoalescedPush(ui, Duration.ZERO, () -> {
             if (running != null && soFar.get() != null) {
+                narrativePanel.parties(current == null ? null : current.facts().partyLinks());
                 narrativePanel.render(soFar.get(), current == null ? List.of() : current.facts().sources());
             }
         });
@@ -350,6 +351,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         HorizontalLayout tools = new HorizontalLayout(VaadinIcon.FILE_TEXT_O.create(), pdf, shareLink);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.addClassName("analysis-tools");
+        narrativePanel.parties(f.partyLinks());
         narrativePanel.render(a.hasNarrative() ? a.narrative() : null, f.sources());
         narrativePanel.showVerdict(a, service);
         factsPanel.show(f);

@@ -59,8 +59,14 @@ class FactsPanel extends Div {
             Grid<Facts.Row> grid = new Grid<>();
             for (int i = 0; i < t.columns().size(); i++) {
                 int col = i;
-                grid.addColumn(r -> col < r.cells().size() ? r.cells().get(col) : "").setHeader(t.columns().get(i))
-                        .setAutoWidth(true).setResizable(true);
+                boolean linked = t.rows().stream().anyMatch(r -> r.link(col) != null);
+                Grid.Column<Facts.Row> column = linked
+                        ? grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<Facts.Row>of(
+                                        cl.andesops.shared.ui.PartyLink.TEMPLATE)
+                                .withProperty("href", r -> cl.andesops.shared.ui.PartyLink.href(r.link(col)))
+                                .withProperty("name", r -> col < r.cells().size() ? r.cells().get(col) : ""))
+                        : grid.addColumn(r -> col < r.cells().size() ? r.cells().get(col) : "");
+                column.setHeader(t.columns().get(i)).setAutoWidth(true).setResizable(true);
             }
             grid.addComponentColumn(r -> {
                 Div d = new Div();

@@ -60,14 +60,21 @@ class NarrativePanel extends Div {
         status.removeClassName("error-text");
     }
 
+    /** The parties the facts name (name → profile): the narrative links their first mention. */
+    private java.util.Map<String, String> parties = java.util.Map.of();
+
+    void parties(java.util.Map<String, String> linked) {
+        parties = linked == null ? java.util.Map.of() : linked;
+    }
+
     /** The Markdown written so far, as safe HTML with citations linked to the facts' sources. */
     void render(String markdown, List<Facts.Source> sources) {
-        narrative.getElement().setProperty("innerHTML", markdown == null ? "" : Narrative.html(markdown, sources, getTranslation("analysis.unverified")));
+        narrative.getElement().setProperty("innerHTML", markdown == null ? "" : Narrative.html(markdown, sources, getTranslation("analysis.unverified"), parties));
     }
 
     /** A narrative written to its end: said once to a screen reader, in plain words (what the page shows). */
     void announce(String markdown, List<Facts.Source> sources) {
-        announcer.setText(org.jsoup.Jsoup.parse(Narrative.html(markdown, sources, getTranslation("analysis.unverified"))).text());
+        announcer.setText(org.jsoup.Jsoup.parse(Narrative.html(markdown, sources, getTranslation("analysis.unverified"), parties)).text());
     }
 
     /** The verdict of a finished analysis: a bid recommendation for a tender, findings and red flags otherwise. */
@@ -101,7 +108,7 @@ class NarrativePanel extends Div {
         UnorderedList ul = new UnorderedList();
         for (String item : items) {
             ListItem li = new ListItem();
-            li.getElement().setProperty("innerHTML", Narrative.html(item, sources, getTranslation("analysis.unverified")).replaceAll("^<p>|</p>$", ""));
+            li.getElement().setProperty("innerHTML", Narrative.html(item, sources, getTranslation("analysis.unverified"), parties).replaceAll("^<p>|</p>$", ""));
             ul.add(li);
         }
         Div box = new Div(new Span(title), ul);

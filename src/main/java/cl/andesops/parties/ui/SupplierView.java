@@ -92,9 +92,13 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
                     Formats.date(p.firstSale().atStartOfDay(Formats.CHILE).toInstant()),
                     Formats.date(p.lastSale().atStartOfDay(Formats.CHILE).toInstant()))));
         }
-        Anchor analyse = new Anchor("analysis?kind=supplier&subject=" + s.rut(), getTranslation("profile.analyse"));
-        analyse.setId("profile-analyse");
-        header.add(analyse);
+        if (!s.codes().isEmpty()) {
+            // the analysis reads a supplier's orders by Mercado Público's code for it, the one its orders carry
+            Anchor analyse = new Anchor("analysis?kind=supplier&subject=" + s.codes().getFirst(),
+                    getTranslation("profile.analyse"));
+            analyse.setId("profile-analyse");
+            header.add(analyse);
+        }
         header.addClassName("view-header");
         return header;
     }

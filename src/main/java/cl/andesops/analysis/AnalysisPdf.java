@@ -1,34 +1,25 @@
 package cl.andesops.analysis;
 
-import java.awt.Color;
+import static cl.andesops.shared.pdf.PdfStyle.*;
+
 import java.io.OutputStream;
 import java.util.List;
 
 import org.openpdf.text.Anchor;
 import org.openpdf.text.Document;
-import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 import cl.andesops.analysis.Facts.Source;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.pdf.PdfStyle;
 
 /** An analysis as a PDF report: title, facts tables, the narrative, and every source with its official link. */
 public final class AnalysisPdf {
 
     private static final int MAX_SOURCES = 200;
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-    private static final Font H = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9.5f);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 8);
-    private static final Font CELL_HEAD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8, Color.WHITE);
-    private static final Font LINK = FontFactory.getFont(FontFactory.HELVETICA, 8, Font.UNDERLINE, new Color(0x1a, 0x5f, 0xb4));
 
     private AnalysisPdf() {
     }
@@ -56,7 +47,7 @@ public final class AnalysisPdf {
         doc.open();
         Facts f = a.facts();
         if (simulated) {
-            doc.add(new Paragraph(t.apply("pdf.simulated", new Object[0]), FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10, new Color(0xb0, 0x3a, 0x00))));
+            doc.add(new Paragraph(t.apply("pdf.simulated", new Object[0]), WARNING));
         }
         doc.add(new Paragraph(t.apply("pdf.kind", new Object[]{t.apply("analysis.kind." + f.kind().param(),
                 new Object[0]).toLowerCase(locale)}), SMALL));
@@ -81,17 +72,10 @@ public final class AnalysisPdf {
         }
         doc.add(metrics);
         for (Facts.Table tab : f.tables()) {
-            Paragraph p = new Paragraph(tab.title(), H);
-            p.setSpacingBefore(10);
-            p.setSpacingAfter(4);
-            doc.add(p);
-            PdfPTable table = new PdfPTable(tab.columns().size() + 1);
-            table.setWidthPercentage(100);
-            table.setHeaderRows(1);
-            for (String c : tab.columns()) {
-                table.addCell(head(c));
-            }
-            table.addCell(head(t.apply("pdf.sources", new Object[0])));
+            subheading(doc, tab.title());
+            List<String> columns = new java.util.ArrayList<>(tab.columns());
+            columns.add(t.apply("pdf.sources", new Object[0]));
+            PdfPTable table = PdfStyle.table(columns);
             for (Facts.Row r : tab.rows()) {
                 r.cells().forEach(c -> table.addCell(cell(c, SMALL)));
                 table.addCell(cell(codes(r.sources()).strip(), SMALL));
@@ -141,27 +125,6 @@ public final class AnalysisPdf {
         doc.close();
     }
 
-    private static void heading(Document doc, String text) {
-        Paragraph p = new Paragraph(text, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14));
-        p.setSpacingBefore(14);
-        p.setSpacingAfter(6);
-        doc.add(p);
-    }
-
-    private static PdfPCell cell(String text, Font font) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
-        c.setPadding(3);
-        c.setBorderColor(new Color(0xdd, 0xdd, 0xdd));
-        return c;
-    }
-
-    private static PdfPCell head(String text) {
-        PdfPCell c = new PdfPCell(new Phrase(text, CELL_HEAD));
-        c.setBackgroundColor(new Color(0x2c, 0x3e, 0x50));
-        c.setPadding(3);
-        c.setHorizontalAlignment(Element.ALIGN_LEFT);
-        return c;
-    }
 
     private static String codes(List<Source> sources) {
         return sources.isEmpty() ? "" : "  " + String.join(", ", sources.stream().map(Source::code).toList());

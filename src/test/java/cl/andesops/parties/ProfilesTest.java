@@ -144,6 +144,26 @@ class ProfilesTest extends SyncedAppTest {
     }
 
     @Test
+    void the_pdf_of_a_profile_says_what_its_page_shows_and_links_the_same_period() throws Exception {
+        KaribuTest.setUp(context);
+        String code = busiestBuyer();
+        UI.getCurrent().navigate("buyers/" + code);
+        BuyerView view = _get(BuyerView.class);
+        BuyerProfile p = view.shown();
+        String share = _get(com.vaadin.flow.component.textfield.TextField.class, t -> t.withId("profile-share"))
+                .getValue();
+        assertThat(share).endsWith("buyers/" + code + "?desde=" + p.period().from() + "&hasta=" + p.period().to());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        cl.andesops.parties.ui.ProfilePdfAccess.write(view, share, true, out);
+        String text = cl.andesops.testing.PdfText.of(out.toByteArray()).replaceAll("\\s+", " ");
+        assertThat(text).contains(p.buyer().name().strip(), "DATOS SIMULADOS", share,
+                cl.andesops.shared.format.Formats.count(p.orders()), "Principales proveedores",
+                p.topSuppliers().getFirst().name(), cl.andesops.shared.format.Formats.clp(p.topSuppliers().getFirst()
+                        .amountClp()), "Frente a sus pares", "Licitaciones publicadas")
+                .doesNotContain("Analizar con IA");
+    }
+
+    @Test
     void an_unknown_buyer_or_a_rut_with_a_wrong_check_digit_says_so() {
         KaribuTest.setUp(context);
         UI.getCurrent().navigate("buyers/999999999");

@@ -381,17 +381,6 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         return a.id() != null ? baseUrl + "analysis?id=" + a.id() : baseUrl + "analysis?" + urlQuery;
     }
 
-    /** The app's address as the browser sees it (forwarded headers honoured), for links that leave the page. */
-    private static String currentBaseUrl() {
-        var request = VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return "";
-        }
-        String url = request.getRequestURL().toString();
-        String context = request.getContextPath();
-        int path = url.indexOf('/', url.indexOf("//") + 2);
-        return (path < 0 ? url : url.substring(0, path)) + context + "/";
-    }
 
     static String fileName(Analysis a, boolean simulated) {
         return "analisis-" + a.kind().param() + "-" + a.subject().replaceAll("[^A-Za-z0-9-]+", "_")
@@ -422,7 +411,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        baseUrl = currentBaseUrl();
+        baseUrl = cl.andesops.shared.ui.UrlParams.baseUrl();
         opening++;
         analyse.setEnabled(true);
         cancelRunning(null);

@@ -23,6 +23,7 @@ import cl.andesops.parties.BuyerProfiles;
 import cl.andesops.parties.Figures;
 import cl.andesops.parties.Period;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.format.PartyKeys;
 import cl.andesops.shared.ui.MainLayout;
 
 /**
@@ -111,7 +112,8 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         Anchor analyse = new Anchor("analysis?kind=buyer&subject=" + b.code(), getTranslation("profile.analyse"));
         analyse.setId("profile-analyse");
-        header.add(analyse);
+        header.add(analyse, ProfileParts.tools(this, "perfil-comprador-" + b.code(), PartyKeys.buyerPath(b.code()),
+                p.period(), origin.simulated(), clock));
         header.addClassName("view-header");
         return header;
     }

@@ -52,6 +52,9 @@ final class PeerParts {
         g.addColumn(below::apply).setHeader(owner.getTranslation("peers.col.below")).setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         g.setItems(peers.rows());
+        ProfilePdf.table(g, List.of(owner.getTranslation("peers.col.metric"), owner.getTranslation("peers.col.value"),
+                owner.getTranslation("peers.col.median"), owner.getTranslation("peers.col.below")), peers.rows()
+                .stream().map(r -> List.of(metric.apply(r), value.apply(r), median.apply(r), below.apply(r))).toList());
         List<TableExport.Column<BuyerProfile.Peers.Row>> columns = List.of(
                 TableExport.Column.text(owner.getTranslation("peers.col.metric"), metric::apply),
                 TableExport.Column.number(owner.getTranslation("peers.col.value"), BuyerProfile.Peers.Row::value),

@@ -98,7 +98,9 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph comparable = new Paragraph(p.comparable() ? getTranslation("product.comparable", unit(p.mainUnit()))
                 : getTranslation("product.mixed"));
         comparable.setId("product-comparable");
-        Div header = new Div(new H1(p.name() == null ? p.code() : p.name()), sub, period, lines, comparable);
+        Div header = new Div(new H1(p.name() == null ? p.code() : p.name()), sub, period, lines, comparable,
+                ProfileParts.tools(this, "precios-producto-" + p.code(), cl.andesops.shared.format.PartyKeys
+                        .productPath(p.code()), p.period(), origin.simulated(), clock));
         header.addClassName("view-header");
         return header;
     }
@@ -145,6 +147,8 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
                 .map(ProductProfile.Prices::key).toList(), series, false, List.of(ChartOptions.CLP)));
         ChartCard card = new ChartCard(chart);
         card.setWidthFull();
+        ProfilePdf.table(card, List.of(getTranslation("profile.col.month"), getTranslation("product.col.median")),
+                m.stream().map(x -> List.of(x.key(), Formats.clp(Math.round(x.median())))).toList());
         return ProfileParts.section("product-months-section", getTranslation("product.months"), card);
     }
 
@@ -178,6 +182,11 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
                         r -> PartyLink.href(r.supplierPath()))).setHeader(getTranslation("profile.col.supplier"))
                 .setFlexGrow(2);
         g.setItems(p.newest());
+        ProfilePdf.table(g, List.of(getTranslation("product.col.order"), getTranslation("product.col.day"),
+                getTranslation("product.col.unit"), getTranslation("product.col.price"),
+                getTranslation("profile.col.buyer"), getTranslation("profile.col.supplier")), p.newest().stream()
+                .map(r -> java.util.Arrays.asList(r.code(), r.day(), unit(r.unit()), Formats.clp(Math.round(
+                        r.unitPrice())), r.buyerName(), r.supplierName())).toList());
         g.setAllRowsVisible(true);
         g.setWidthFull();
         return ProfileParts.section("product-newest", getTranslation("product.newest"), g);

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -49,6 +50,7 @@ final class ProfileParts {
         }
         d.setId(id);
         d.addClassName("kpi");
+        ProfilePdf.figure(d, label, value, note);
         return d;
     }
 
@@ -71,7 +73,48 @@ final class ProfileParts {
                 .map(Figures.Month::month).toList(), series, true, List.of(ChartOptions.CLP, ChartOptions.COUNT)));
         ChartCard card = new ChartCard(chart);
         card.setWidthFull();
-        return card;
+        return ProfilePdf.table(card, List.of(owner.getTranslation("profile.col.month"),
+                owner.getTranslation("profile.col.orders"), owner.getTranslation("profile.col.amount")),
+                months.stream().map(m -> List.of(m.month(), Formats.count(m.orders()), Formats.clp(m.amountClp())))
+                        .toList());
+    }
+
+    /**
+     * The profile's tools: its PDF, written from the page ({@code view}) when asked for, and the address that reopens
+     * it with the same period, written out ({@code desde} and {@code hasta}, so "the last 12 months" stays those).
+     */
+    static HorizontalLayout tools(Component view, String fileBase, String path, cl.andesops.parties.Period period,
+                                  boolean simulated, java.time.Clock clock) {
+        String url = cl.andesops.shared.ui.UrlParams.baseUrl() + path + "?desde=" + period.from() + "&hasta="
+                + period.to();
+        Anchor pdf = new Anchor();
+        pdf.setId("profile-pdf");
+        pdf.setText(view.getTranslation("analysis.pdf"));
+        String name = fileBase.replaceAll("[^A-Za-z0-9-]+", "_") + "_" + period.from() + "_" + period.to()
+                + (simulated ? "_SIMULADO" : "") + ".pdf";
+        String simulatedNote = view.getTranslation("pdf.simulated");
+        pdf.getElement().setAttribute("download", true);
+        pdf.setHref(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            // the page is read as it stands, under its session's lock
+            event.getSession().accessSynchronously(() -> ProfilePdf.write(view, url, simulated, simulatedNote,
+                    view.getTranslation("pdf.generated", Formats.dateTime(clock.instant())), out));
+            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(
+                    out.toByteArray()), name, "application/pdf", out.size());
+        }));
+        com.vaadin.flow.component.textfield.TextField share = new com.vaadin.flow.component.textfield.TextField(
+                view.getTranslation("analysis.share"));
+        share.setId("profile-share");
+        share.setReadOnly(true);
+        share.setValue(url);
+        share.setWidth("min(32rem, 100%)");
+        HorizontalLayout tools = new HorizontalLayout(com.vaadin.flow.component.icon.VaadinIcon.FILE_TEXT_O.create(),
+                pdf, share);
+        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        tools.addClassName("analysis-tools");
+        tools.setWidthFull();
+        tools.getStyle().set("flex-wrap", "wrap");
+        return tools;
     }
 
     /** A section: its heading, its content and, when given, its files. */
@@ -93,7 +136,10 @@ final class ProfileParts {
         g.addColumn(name::apply).setHeader(nameHeader).setFlexGrow(3).setTooltipGenerator(name::apply);
         counts(owner, g, "profile.col.orders", Figures.Share::orders, Figures.Share::amountClp, Figures.Share::share);
         g.setItems(rows);
-        return g;
+        return ProfilePdf.table(g, List.of(nameHeader, owner.getTranslation("profile.col.orders"),
+                owner.getTranslation("profile.col.amount"), owner.getTranslation("profile.col.share")), rows.stream()
+                .map(r -> List.of(String.valueOf(name.apply(r)), Formats.count(r.orders()), Formats.clp(r.amountClp()),
+                        Formats.percent(r.share()))).toList());
     }
 
     /** A table of counterparts (top suppliers, top buyers): a link to each one's profile. */
@@ -113,7 +159,10 @@ final class ProfileParts {
         counts(owner, g, countKey, Figures.Counterpart::orders, Figures.Counterpart::amountClp,
                 Figures.Counterpart::share);
         g.setItems(rows);
-        return g;
+        return ProfilePdf.table(g, List.of(nameHeader, owner.getTranslation(countKey),
+                owner.getTranslation("profile.col.amount"), owner.getTranslation("profile.col.share")), rows.stream()
+                .map(r -> List.of(r.name() == null ? r.key() : r.name(), Formats.count(r.orders()),
+                        Formats.clp(r.amountClp()), Formats.percent(r.share()))).toList());
     }
 
     private static <T> void counts(Component owner, Grid<T> g, String countKey, Function<T, Long> orders,
@@ -156,7 +205,11 @@ final class ProfileParts {
         g.addColumn(r -> Formats.clp(Math.round(r.p75()))).setHeader(owner.getTranslation("product.col.p75"))
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(end);
         g.setItems(rows);
-        return g;
+        return ProfilePdf.table(g, List.of(keyHeader, owner.getTranslation("product.col.count"),
+                owner.getTranslation("product.col.p25"), owner.getTranslation("product.col.median"),
+                owner.getTranslation("product.col.p75")), rows.stream().map(r -> List.of(label.apply(r.key()),
+                Formats.count(r.count()), Formats.clp(Math.round(r.p25())), Formats.clp(Math.round(r.median())),
+                Formats.clp(Math.round(r.p75())))).toList());
     }
 
     static List<TableExport.Column<cl.andesops.parties.ProductProfile.Prices>> priceColumns(

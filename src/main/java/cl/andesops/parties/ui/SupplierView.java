@@ -99,6 +99,8 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
             analyse.setId("profile-analyse");
             header.add(analyse);
         }
+        header.add(ProfileParts.tools(this, "perfil-proveedor-" + s.rut(), s.path(), p.period(), origin.simulated(),
+                clock));
         header.addClassName("view-header");
         return header;
     }

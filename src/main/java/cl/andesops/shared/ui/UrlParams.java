@@ -14,4 +14,16 @@ public final class UrlParams {
         List<String> v = query.get(key);
         return v == null || v.isEmpty() ? fallback : v.getFirst();
     }
+
+    /** The app's address as the browser sees it (forwarded headers honoured), for links that leave the page. */
+    public static String baseUrl() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        if (request == null) {
+            return "";
+        }
+        String url = request.getRequestURL().toString();
+        String context = request.getContextPath();
+        int path = url.indexOf('/', url.indexOf("//") + 2);
+        return (path < 0 ? url : url.substring(0, path)) + context + "/";
+    }
 }

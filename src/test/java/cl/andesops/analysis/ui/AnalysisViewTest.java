@@ -71,15 +71,6 @@ class AnalysisViewTest extends SyncedAppTest {
         return v.narrativePanel.narrative.getElement().getProperty("innerHTML", "");
     }
 
-    static String pdfText(byte[] pdf) throws java.io.IOException {
-        var reader = new org.openpdf.text.pdf.PdfReader(pdf);
-        StringBuilder text = new StringBuilder();
-        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-            text.append(new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p));
-        }
-        return text.toString();
-    }
-
     void awaitNarrative(AnalysisView v) {
         Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
             MockVaadin.clientRoundtrip(false);
@@ -203,17 +194,17 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(new String(pdf.toByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(pdf.size()).isGreaterThan(2_000);
         assertThat(view.pdf.getHref()).isNotBlank();
-        assertThat(pdfText(pdf.toByteArray())).as("a real instance's report links the official pages")
+        assertThat(cl.andesops.testing.PdfText.of(pdf.toByteArray())).as("a real instance's report links the official pages")
                 .contains("mercadopublico.cl").doesNotContain("DATOS SIMULADOS");
         // this instance runs on the simulator: its report says so, and links no official page
         assertThat(view.getElement().toString()).contains("analysis-simulated");
         ByteArrayOutputStream demoPdf = new ByteArrayOutputStream();
         AnalysisPdf.write(view.current, view.shareLink.getValue(), true, demoPdf);
-        assertThat(pdfText(demoPdf.toByteArray())).contains("DATOS SIMULADOS").doesNotContain("mercadopublico.cl");
+        assertThat(cl.andesops.testing.PdfText.of(demoPdf.toByteArray())).contains("DATOS SIMULADOS").doesNotContain("mercadopublico.cl");
         assertThat(AnalysisView.fileName(view.current, true)).endsWith("-simulado.pdf");
         ByteArrayOutputStream englishPdf = new ByteArrayOutputStream();
         AnalysisPdf.write(view.current, view.shareLink.getValue(), true, java.util.Locale.ENGLISH, englishPdf);
-        assertThat(pdfText(englishPdf.toByteArray())).contains("SIMULATED DATA").contains("supplier analysis")
+        assertThat(cl.andesops.testing.PdfText.of(englishPdf.toByteArray())).contains("SIMULATED DATA").contains("supplier analysis")
                 .contains("Sources").doesNotContain("Fuentes");
 
         String share = view.shareLink.getValue();

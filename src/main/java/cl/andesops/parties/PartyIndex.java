@@ -273,6 +273,28 @@ public class PartyIndex implements SmartLifecycle {
         }
     }
 
+    /** The documents (a party under each of its names) the index holds. */
+    public int count() {
+        try {
+            searchers.maybeRefreshBlocking();
+            IndexSearcher s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits what {@link #put} added, merged as a new index is: for the benchmark that fills it by hand. */
+    void commitForBench() throws IOException {
+        writer.forceMerge(1);
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
     // ---- searching ---------------------------------------------------------------------------------------
 
     /** Whether the index is reading every table (a new index): a search may miss parties until it is done. */

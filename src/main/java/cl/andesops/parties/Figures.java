@@ -1,5 +1,9 @@
 package cl.andesops.parties;
 
+import tools.jackson.databind.annotation.JsonSerialize;
+
+import cl.andesops.shared.format.SitePath;
+
 /** The rows a profile's tables and charts are made of. */
 public final class Figures {
 
@@ -15,7 +19,8 @@ public final class Figures {
     }
 
     /** Another party and what passed between them: its key (code or RUT), name, orders, pesos and share of pesos. */
-    public record Counterpart(String key, String name, long orders, long amountClp, double share, String path) {
+    public record Counterpart(String key, String name, long orders, long amountClp, double share,
+                              @JsonSerialize(using = SitePath.class) String path) {
     }
 
     /**

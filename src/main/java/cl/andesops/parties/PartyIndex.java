@@ -75,7 +75,9 @@ public class PartyIndex implements SmartLifecycle {
     private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** A party found: what it is, its key, the name that matched and its profile (relative to the root). */
-    public record Hit(Kind kind, String key, String name, String path) {
+    public record Hit(Kind kind, String key, String name,
+                      @tools.jackson.databind.annotation.JsonSerialize(using = cl.andesops.shared.format.SitePath.class)
+                      String path) {
     }
 
     private final OrderPartyQueries orders;

@@ -2,6 +2,10 @@ package cl.andesops.parties;
 
 import java.util.List;
 
+import tools.jackson.databind.annotation.JsonSerialize;
+
+import cl.andesops.shared.format.SitePath;
+
 /**
  * The price reference of one product (its UNSPSC product code) in a period, for a market consultation: the unit
  * prices paid in orders and quoted in Compra Ágil as distributions by unit (quartiles and median), the median by
@@ -19,7 +23,8 @@ public record ProductProfile(String code, String name, Period period, long lines
     }
 
     /** A line behind the figures: the order (or request), its day, unit, unit price, buyer and supplier. */
-    public record Record(String code, String path, String day, String unit, double unitPrice, String buyerName,
-                         String buyerPath, String supplierName, String supplierPath) {
+    public record Record(String code, @JsonSerialize(using = SitePath.class) String path, String day, String unit,
+                         double unitPrice, String buyerName, @JsonSerialize(using = SitePath.class) String buyerPath,
+                         String supplierName, @JsonSerialize(using = SitePath.class) String supplierPath) {
     }
 }

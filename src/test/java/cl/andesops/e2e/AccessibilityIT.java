@@ -84,6 +84,8 @@ class AccessibilityIT {
                 screens.put(buyer, "#buyer-suppliers-grid");
                 screens.put(supplier, "#supplier-buyers-grid");
                 screens.put(product, "#product-units-grid");
+                screens.put("/parties?q=municipalidad", "#party-results a.party-hit");
+                screens.put("/buyers/999999999", "#not-found-search");
                 screens.put("/analysis", "#analysis-view");
                 screens.put("/login", "vaadin-login-form");
                 screens.put("/admin", "#admin-quota");

@@ -140,7 +140,7 @@ class PartySearchTest extends SyncedAppTest {
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode first = JsonMapper.builder().build().readTree(r.body()).path("hits").get(0);
         assertThat(first.path("kind").asString()).isEqualTo("SUPPLIER");
-        assertThat(first.path("path").asString()).isEqualTo(PartyKeys.supplierPath(supplier[0]));
+        assertThat(first.path("path").asString()).isEqualTo("/" + PartyKeys.supplierPath(supplier[0]));
         assertThat(get("/api/v1/parties?q=%20").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/parties?q=x&tipo=persona").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/parties?q=x&limit=1000").statusCode()).isEqualTo(400);

@@ -186,6 +186,8 @@ class ProfilesTest extends SyncedAppTest {
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(r.body());
         assertThat(body.get("orders").asLong()).isEqualTo(buyers.profile(code, year).orElseThrow().orders());
+        // profile addresses in API answers are from the site's root, as the orders' are
+        assertThat(body.path("topSuppliers").get(0).path("path").asString()).startsWith("/suppliers/");
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/buyers/999999999")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(404);

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -40,7 +40,7 @@ public class PartySearchView extends VerticalLayout implements BeforeEnterObserv
     static final int LIMIT = 50;
     private final PartyIndex index;
     private final TextField words = new TextField();
-    private final RadioButtonGroup<String> kind = new RadioButtonGroup<>();
+    private final Select<String> kind = new Select<>();
     private final Div results = new Div();
     private boolean navigating;
 
@@ -75,7 +75,12 @@ public class PartySearchView extends VerticalLayout implements BeforeEnterObserv
         kind.setLabel(getTranslation("parties.kind"));
         kind.setItemLabelGenerator(k -> k.isEmpty() ? getTranslation("parties.kind.all")
                 : getTranslation("parties.kind." + k.toLowerCase(java.util.Locale.ROOT)));
-        add(new Div(h, sub), words, kind, results);
+        com.vaadin.flow.component.orderedlayout.FlexLayout form = new com.vaadin.flow.component.orderedlayout
+                .FlexLayout(words, kind);
+        form.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        form.addClassName("party-form");
+        form.setFlexGrow(1, words);
+        add(new Div(h, sub), form, results);
         navigating = true;
         words.setValue(first(q, "q"));
         String k = first(q, "tipo").toUpperCase(java.util.Locale.ROOT);
@@ -130,8 +135,8 @@ public class PartySearchView extends VerticalLayout implements BeforeEnterObserv
         for (PartyIndex.Hit hit : hits) {
             Anchor a = new Anchor(hit.path(), hit.name());
             a.addClassName("party-hit");
-            Span what = new Span(getTranslation("parties.kind." + hit.kind().name().toLowerCase(java.util.Locale.ROOT))
-                    + " · " + (hit.kind() == Kind.SUPPLIER ? Rut.formatOrKeep(hit.key())
+            Span what = new Span(" · " + getTranslation("parties.kind." + hit.kind().name().toLowerCase(
+                    java.util.Locale.ROOT)) + " · " + (hit.kind() == Kind.SUPPLIER ? Rut.formatOrKeep(hit.key())
                     : getTranslation("profile.code", hit.key())));
             what.addClassName("party-hit-key");
             list.add(new ListItem(a, what));

@@ -36,7 +36,9 @@ class TendersApi {
     }
 
     /** A tender in a result page: what the search index holds of it. */
-    record TenderSummary(String code, String name, String state, String type, String buyer, String region,
+    record TenderSummary(String code, String name, String state, String type, String buyer,
+                         @tools.jackson.databind.annotation.JsonSerialize(
+                                 using = cl.andesops.shared.format.SitePath.class) String buyerProfile, String region,
                          BigDecimal amountClp, Instant publishedAt, Instant closesAt) {
     }
 
@@ -60,7 +62,8 @@ class TendersApi {
                 null, null, null, hasText ? TenderQuery.Order.RELEVANCE : TenderQuery.Order.PUBLISHED);
         TenderResults results = search.search(query, page * size, size);
         return new ApiPage<>(results.hits().stream().map(h -> new TenderSummary(h.code(), h.name(), h.state(),
-                h.type(), h.buyer(), h.region(), h.amount(), h.publishedAt(), h.closesAt())).toList(), page, size,
+                h.type(), h.buyer(), h.buyerProfile(), h.region(), h.amount(), h.publishedAt(), h.closesAt())).toList(),
+                page, size,
                 results.total());
     }
 

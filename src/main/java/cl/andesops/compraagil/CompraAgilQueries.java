@@ -31,7 +31,7 @@ class CompraAgilQueries {
         Where w = where(f);
         return w.bind(jdbc.sql("""
                         SELECT code, name, state_id, state, organism, region, currency, available_amount, amount_clp,
-                               published_at, closes_at, offers_received
+                               published_at, closes_at, offers_received, organism_rut
                           FROM ca_request""" + w.sql + " ORDER BY changed_at DESC NULLS LAST, id DESC"
                         + " LIMIT :limit OFFSET :offset"))
                 .param("limit", limit).param("offset", offset).query(CompraAgilQueries::row).list();
@@ -138,7 +138,7 @@ class CompraAgilQueries {
         return new CompraAgilRow(rs.getString("code"), rs.getString("name"), (Integer) rs.getObject("state_id"),
                 rs.getString("state"), rs.getString("organism"), rs.getString("region"), rs.getString("currency"),
                 decimal(rs.getString("available_amount")), amount, instant(rs, "published_at"),
-                instant(rs, "closes_at"), (Integer) rs.getObject("offers_received"));
+                instant(rs, "closes_at"), (Integer) rs.getObject("offers_received"), rs.getString("organism_rut"));
     }
 
     static BigDecimal decimal(String s) {

@@ -81,7 +81,7 @@ class TenderQueries {
     /** What the search index holds for a tender: its text, its facets and its sort keys. */
     record IndexRow(String code, String name, String description, String items, List<String> categories,
                     String buyer, String region, String state, String type, Long amount, Long closesAt,
-                    Long publishedAt) {
+                    Long publishedAt, String buyerCode) {
     }
 
     List<IndexRow> indexRows(List<Long> ids) {
@@ -108,7 +108,7 @@ class TenderQueries {
                     }
                 });
         return jdbc.sql("SELECT id, code, name, description, buyer_name, region, state, type, estimated_amount, "
-                        + "amount_visible, amount_clp, closes_at, published_at FROM tender WHERE id IN (:ids)")
+                        + "amount_visible, amount_clp, closes_at, published_at, buyer_code FROM tender WHERE id IN (:ids)")
                 .param("ids", ids).query((rs, n) -> {
                     long id = rs.getLong("id");
                     boolean visible = rs.getInt("amount_visible") == 1;
@@ -122,7 +122,7 @@ class TenderQueries {
                             nz(rs.getString("description")), items.getOrDefault(id, new StringBuilder()).toString(),
                             categories.getOrDefault(id, List.of()), rs.getString("buyer_name"),
                             rs.getString("region"), rs.getString("state"), rs.getString("type"), amount, closesAt,
-                            publishedAt);
+                            publishedAt, rs.getString("buyer_code"));
                 }).list();
     }
 
@@ -133,7 +133,7 @@ class TenderQueries {
         Map<String, TenderRow> byCode = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT code, name, state_code, state, type, buyer_name, region, estimated_amount,
-                               amount_visible, published_at, closes_at FROM tender WHERE code IN (:codes)""")
+                               amount_visible, published_at, closes_at, buyer_code FROM tender WHERE code IN (:codes)""")
                 .param("codes", codes).query(TenderQueries::row).list().forEach(r -> byCode.put(r.code(), r));
         return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -146,7 +146,7 @@ class TenderQueries {
         return new TenderRow(rs.getString("code"), rs.getString("name"), (Integer) rs.getObject("state_code"),
                 rs.getString("state"), rs.getString("type"), rs.getString("buyer_name"), rs.getString("region"),
                 decimal(rs.getString("estimated_amount")), rs.getInt("amount_visible") == 1,
-                instant(rs, "published_at"), instant(rs, "closes_at"));
+                instant(rs, "published_at"), instant(rs, "closes_at"), rs.getString("buyer_code"));
     }
 
     static BigDecimal decimal(String s) {

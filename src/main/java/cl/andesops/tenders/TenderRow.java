@@ -6,5 +6,5 @@ import java.time.Instant;
 /** A tender in a result list. */
 public record TenderRow(String code, String name, Integer stateCode, String state, String type, String buyerName,
                         String region, BigDecimal estimatedAmount, boolean amountVisible, Instant publishedAt,
-                        Instant closesAt) {
+                        Instant closesAt, String buyerCode) {
 }

@@ -88,8 +88,9 @@ public class TenderSearch extends ManagedIndex {
 
     TenderSearch(TenderQueries queries, Clock clock, StorageProperties storage, JdbcClient jdbc,
                  DataVersions versions) {
-        // the layout names what the documents hold: name and description with offsets for the highlighter
-        super("tenders", "offsets-1", "tender", DataChanged.Dataset.TENDERS, new SpanishAnalyzer(), storage.dataDir(),
+        // the layout names what the documents hold: name and description with offsets for the highlighter, and
+        // (offsets-2) the buyer's code, so a hit's buyer links to its profile
+        super("tenders", "offsets-2", "tender", DataChanged.Dataset.TENDERS, new SpanishAnalyzer(), storage.dataDir(),
                 List.of("tenders-2"), jdbc, versions);
         this.queries = queries;
         this.clock = clock;
@@ -120,6 +121,9 @@ public class TenderSearch extends ManagedIndex {
         if (r.buyer() != null) {
             d.add(new TextField("buyer", r.buyer(), Field.Store.YES));
             d.add(new SortedSetDocValuesFacetField("buyer", r.buyer()));
+        }
+        if (r.buyerCode() != null) {
+            d.add(new StoredField("buyer_code", r.buyerCode()));
         }
         facet(d, "state", r.state());
         facet(d, "type", r.type());
@@ -309,7 +313,8 @@ public class TenderSearch extends ManagedIndex {
             Number amount = d.getField("amount_s") == null ? null : d.getField("amount_s").numericValue();
             long closes = d.getField("closes_s").numericValue().longValue();
             long published = d.getField("published_s").numericValue().longValue();
-            out.add(new TenderHit(d.get("code"), name, nameHtml, snippet, d.get("buyer"), d.get("region_s"),
+            out.add(new TenderHit(d.get("code"), name, nameHtml, snippet, d.get("buyer"), d.get("buyer_code"),
+                    d.get("region_s"),
                     d.get("state_s"), d.get("type_s"), amount == null ? null : BigDecimal.valueOf(amount.longValue()),
                     closes == Long.MAX_VALUE ? null : Instant.ofEpochMilli(closes),
                     published == 0 ? null : Instant.ofEpochMilli(published)));

@@ -165,6 +165,28 @@ class PartySearchTest extends SyncedAppTest {
     }
 
     @Test
+    void a_tender_hits_buyer_and_a_compra_agil_requests_organism_carry_their_profiles() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode tenders = json.readTree(get("/api/v1/tenders?size=20").body());
+        JsonNode hit = null;
+        for (JsonNode h : tenders.path("items")) {
+            if (!h.path("buyerProfile").isNull() && !h.path("buyerProfile").isMissingNode()) {
+                hit = h;
+                break;
+            }
+        }
+        assertThat(hit).as("a tender hit with its buyer's profile in %s", tenders).isNotNull();
+        String code = jdbc.sql("SELECT buyer_code FROM tender WHERE code = :c").param("c", hit.path("code").asString())
+                .query(String.class).single();
+        assertThat(hit.path("buyerProfile").asString()).isEqualTo("/buyers/" + code);
+        JsonNode request = json.readTree(get("/api/v1/compra-agil?size=1").body()).path("items").get(0);
+        String rut = jdbc.sql("SELECT organism_rut FROM ca_request WHERE code = :c").param("c",
+                request.path("code").asString()).query(String.class).single();
+        assertThat(request.path("buyerProfile").asString()).isEqualTo("/buyers/" + PartyKeys.supplier(rut)
+                .orElseThrow());
+    }
+
+    @Test
     void a_compra_agil_organism_opens_the_buyer_its_unit_belongs_to() {
         String[] unit = jdbc.sql("SELECT unit_rut, organism_code FROM buyer WHERE unit_rut IS NOT NULL AND "
                 + "organism_code IS NOT NULL LIMIT 1").query((rs, n) -> new String[]{rs.getString(1),

@@ -112,7 +112,10 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
                 .setFlexGrow(0);
         grid.addColumn(CompraAgilRow::name).setHeader(getTranslation("ca.col.name")).setWidth("15rem").setFlexGrow(3)
                 .setResizable(true).setTooltipGenerator(CompraAgilRow::name);
-        grid.addColumn(CompraAgilRow::organism).setHeader(getTranslation("ca.col.organism")).setWidth("11rem")
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<CompraAgilRow>of(
+                        cl.andesops.shared.ui.PartyLink.TEMPLATE)
+                        .withProperty("href", r -> cl.andesops.shared.ui.PartyLink.href(r.buyerProfile()))
+                        .withProperty("name", r -> r.organism() == null ? "" : r.organism())).setHeader(getTranslation("ca.col.organism")).setWidth("11rem")
                 .setFlexGrow(2).setResizable(true).setTooltipGenerator(CompraAgilRow::organism);
         grid.addColumn(r -> r.region() == null ? "" : Formats.regionShort(r.region()))
                 .setHeader(getTranslation("ca.col.region")).setWidth("9rem").setFlexGrow(1);

@@ -270,10 +270,12 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
 
     private Div hitCard(TenderHit h) {
         StringBuilder meta = new StringBuilder(esc(h.code()));
-        for (String part : new String[]{h.buyer(), h.region() == null ? null : label("region", h.region())}) {
-            if (part != null && !part.isBlank()) {
-                meta.append(" · ").append(esc(part));
-            }
+        if (h.buyer() != null && !h.buyer().isBlank()) {
+            meta.append(" · ").append(h.buyerProfile() == null ? esc(h.buyer()) : "<a class=\"party-link\" href=\""
+                    + esc(h.buyerProfile()) + "\">" + esc(h.buyer()) + "</a>");
+        }
+        if (h.region() != null && !h.region().isBlank()) {
+            meta.append(" · ").append(esc(label("region", h.region())));
         }
         Div card = new Div();
         card.addClassName("hit");

@@ -32,6 +32,7 @@ import org.jsoup.safety.Safelist;
 
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.format.Rut;
+import cl.andesops.shared.ui.PartyLink;
 import cl.andesops.shared.ui.Facts;
 import cl.andesops.shared.ui.MainLayout;
 import cl.andesops.tenders.TenderDetailView;
@@ -207,8 +208,8 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         Div similarList = new Div();
         similarList.setId("tender-similar");
         for (TenderRow s : similar) {
-            similarList.add(new Div(new Anchor("tenders/" + s.code(), s.name()), new Span(" · " + nz(s.buyerName())
-                    + " · " + nz(s.state()))));
+            similarList.add(new Div(new Anchor("tenders/" + s.code(), s.name()), new Span(" · "),
+                    PartyLink.buyer(s.buyerCode(), nz(s.buyerName())), new Span(" · " + nz(s.state()))));
         }
         add(similarList);
     }

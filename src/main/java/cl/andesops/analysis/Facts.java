@@ -7,7 +7,17 @@ import java.util.List;
  * it, so the narrative can cite them and the screen can link them. Serialised as JSON into the analysis cache.
  */
 public record Facts(AnalysisKind kind, String subject, String title, String subtitle, List<Metric> metrics,
-                    List<Table> tables, Series trend, String untrustedText) {
+                    List<Table> tables, Series trend, String untrustedText, String profile) {
+
+    /**
+     * {@code profile}: the subject's profile, relative to the app (a buyer's by its code; a supplier's by the RUT its
+     * records carry), null for a tender or a market slice.
+     */
+    public Facts(AnalysisKind kind, String subject, String title, String subtitle, List<Metric> metrics,
+                 List<Table> tables, Series trend, String untrustedText) {
+        this(kind, subject, title, subtitle, metrics, tables, trend, untrustedText,
+                kind == AnalysisKind.BUYER ? cl.andesops.shared.format.PartyKeys.buyerPath(subject) : null);
+    }
 
     /** A record the facts stand on; {@code type} says where it lives. */
     public record Source(String code, SourceType type) {

@@ -69,6 +69,7 @@ class SupplierFacts {
                         t("Comprador"), t("Líneas adjudicadas")), awards));
             }
         }
-        return Optional.of(new Facts(AnalysisKind.SUPPLIER, code, name, t("Proveedor {0} · últimos 12 meses", rut == null ? code : rut), metrics, out, tables.trend(f), null));
+        return Optional.of(new Facts(AnalysisKind.SUPPLIER, code, name, t("Proveedor {0} · últimos 12 meses", rut == null ? code : rut), metrics, out, tables.trend(f), null,
+                cl.andesops.shared.format.PartyKeys.supplierPath(rut)));
     }
 }

@@ -332,6 +332,11 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         result.removeAll();
         Facts f = a.facts();
         Div header = new Div(new H2(f.title()), new Span(f.subtitle()));
+        if (f.profile() != null) {
+            Anchor profile = new Anchor(f.profile(), getTranslation("analysis.profile"));
+            profile.setId("analysis-profile");
+            header.add(new Span(" · "), profile);
+        }
         if (simulated) {
             Span demo = new Span(getTranslation("record.simulated"));
             demo.getElement().getThemeList().add("badge contrast");

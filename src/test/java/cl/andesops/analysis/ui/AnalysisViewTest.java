@@ -164,6 +164,11 @@ class AnalysisViewTest extends SyncedAppTest {
         assertThat(view.current).isNotNull();
         assertThat(view.current.facts().metrics()).isNotEmpty();
         assertThat(view.factsPanel.getChildren().count()).isGreaterThan(2);
+        // the analysis leads back to the supplier's profile, by the RUT its orders carry
+        String rut = jdbc.sql("SELECT max(supplier_rut) FROM purchase_order WHERE supplier_code = :c").param("c", top[0])
+                .query(String.class).single();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, a -> a.withId("analysis-profile")).getHref())
+                .isEqualTo(cl.andesops.shared.format.PartyKeys.supplierPath(rut));
         // what a screen reader is told while the tokens arrive: nothing, then the whole narrative once
         java.util.Set<String> announced = new java.util.LinkedHashSet<>();
         Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -78,6 +78,33 @@ class PartiesApi {
                 .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.product", code));
     }
 
+    @GetMapping("/api/v1/buyers/{code}/suppliers")
+    @Operation(summary = "Todos los proveedores de un comprador en el período, de mayor a menor monto, paginados")
+    ApiPage<cl.andesops.parties.Figures.Counterpart> buyerSuppliers(
+            @PathVariable String code, @RequestParam(required = false) String desde,
+            @RequestParam(required = false) String hasta, @RequestParam(required = false) String meses,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Paging.check(page, size);
+        var rows = buyers.suppliers(code, period(desde, hasta, meses), page * size, size)
+                .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.buyer", code));
+        return new ApiPage<>(rows.rows(), page, size, rows.total());
+    }
+
+    @GetMapping("/api/v1/suppliers/{rut}/buyers")
+    @Operation(summary = "Todos los compradores de un proveedor en el período, de mayor a menor monto, paginados")
+    ApiPage<cl.andesops.parties.Figures.Counterpart> supplierBuyers(
+            @PathVariable String rut, @RequestParam(required = false) String desde,
+            @RequestParam(required = false) String hasta, @RequestParam(required = false) String meses,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (cl.andesops.shared.format.Rut.parse(rut).isEmpty()) {
+            throw new IllegalArgumentException(ApiErrors.text("api.error.badrut", rut));
+        }
+        Paging.check(page, size);
+        var rows = suppliers.buyers(rut, period(desde, hasta, meses), page * size, size)
+                .orElseThrow(() -> new ApiErrors.NotFound("api.error.notfound.supplier", rut));
+        return new ApiPage<>(rows.rows(), page, size, rows.total());
+    }
+
     /** What the party search answers: the parties found, and whether the index was still being built. */
     record PartySearch(String q, String tipo, boolean building, List<PartyIndex.Hit> hits) {
     }

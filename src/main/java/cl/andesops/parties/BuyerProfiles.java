@@ -64,6 +64,21 @@ public class BuyerProfiles {
                 tenders(b, p), compraAgil(b, p), peers.buyerPeers(b.code(), b.name(), p));
     }
 
+    /** A page of every supplier the buyer bought from in the period, most pesos first, and how many there are. */
+    public Optional<Figures.Page<Counterpart>> suppliers(String code, Period p, int offset, int limit) {
+        return parties.buyer(code).map(b -> {
+            OrderPartyQueries.Who who = OrderPartyQueries.Who.buyer(b.code());
+            long total = orders.totals(who, "supplier_rut", p.fromDay(), p.toDay())[1];
+            List<Counterpart> page = new ArrayList<>();
+            long[] count = new long[1];
+            java.util.function.Consumer<Counterpart> each = Figures.paging(offset, limit, page, count);
+            orders.byCounterpart(who, "supplier_rut", "supplier_name", p.fromDay(), p.toDay(), g -> each.accept(
+                    new Counterpart(PartyKeys.supplier(g.key()).orElse(g.key()), g.name(), g.orders(), g.amountClp(),
+                            share(g.amountClp(), total), PartyKeys.supplierPath(g.key()))));
+            return new Figures.Page<>(page, count[0]);
+        });
+    }
+
     /** Every month of the period, those without orders as zeros. */
     static List<Month> months(Map<Integer, long[]> byMonth, Period p) {
         List<Month> months = new ArrayList<>();

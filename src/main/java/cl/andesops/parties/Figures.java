@@ -1,5 +1,7 @@
 package cl.andesops.parties;
 
+import java.util.List;
+
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import cl.andesops.shared.format.SitePath;
@@ -21,6 +23,20 @@ public final class Figures {
     /** Another party and what passed between them: its key (code or RUT), name, orders, pesos and share of pesos. */
     public record Counterpart(String key, String name, long orders, long amountClp, double share,
                               @JsonSerialize(using = SitePath.class) String path) {
+    }
+
+    /** A page of a table: its rows and how many rows the whole table has. */
+    public record Page<T>(List<T> rows, long total) {
+    }
+
+    /** The rows of {@code all} from {@code offset}, at most {@code limit}; counts them all. */
+    static <T> java.util.function.Consumer<T> paging(int offset, int limit, List<T> page, long[] total) {
+        return t -> {
+            if (total[0] >= offset && page.size() < limit) {
+                page.add(t);
+            }
+            total[0]++;
+        };
     }
 
     /**

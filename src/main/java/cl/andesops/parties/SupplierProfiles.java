@@ -46,6 +46,22 @@ public class SupplierProfiles {
         return parties.supplier(rut).map(s -> profile(s, p));
     }
 
+    /** A page of every buyer that bought from the supplier in the period, most pesos first, and how many there are. */
+    public Optional<Figures.Page<Counterpart>> buyers(String rut, Period p, int offset, int limit) {
+        return parties.supplier(rut).map(s -> {
+            OrderPartyQueries.Who who = OrderPartyQueries.Who.supplier(Parties.spellings(Rut.parse(s.rut())
+                    .orElseThrow()));
+            long total = orders.totals(who, "buyer_code", p.fromDay(), p.toDay())[1];
+            List<Counterpart> page = new ArrayList<>();
+            long[] count = new long[1];
+            java.util.function.Consumer<Counterpart> each = Figures.paging(offset, limit, page, count);
+            orders.byCounterpart(who, "buyer_code", "buyer_name", p.fromDay(), p.toDay(), g -> each.accept(
+                    new Counterpart(g.key(), g.name(), g.orders(), g.amountClp(), BuyerProfiles.share(g.amountClp(),
+                            total), PartyKeys.buyerPath(g.key()))));
+            return new Figures.Page<>(page, count[0]);
+        });
+    }
+
     SupplierProfile profile(Supplier s, Period p) {
         List<String> r = Parties.spellings(Rut.parse(s.rut()).orElseThrow());
         OrderPartyQueries.Who who = OrderPartyQueries.Who.supplier(r);

@@ -188,6 +188,20 @@ class ProfilesTest extends SyncedAppTest {
         assertThat(body.get("orders").asLong()).isEqualTo(buyers.profile(code, year).orElseThrow().orders());
         // profile addresses in API answers are from the site's root, as the orders' are
         assertThat(body.path("topSuppliers").get(0).path("path").asString()).startsWith("/suppliers/");
+        // every supplier, paged: the pages add up to the distinct suppliers and the first rows are the profile's
+        JsonNode page0 = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/buyers/" + code + "/suppliers?size=3")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(page0.path("total").asLong()).isEqualTo(body.path("suppliers").asLong());
+        assertThat(page0.path("items")).hasSize((int) Math.min(3, body.path("suppliers").asLong()));
+        assertThat(page0.path("items").get(0).path("key").asString()).isEqualTo(body.path("topSuppliers").get(0)
+                .path("key").asString());
+        JsonNode page1 = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/buyers/" + code + "/suppliers?size=3&page=1")).build(), HttpResponse.BodyHandlers
+                .ofString()).body());
+        if (body.path("suppliers").asLong() > 3) {
+            assertThat(page1.path("items").get(0).path("key").asString()).isEqualTo(body.path("topSuppliers").get(3)
+                    .path("key").asString());
+        }
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/buyers/999999999")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(404);

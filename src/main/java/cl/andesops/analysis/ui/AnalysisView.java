@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -348,7 +346,7 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         pdf.setHref(DownloadHandler.fromInputStream(event -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             AnalysisPdf.write(a, shareUrl(a), simulated, getLocale(), out);
-            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), fileName(a, simulated),
+            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), AnalysisAddress.fileName(a, simulated),
                     "application/pdf",
                     out.size());
         }));
@@ -387,30 +385,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
     }
 
 
-    static String fileName(Analysis a, boolean simulated) {
-        return "analisis-" + a.kind().param() + "-" + a.subject().replaceAll("[^A-Za-z0-9-]+", "_")
-                + (simulated ? "-simulado" : "") + ".pdf";
-    }
 
     private void writeUrl(Subject s) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("kind", s.kind().param());
-        if (s.kind() == AnalysisKind.MARKET) {
-            s.slice().ifPresent(slice -> {
-                if (slice.category() != null) {
-                    params.put("categoria", slice.category());
-                }
-                if (slice.region() != null) {
-                    params.put("region", slice.region());
-                }
-                params.put("desde", slice.from().toString());
-                params.put("hasta", slice.to().toString());
-            });
-        } else {
-            params.put("subject", s.key());
-        }
-        QueryParameters q = QueryParameters.simple(params);
-        urlQuery = q.getQueryString();
+        urlQuery = AnalysisAddress.of(s).getQueryString();
         UI.getCurrent().getPage().getHistory().replaceState(null, "analysis?" + urlQuery);
     }
 
@@ -427,9 +404,9 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         message.setText("");
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         urlQuery = event.getLocation().getQueryParameters().getQueryString(); // the facts' own address, to share
-        String id = first(q, "id");
-        if (id != null) {
-            Optional<Analysis> shared = service.load(id);
+        Optional<String> id = AnalysisAddress.id(q);
+        if (id.isPresent()) {
+            Optional<Analysis> shared = service.load(id.get());
             if (shared.isPresent()) {
                 kind.setValue(shared.get().kind());
                 show(shared.get());
@@ -439,34 +416,22 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
             }
             return;
         }
-        Optional<AnalysisKind> k = AnalysisKind.fromParam(first(q, "kind"));
+        Optional<AnalysisKind> k = AnalysisKind.fromParam(AnalysisAddress.first(q, "kind"));
         if (k.isEmpty()) {
             return;
         }
         kind.setValue(k.get());
-        Subject s;
+        Optional<Subject> s = AnalysisAddress.subject(k.get(), q);
+        if (s.isEmpty()) {
+            return;
+        }
         if (k.get() == AnalysisKind.MARKET) {
-            try {
-                s = Subject.market(new Subject.Slice(first(q, "categoria"), first(q, "region"),
-                        LocalDate.parse(first(q, "desde")), LocalDate.parse(first(q, "hasta"))));
-                picker.show(s, null);
-            } catch (RuntimeException e) {
-                return;
-            }
-        } else {
-            String key = first(q, "subject");
-            if (key == null || key.isBlank()) {
-                return;
-            }
-            s = new Subject(k.get(), key);
+            picker.show(s.get(), null);
         }
         clickedAt = System.nanoTime();
-        open(s, false);
+        open(s.get(), false);
     }
 
-    private static String first(Map<String, List<String>> q, String key) {
-        return cl.andesops.shared.ui.UrlParams.first(q, key, null);
-    }
 
     /** The browser tab's title, in the page's language. */
     @Override

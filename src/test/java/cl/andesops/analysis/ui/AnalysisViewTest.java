@@ -206,7 +206,7 @@ class AnalysisViewTest extends SyncedAppTest {
         ByteArrayOutputStream demoPdf = new ByteArrayOutputStream();
         AnalysisPdf.write(view.current, view.shareLink.getValue(), true, demoPdf);
         assertThat(cl.andesops.testing.PdfText.of(demoPdf.toByteArray())).contains("DATOS SIMULADOS").doesNotContain("mercadopublico.cl");
-        assertThat(AnalysisView.fileName(view.current, true)).endsWith("-simulado.pdf");
+        assertThat(AnalysisAddress.fileName(view.current, true)).endsWith("-simulado.pdf");
         ByteArrayOutputStream englishPdf = new ByteArrayOutputStream();
         AnalysisPdf.write(view.current, view.shareLink.getValue(), true, java.util.Locale.ENGLISH, englishPdf);
         assertThat(cl.andesops.testing.PdfText.of(englishPdf.toByteArray())).contains("SIMULATED DATA").contains("supplier analysis")

@@ -26,10 +26,9 @@ public class OrderPartyQueries {
             return new Who("po.buyer_code = :k", Map.of("k", code));
         }
 
-        /** A supplier: its codes (the index) confirmed by its RUT in any of its spellings. */
+        /** A supplier: its RUT in any of its spellings (po_supplier_profile). */
         public static Who supplier(List<String> rutSpellings) {
-            return new Who("po.supplier_code IN (SELECT code FROM supplier WHERE rut IN (:r)) AND po.supplier_rut "
-                    + "IN (:r)", Map.of("r", rutSpellings));
+            return new Who("po.supplier_rut IN (:r)", Map.of("r", rutSpellings));
         }
     }
 
@@ -88,15 +87,46 @@ public class OrderPartyQueries {
     }
 
     /**
-     * By counterpart ({@code column}: {@code supplier_rut} or {@code buyer_code}, named by {@code nameColumn}), most
-     * pesos first, each handed to {@code each} (all of them: the concentration needs every share).
+     * By counterpart ({@code column}: {@code supplier_rut} or {@code buyer_code}), most pesos first, each handed to
+     * {@code each} (all of them: the concentration needs every share); the first {@code named} carry the name the
+     * buyer or supplier table gives them (the index holds no names: only they are looked up).
      */
-    public void byCounterpart(Who who, String column, String nameColumn, int fromDay, int toDay, Consumer<Group> each) {
-        jdbc.sql("SELECT po." + column + ", max(po." + nameColumn + "), count(*), coalesce(sum(po.amount_clp), 0)"
-                        + orders(who) + " GROUP BY po." + column + " ORDER BY 4 DESC, 3 DESC, 1")
+    public void byCounterpart(Who who, String column, int fromDay, int toDay, int named, Consumer<Group> each) {
+        List<Group> first = new ArrayList<>();
+        boolean[] flushed = {false};
+        jdbc.sql("SELECT po." + column + ", count(*), coalesce(sum(po.amount_clp), 0)" + orders(who)
+                        + " GROUP BY po." + column + " ORDER BY 3 DESC, 2 DESC, 1")
                 .params(at(who, fromDay, toDay)).query(rs -> {
-                    each.accept(new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                    Group g = new Group(rs.getString(1), null, rs.getLong(2), rs.getLong(3));
+                    if (first.size() < named) {
+                        first.add(g);
+                        return;
+                    }
+                    if (!flushed[0]) {
+                        flushed[0] = true;
+                        named(column, first).forEach(each);
+                    }
+                    each.accept(g);
                 });
+        if (!flushed[0]) {
+            named(column, first).forEach(each);
+        }
+    }
+
+    /** The groups with the names the buyer or supplier table gives their keys (the key itself when none). */
+    private List<Group> named(String column, List<Group> groups) {
+        Map<String, String> names = new HashMap<>();
+        List<String> keys = groups.stream().map(Group::key).filter(java.util.Objects::nonNull).toList();
+        String sql = column.equals("supplier_rut")
+                ? "SELECT rut, max(name) FROM supplier WHERE rut IN (:k) GROUP BY rut"
+                : "SELECT organism_code, max(organism_name) FROM buyer WHERE organism_code IN (:k) GROUP BY organism_code";
+        for (int from = 0; from < keys.size(); from += 500) {
+            jdbc.sql(sql).param("k", keys.subList(from, Math.min(keys.size(), from + 500))).query(rs -> {
+                names.put(rs.getString(1), rs.getString(2));
+            });
+        }
+        return groups.stream().map(g -> new Group(g.key(), names.getOrDefault(g.key(), g.key()), g.orders(),
+                g.amountClp())).toList();
     }
 
     /** By the category of the first item, most pesos first, the top {@code limit}, named by their items. */
@@ -109,14 +139,14 @@ public class OrderPartyQueries {
         if (top.isEmpty()) {
             return top;
         }
+        // each category's name from one item of one of its orders (the index finds the order): not every item's
         Map<String, String> names = new HashMap<>();
-        jdbc.sql("SELECT oi.category_code, max(oi.category) FROM order_item oi JOIN purchase_order po ON po.id = "
-                        + "oi.order_id WHERE " + who.clause() + " AND po.has_detail = 1 AND po.day BETWEEN :f AND :t "
-                        + "AND oi.category_code IN (:codes) GROUP BY oi.category_code")
-                .params(at).param("codes", top.stream().map(Group::key).toList())
-                .query(rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
-                });
+        for (Group g : top) {
+            jdbc.sql("SELECT oi.category FROM order_item oi WHERE oi.order_id = (SELECT po.id" + orders(who)
+                            + " AND po.category_code = :c LIMIT 1) AND oi.category_code = :c AND oi.category IS NOT NULL "
+                            + "LIMIT 1").params(at).param("c", g.key()).query(String.class).optional()
+                    .ifPresent(n -> names.put(g.key(), n));
+        }
         List<Group> out = new ArrayList<>();
         for (Group g : top) {
             out.add(new Group(g.key(), names.getOrDefault(g.key(), g.key()), g.orders(), g.amountClp()));
@@ -131,23 +161,28 @@ public class OrderPartyQueries {
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
     }
 
-    /** The names a buyer's orders and units gave it, with when they last did (epoch ms). */
+    /**
+     * The names a buyer's latest 2,000 orders and its units gave it, with when they last did (epoch ms): a name
+     * older than those is in the party index, which holds every spelling ever given.
+     */
     public List<Named> buyerNames(String code) {
         return jdbc.sql("""
-                        SELECT buyer_name, max(created_at) FROM purchase_order
-                         WHERE buyer_code = :c AND buyer_name IS NOT NULL GROUP BY buyer_name
+                        SELECT buyer_name, max(created_at) FROM (
+                            SELECT buyer_name, created_at FROM purchase_order WHERE buyer_code = :c
+                             ORDER BY created_at DESC LIMIT 2000) WHERE buyer_name IS NOT NULL GROUP BY buyer_name
                         UNION ALL
                         SELECT organism_name, max(updated_at) FROM buyer
                          WHERE organism_code = :c AND organism_name IS NOT NULL GROUP BY organism_name""")
                 .param("c", code).query((rs, n) -> new Named(rs.getString(1), rs.getLong(2))).list();
     }
 
-    /** The names a supplier's orders and record gave it, with when they last did. */
+    /** The names a supplier's latest 2,000 orders and its record gave it, with when they last did. */
     public List<Named> supplierNames(List<String> rutSpellings) {
         return jdbc.sql("""
-                        SELECT supplier_name, max(created_at) FROM purchase_order po
-                         WHERE po.supplier_code IN (SELECT code FROM supplier WHERE rut IN (:r))
-                           AND po.supplier_rut IN (:r) AND supplier_name IS NOT NULL GROUP BY supplier_name
+                        SELECT supplier_name, max(created_at) FROM (
+                            SELECT supplier_name, created_at FROM purchase_order po
+                             WHERE po.supplier_rut IN (:r) AND po.has_detail = 1 ORDER BY po.day DESC LIMIT 2000)
+                         WHERE supplier_name IS NOT NULL GROUP BY supplier_name
                         UNION ALL
                         SELECT name, max(updated_at) FROM supplier WHERE rut IN (:r) AND name IS NOT NULL
                          GROUP BY name""")

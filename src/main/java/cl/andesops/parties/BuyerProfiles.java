@@ -50,7 +50,7 @@ public class BuyerProfiles {
         long total = totals[1];
         List<Long> amounts = new ArrayList<>();
         List<Counterpart> suppliers = new ArrayList<>();
-        orders.byCounterpart(who, "supplier_rut", "supplier_name", p.fromDay(), p.toDay(), g -> {
+        orders.byCounterpart(who, "supplier_rut", p.fromDay(), p.toDay(), TOP, g -> {
             amounts.add(g.amountClp());
             if (suppliers.size() < TOP) {
                 suppliers.add(new Counterpart(PartyKeys.supplier(g.key()).orElse(g.key()), g.name(), g.orders(),
@@ -72,7 +72,7 @@ public class BuyerProfiles {
             List<Counterpart> page = new ArrayList<>();
             long[] count = new long[1];
             java.util.function.Consumer<Counterpart> each = Figures.paging(offset, limit, page, count);
-            orders.byCounterpart(who, "supplier_rut", "supplier_name", p.fromDay(), p.toDay(), g -> each.accept(
+            orders.byCounterpart(who, "supplier_rut", p.fromDay(), p.toDay(), offset + limit, g -> each.accept(
                     new Counterpart(PartyKeys.supplier(g.key()).orElse(g.key()), g.name(), g.orders(), g.amountClp(),
                             share(g.amountClp(), total), PartyKeys.supplierPath(g.key()))));
             return new Figures.Page<>(page, count[0]);

@@ -27,7 +27,11 @@ public class Parties {
     private final TenderPartyQueries tenders;
     private final CompraAgilPartyQueries compraAgil;
 
-    Parties(OrderPartyQueries orders, TenderPartyQueries tenders, CompraAgilPartyQueries compraAgil) {
+    private final PartyIndex index;
+
+    Parties(OrderPartyQueries orders, TenderPartyQueries tenders, CompraAgilPartyQueries compraAgil,
+            PartyIndex index) {
+        this.index = index;
         this.orders = orders;
         this.tenders = tenders;
         this.compraAgil = compraAgil;
@@ -55,6 +59,7 @@ public class Parties {
         Map<String, Long> seen = new LinkedHashMap<>();
         orders.buyerNames(c).forEach(n -> seen.merge(n.name(), n.last(), Math::max));
         tenders.buyerNames(c).forEach(n -> seen.merge((String) n[0], (Long) n[1], Math::max));
+        index.names(PartyKeys.Kind.BUYER, c, 20).forEach(n -> seen.putIfAbsent(n, -1L)); // older than those read
         List<String> names = newestFirst(seen);
         List<Buyer.Unit> units = orders.units(c).stream().map(u -> new Buyer.Unit(u[0], u[1], u[2])).toList();
         if (names.isEmpty() && units.isEmpty()) {
@@ -81,6 +86,8 @@ public class Parties {
         orders.supplierNames(r).forEach(n -> seen.merge(n.name(), n.last(), Math::max));
         tenders.supplierNames(r).forEach(n -> seen.merge((String) n[0], (Long) n[1], Math::max));
         compraAgil.supplierNames(r).forEach(n -> seen.merge((String) n[0], (Long) n[1], Math::max));
+        String key = PartyKeys.supplier(rutText).orElseThrow();
+        index.names(PartyKeys.Kind.SUPPLIER, key, 20).forEach(n -> seen.putIfAbsent(n, -1L));
         List<String> names = newestFirst(seen);
         if (names.isEmpty()) {
             return Optional.empty();

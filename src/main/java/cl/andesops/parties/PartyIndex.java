@@ -304,6 +304,28 @@ public class PartyIndex implements SmartLifecycle {
         return building || indexed.containsValue(-1L);
     }
 
+    /** Every spelling of a party's name any record gave (at most {@code limit}), in no particular order. */
+    public List<String> names(Kind kind, String key, int limit) {
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                StoredFields stored = searcher.storedFields();
+                List<String> out = new ArrayList<>();
+                for (ScoreDoc sd : searcher.search(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term("exact", key)), Occur.FILTER)
+                        .add(new TermQuery(new Term("kind", kind.name())), Occur.FILTER).build(), limit).scoreDocs) {
+                    out.add(stored.document(sd.doc).get("name"));
+                }
+                return out;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether any record named a party of this kind with this key. */
     public boolean known(Kind kind, String key) {
         IndexSearcher searcher;

@@ -55,7 +55,7 @@ public class SupplierProfiles {
             List<Counterpart> page = new ArrayList<>();
             long[] count = new long[1];
             java.util.function.Consumer<Counterpart> each = Figures.paging(offset, limit, page, count);
-            orders.byCounterpart(who, "buyer_code", "buyer_name", p.fromDay(), p.toDay(), g -> each.accept(
+            orders.byCounterpart(who, "buyer_code", p.fromDay(), p.toDay(), offset + limit, g -> each.accept(
                     new Counterpart(g.key(), g.name(), g.orders(), g.amountClp(), BuyerProfiles.share(g.amountClp(),
                             total), PartyKeys.buyerPath(g.key()))));
             return new Figures.Page<>(page, count[0]);
@@ -72,7 +72,7 @@ public class SupplierProfiles {
         double direct = procedures.stream().filter(x -> x.key().equals(Procedure.TRATO_DIRECTO.name()))
                 .mapToDouble(Share::share).sum();
         List<Counterpart> buyers = new ArrayList<>();
-        orders.byCounterpart(who, "buyer_code", "buyer_name", p.fromDay(), p.toDay(), g -> {
+        orders.byCounterpart(who, "buyer_code", p.fromDay(), p.toDay(), BuyerProfiles.TOP, g -> {
             if (buyers.size() < BuyerProfiles.TOP) {
                 buyers.add(new Counterpart(g.key(), g.name(), g.orders(), g.amountClp(),
                         BuyerProfiles.share(g.amountClp(), total), PartyKeys.buyerPath(g.key())));

@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Service;
 
 import cl.andesops.orders.OrderPartyQueries;
@@ -23,10 +22,11 @@ import cl.andesops.shared.format.PartyKeys;
  * named). A group of fewer than {@link #MIN_PEERS} with orders in the period is too small to compare with, and the
  * profile says so. A supplier is placed among the suppliers that sold in its main category in the period.
  *
- * <p>The figures of every buyer in a period are one GROUP BY over the period's orders: kept per period and computed
- * again, off the request, at most every {@link #REFRESH} while the period is asked for (the sync commits every
- * minute; a position among hundreds of peers does not move with one more order). The profile says when they were
- * computed.
+ * <p>The figures of every buyer in a period are one GROUP BY over the period's orders ({@code po_buyer_profile}
+ * holds every column it reads): kept per period with the data version they were read at ({@link Kept}), read again
+ * off the request once the data has moved and they are {@link #REFRESH} old (the sync commits every minute; a
+ * position among hundreds of peers does not move with one more order). The default period's are read as the app
+ * starts. The profile says when they were computed.
  */
 @Service
 public class PeerGroups {
@@ -46,21 +46,19 @@ public class PeerGroups {
 
     private final OrderPartyQueries orders;
     private final java.time.Clock clock;
-    private final LoadingCache<Long, Buyers> buyers;
-    private final LoadingCache<String, long[]> categories;
+    private final Kept<Long, Buyers> buyers;
+    private final Kept<String, long[]> categories;
 
     /** Every organism's sector and every buyer's pesos by procedure in a period, and when they were read. */
-    record Buyers(Map<String, String> sectors, Map<String, Boolean> fromFiles, Map<String, long[]> byProcedure,
-                  java.time.Instant computedAt) {
+    record Buyers(Map<String, String> sectors, Map<String, Boolean> fromFiles, Map<String, long[]> byProcedure) {
     }
 
-    PeerGroups(OrderPartyQueries orders, java.time.Clock clock) {
+    PeerGroups(OrderPartyQueries orders, java.time.Clock clock, cl.andesops.shared.persistence.DataVersions versions) {
         this.orders = orders;
         this.clock = clock;
-        this.buyers = Caffeine.newBuilder().maximumSize(8).refreshAfterWrite(REFRESH)
-                .expireAfterAccess(Duration.ofHours(2)).build(this::readBuyers);
-        this.categories = Caffeine.newBuilder().maximumSize(256).refreshAfterWrite(REFRESH)
-                .expireAfterAccess(Duration.ofHours(1)).build(this::readCategory);
+        LongSupplier version = () -> versions.current(cl.andesops.shared.events.DataChanged.Dataset.ORDERS);
+        this.buyers = new Kept<>(8, REFRESH, this::readBuyers, b -> b.byProcedure().isEmpty(), version, clock);
+        this.categories = new Kept<>(256, REFRESH, this::readCategory, c -> c.length == 0, version, clock);
     }
 
     /** The sector a buyer's name places it in, when the files did not say. */
@@ -87,7 +85,36 @@ public class PeerGroups {
         return CENTRAL;
     }
 
+    /** How long the last read of every buyer's figures took, in ms: for the benchmark and the log. */
+    private volatile long lastReadMillis = -1;
+
+    public long lastReadMillis() {
+        return lastReadMillis;
+    }
+
+    /**
+     * The default period's figures (the last 12 months), read once the app is up, off any request: the first
+     * profile opened after a start does not wait for them.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warm() {
+        Period year = Period.lastYear(java.time.LocalDate.now(clock.withZone(cl.andesops.shared.format.Formats.CHILE)));
+        Thread.ofVirtual().name("peer-figures").start(() -> {
+            try {
+                buyers.get(key(year));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PeerGroups.class).warn("Reading the peers' figures failed: {}",
+                        e.toString());
+            }
+        });
+    }
+
+    private static long key(Period p) {
+        return p.fromDay() * 100_000_000L + p.toDay();
+    }
+
     private Buyers readBuyers(Long period) {
+        long t0 = System.nanoTime();
         int from = (int) (period / 100_000_000L);
         int to = (int) (period % 100_000_000L);
         Map<String, String> sectors = new HashMap<>();
@@ -106,12 +133,14 @@ public class PeerGroups {
             }
             v[COMPARED.size()] += pesos;
         });
-        return new Buyers(sectors, fromFiles, by, clock.instant());
+        lastReadMillis = (System.nanoTime() - t0) / 1_000_000;
+        return new Buyers(sectors, fromFiles, by);
     }
 
     /** A buyer's position among the buyers of its sector, or why it has none. */
     public BuyerProfile.Peers buyerPeers(String code, String name, Period p) {
-        Buyers all = buyers.get(p.fromDay() * 100_000_000L + p.toDay());
+        Kept.Value<Buyers> kept = buyers.get(key(p));
+        Buyers all = kept.value();
         String sector = all.sectors().getOrDefault(code, sectorByName(name));
         boolean fromFiles = all.fromFiles().getOrDefault(code, false);
         List<long[]> peers = new ArrayList<>();
@@ -131,8 +160,7 @@ public class PeerGroups {
                 rows.add(row(COMPARED.get(i), share(mine, k), peers.stream().mapToDouble(v -> share(v, k)).toArray()));
             }
         }
-        return new BuyerProfile.Peers(sector, fromFiles, peers.size(), peers.size() >= MIN_PEERS, rows,
-                all.computedAt());
+        return new BuyerProfile.Peers(sector, fromFiles, peers.size(), peers.size() >= MIN_PEERS, rows, kept.at());
     }
 
     private static double share(long[] v, int i) {
@@ -167,7 +195,7 @@ public class PeerGroups {
         if (category == null) {
             return null;
         }
-        long[] sales = categories.get(category + "|" + p.fromDay() + "|" + p.toDay());
+        long[] sales = categories.get(category + "|" + p.fromDay() + "|" + p.toDay()).value();
         long total = Arrays.stream(sales).sum();
         int above = 0;
         for (int i = sales.length - 1; i >= 0 && sales[i] > amount; i--) {

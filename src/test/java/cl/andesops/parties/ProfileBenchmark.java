@@ -25,7 +25,7 @@ import cl.andesops.shared.format.Rut;
 
 /**
  * The profiles at five years of Chile: a SQLite database filled with {@code orders} detailed orders over five years
- * (1.5 items each; 900 buyers and 120,000 suppliers with long tails, the largest buyer about 1.5 % of the orders and
+ * (1.25 items each; 900 buyers and 120,000 suppliers with long tails, the largest buyer about 1.5 % of the orders and
  * the largest supplier about 0.5 %; 20,000 products), a tender per 40 orders with three offers each, a Compra Ágil
  * request per 24 orders with three quotes each. Then, in the app started on it, the server time of the profile of
  * the largest buyer, of the largest supplier and of the most bought product over the default 12 months, beside the

@@ -53,7 +53,7 @@ public class CompraAgilPartyQueries {
     public List<Object[]> supplierNames(List<String> rutSpellings) {
         return jdbc.sql("""
                         SELECT supplier_name, max(coalesce(created_at, 0)) FROM (
-                            SELECT supplier_name, created_at FROM ca_quote WHERE supplier_rut IN (:r) LIMIT 5000)
+                            SELECT supplier_name, created_at FROM ca_quote WHERE supplier_rut IN (:r) LIMIT 5000) sampled
                          WHERE supplier_name IS NOT NULL GROUP BY supplier_name""")
                 .param("r", rutSpellings).query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)}).list();
     }

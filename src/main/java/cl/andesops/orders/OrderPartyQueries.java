@@ -169,7 +169,7 @@ public class OrderPartyQueries {
         return jdbc.sql("""
                         SELECT buyer_name, max(created_at) FROM (
                             SELECT buyer_name, created_at FROM purchase_order WHERE buyer_code = :c
-                             ORDER BY created_at DESC LIMIT 2000) WHERE buyer_name IS NOT NULL GROUP BY buyer_name
+                             ORDER BY created_at DESC LIMIT 2000) recent WHERE buyer_name IS NOT NULL GROUP BY buyer_name
                         UNION ALL
                         SELECT organism_name, max(updated_at) FROM buyer
                          WHERE organism_code = :c AND organism_name IS NOT NULL GROUP BY organism_name""")
@@ -181,7 +181,7 @@ public class OrderPartyQueries {
         return jdbc.sql("""
                         SELECT supplier_name, max(created_at) FROM (
                             SELECT supplier_name, created_at FROM purchase_order po
-                             WHERE po.supplier_rut IN (:r) AND po.has_detail = 1 ORDER BY po.day DESC LIMIT 2000)
+                             WHERE po.supplier_rut IN (:r) AND po.has_detail = 1 ORDER BY po.day DESC LIMIT 2000) recent
                          WHERE supplier_name IS NOT NULL GROUP BY supplier_name
                         UNION ALL
                         SELECT name, max(updated_at) FROM supplier WHERE rut IN (:r) AND name IS NOT NULL

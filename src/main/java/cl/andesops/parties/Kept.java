@@ -41,6 +41,11 @@ final class Kept<K, V> {
         this.refresh = refresh;
     }
 
+    /** Forgets every kept value: the next request of each key reads it. */
+    void forget() {
+        cache.invalidateAll();
+    }
+
     Value<V> get(K key) {
         long now = version.getAsLong();
         Value<V> kept = cache.getIfPresent(key);

@@ -85,6 +85,12 @@ public class PeerGroups {
         return CENTRAL;
     }
 
+    /** Forgets the kept figures (a test that wants those of the data as it is now, not as they were kept). */
+    void forget() {
+        buyers.forget();
+        categories.forget();
+    }
+
     /** How long the last read of every buyer's figures took, in ms: for the benchmark and the log. */
     private volatile long lastReadMillis = -1;
 

@@ -67,7 +67,7 @@ public class TenderPartyQueries {
         return jdbc.sql("""
                         SELECT buyer_name, max(coalesce(published_at, created_at, fetched_at)) FROM (
                             SELECT buyer_name, published_at, created_at, fetched_at FROM tender WHERE buyer_code = :c
-                             LIMIT 5000) WHERE buyer_name IS NOT NULL GROUP BY buyer_name""")
+                             LIMIT 5000) sampled WHERE buyer_name IS NOT NULL GROUP BY buyer_name""")
                 .param("c", code).query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)}).list();
     }
 
@@ -75,7 +75,7 @@ public class TenderPartyQueries {
     public List<Object[]> supplierNames(List<String> rutSpellings) {
         return jdbc.sql("""
                         SELECT supplier_name, max(coalesce(sent_at, 0)) FROM (
-                            SELECT supplier_name, sent_at FROM tender_offer WHERE supplier_rut IN (:r) LIMIT 5000)
+                            SELECT supplier_name, sent_at FROM tender_offer WHERE supplier_rut IN (:r) LIMIT 5000) sampled
                          WHERE supplier_name IS NOT NULL GROUP BY supplier_name""")
                 .param("r", rutSpellings).query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)}).list();
     }

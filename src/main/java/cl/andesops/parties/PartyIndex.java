@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,26 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +37,12 @@ import cl.andesops.orders.OrderPartyQueries;
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.events.DataChanged.Dataset;
-import cl.andesops.shared.format.PartyKeys;
 import cl.andesops.shared.format.PartyKeys.Kind;
 import cl.andesops.shared.format.PartyKeys.Named;
 import cl.andesops.shared.format.PartyKeys.Rows;
 import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.search.ManagedIndex;
 import cl.andesops.shared.search.SpanishAnalyzer;
-import cl.andesops.shared.search.UserText;
 import cl.andesops.tenders.TenderPartyQueries;
 
 /**
@@ -85,8 +71,6 @@ public class PartyIndex implements SmartLifecycle {
     private final CompraAgilPartyQueries compraAgil;
     private final DataVersions versions;
     private final Path dir;
-    private final UserText userText = new UserText(new SpanishAnalyzer(), new String[]{"name"}, new float[]{1f},
-            "exact");
     private final Map<Dataset, Long> indexed = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile ExecutorService indexer;
@@ -247,18 +231,8 @@ public class PartyIndex implements SmartLifecycle {
 
     /** One document per party and spelling of its name: a name seen again replaces itself. */
     void put(Named n) {
-        String folded = SpanishAnalyzer.fold(n.name()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        String id = n.kind() + ":" + n.key() + ":" + folded;
-        Document doc = new Document();
-        doc.add(new StringField("id", id, Field.Store.NO));
-        doc.add(new StringField("kind", n.kind().name(), Field.Store.YES));
-        doc.add(new StringField("exact", n.key(), Field.Store.YES));
-        if (n.kind() == Kind.SUPPLIER) {
-            doc.add(new StringField("exact", n.key().replace("-", ""), Field.Store.NO));
-        }
-        doc.add(new TextField("name", n.name(), Field.Store.YES));
         try {
-            writer.updateDocument(new Term("id", id), doc);
+            writer.updateDocument(PartyDocs.id(n), PartyDocs.document(n));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -277,17 +251,7 @@ public class PartyIndex implements SmartLifecycle {
 
     /** The documents (a party under each of its names) the index holds. */
     public int count() {
-        try {
-            searchers.maybeRefreshBlocking();
-            IndexSearcher s = searchers.acquire();
-            try {
-                return s.getIndexReader().numDocs();
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(searcher -> searcher.getIndexReader().numDocs());
     }
 
     /** Commits what {@link #put} added, merged as a new index is: for the benchmark that fills it by hand. */
@@ -306,42 +270,19 @@ public class PartyIndex implements SmartLifecycle {
 
     /** Every spelling of a party's name any record gave (at most {@code limit}), in no particular order. */
     public List<String> names(Kind kind, String key, int limit) {
-        try {
-            searchers.maybeRefresh();
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                StoredFields stored = searcher.storedFields();
-                List<String> out = new ArrayList<>();
-                for (ScoreDoc sd : searcher.search(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term("exact", key)), Occur.FILTER)
-                        .add(new TermQuery(new Term("kind", kind.name())), Occur.FILTER).build(), limit).scoreDocs) {
-                    out.add(stored.document(sd.doc).get("name"));
-                }
-                return out;
-            } finally {
-                searchers.release(searcher);
+        return read(searcher -> {
+            StoredFields stored = searcher.storedFields();
+            List<String> out = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(PartyDocs.party(kind, key), limit).scoreDocs) {
+                out.add(stored.document(sd.doc).get("name"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return out;
+        });
     }
 
     /** Whether any record named a party of this kind with this key. */
     public boolean known(Kind kind, String key) {
-        IndexSearcher searcher;
-        try {
-            searchers.maybeRefresh();
-            searcher = searchers.acquire();
-            try {
-                return searcher.count(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term("exact", key)), Occur.FILTER)
-                        .add(new TermQuery(new Term("kind", kind.name())), Occur.FILTER).build()) > 0;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(searcher -> searcher.count(PartyDocs.party(kind, key)) > 0);
     }
 
     /**
@@ -349,69 +290,41 @@ public class PartyIndex implements SmartLifecycle {
      * each party once with the name that matched best; {@code kind} null for every kind.
      */
     public List<Hit> search(String text, Kind kind, int limit) {
-        Query q = query(text);
+        Query q = PartyDocs.query(text, kind);
         if (q == null || limit <= 0 || searchers == null) {
             return List.of();
         }
-        if (kind != null) {
-            q = new BooleanQuery.Builder().add(q, Occur.MUST)
-                    .add(new TermQuery(new Term("kind", kind.name())), Occur.FILTER).build();
-        }
-        IndexSearcher searcher;
-        try {
-            searchers.maybeRefresh();
-            searcher = searchers.acquire();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
+        return read(searcher -> {
             Map<String, Hit> out = new LinkedHashMap<>();
-            ScoreDoc[] docs = searcher.search(q, limit * 4).scoreDocs;
             StoredFields stored = searcher.storedFields();
-            for (ScoreDoc sd : docs) {
-                Document d = stored.document(sd.doc);
-                Kind k = Kind.valueOf(d.get("kind"));
-                String key = d.get("exact");
-                out.putIfAbsent(k + ":" + key, new Hit(k, key, d.get("name"), PartyKeys.path(k, key)));
+            for (ScoreDoc sd : searcher.search(q, limit * 4).scoreDocs) {
+                Hit hit = PartyDocs.hit(stored.document(sd.doc));
+                out.putIfAbsent(hit.kind() + ":" + hit.key(), hit);
                 if (out.size() == limit) {
                     break;
                 }
             }
             return new ArrayList<>(out.values());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Searching the party index failed", e);
-        } finally {
-            try {
-                searchers.release(searcher);
-            } catch (IOException e) {
-                log.warn("Releasing a party searcher: {}", e.toString());
-            }
-        }
+        });
     }
 
-    /** The key the text is (a RUT with its check digit, a code) first, else the words; null when nothing to find. */
-    private Query query(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+    /** A read of the newest searcher. */
+    private interface Read<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T read(Read<T> r) {
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return r.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the party index failed", e);
         }
-        String t = text.strip();
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        boolean any = false;
-        if (PartyKeys.supplier(t).isPresent() && t.matches("[0-9.\\s]+-?\\s*[0-9kK]")) {
-            b.add(new BoostQuery(new TermQuery(new Term("exact", PartyKeys.supplier(t).get())), 100f), Occur.SHOULD);
-            any = true;
-        }
-        if (t.matches("\\d{1,12}")) {
-            b.add(new BoostQuery(new TermQuery(new Term("exact", t)), 100f), Occur.SHOULD);
-            any = true;
-        }
-        Query words = userText.query(t);
-        if (!(words instanceof MatchAllDocsQuery) && !(words instanceof BooleanQuery bq
-                && bq.clauses().stream().noneMatch(c -> c.occur() == Occur.MUST))) {
-            b.add(words, Occur.SHOULD);
-            any = true;
-        }
-        return any ? b.build() : null;
     }
 
     private static long parse(String v) {

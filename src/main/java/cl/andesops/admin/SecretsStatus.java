@@ -28,6 +28,7 @@ public class SecretsStatus {
             new String[]{"MERCADO_PUBLICO_BASE_URL", "url", "andesops.mercadopublico.base-url"},
             new String[]{"COMPRA_AGIL_BASE_URL", "url", "andesops.mercadopublico.compra-agil-base-url"},
             new String[]{"DATOS_ABIERTOS_BASE_URL", "url", "andesops.opendata.base-url"},
+            new String[]{"SII_BASE_URL", "url", "andesops.rules.sii-base-url"},
             new String[]{"GROQ_BASE_URL", "url", "andesops.ai.groq.base-url"},
             new String[]{"FEATHERLESS_BASE_URL", "url", "andesops.ai.featherless.base-url"},
             new String[]{"PORT", "plain", "server.port"}, new String[]{"ANDESOPS_DATA_DIR", "plain",

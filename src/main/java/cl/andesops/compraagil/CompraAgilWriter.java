@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cl.andesops.shared.config.FxRates;
+import cl.andesops.rules.Pesos;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.persistence.Batches;
 import cl.andesops.shared.persistence.DataVersions;
@@ -37,11 +37,11 @@ import cl.andesops.mercadopublico.CaRequest;
 public class CompraAgilWriter {
 
     private final JdbcTemplate jdbc;
-    private final FxRates fx;
+    private final Pesos fx;
     private final Clock clock;
     private final DataVersions versions;
 
-    CompraAgilWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, FxRates fx, Clock clock, DataVersions versions) {
+    CompraAgilWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, Pesos fx, Clock clock, DataVersions versions) {
         this.jdbc = jdbc;
         this.fx = fx;
         this.clock = clock;
@@ -204,7 +204,7 @@ public class CompraAgilWriter {
 
     private Object[] summary(CaRequest r, long now) {
         Long clp = r.availableClp() != null ? Long.valueOf(r.availableClp().longValue())
-                : fx.toClp(r.availableAmount(), r.currency());
+                : fx.toClp(r.availableAmount(), r.currency(), r.publishedAt());
         return new Object[]{r.code(), r.name(), r.stateId(), r.stateCode(), r.state(), r.callState(),
                 millis(r.publishedAt()), millis(r.closesAt()), millis(r.firstCallClosesAt()),
                 millis(r.secondCallClosesAt()), millis(r.changedAt()), millis(r.cancelledAt()), r.currency(),

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cl.andesops.mercadopublico.OrderDetail;
-import cl.andesops.shared.config.FxRates;
+import cl.andesops.rules.Pesos;
 
 /**
  * Why an order looks unusual, decided as it is written, from what the database knew before its batch: the keys the
@@ -36,7 +36,7 @@ final class OrderFlags {
     }
 
     /** Reads what the batch's large orders are compared with: one query per chunk, not one per order. */
-    static OrderFlags forBatch(JdbcTemplate jdbc, FxRates fx, List<OrderDetail> details) {
+    static OrderFlags forBatch(JdbcTemplate jdbc, Pesos fx, List<OrderDetail> details) {
         return new OrderFlags(usualAmounts(jdbc, details), seenPairs(jdbc, fx, details));
     }
 
@@ -66,9 +66,9 @@ final class OrderFlags {
      * The codes of the batch's large orders whose buyer and supplier already have another detailed order. Each pair
      * stops at the first such order it finds (an index search and one row), however long the pair's history.
      */
-    private static Set<String> seenPairs(JdbcTemplate jdbc, FxRates fx, List<OrderDetail> details) {
+    private static Set<String> seenPairs(JdbcTemplate jdbc, Pesos fx, List<OrderDetail> details) {
         List<String[]> wanted = details.stream().filter(d -> {
-                    Long clp = fx.toClp(d.total(), d.currency());
+                    Long clp = fx.toClp(d.total(), d.currency(), d.sentAt());
                     return clp != null && clp >= NEW_SUPPLIER_LARGE_CLP;
                 })
                 .map(d -> new String[]{d.buyer().organismCode(), OrderWriter.supplierCode(d), d.code()})

@@ -22,7 +22,7 @@ import cl.andesops.mercadopublico.ListedOrder;
 import cl.andesops.mercadopublico.MpCodes;
 import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.mercadopublico.OrderLine;
-import cl.andesops.shared.config.FxRates;
+import cl.andesops.rules.Pesos;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.persistence.Batches;
@@ -40,11 +40,11 @@ import cl.andesops.shared.persistence.Writer;
 public class OrderWriter {
 
     private final JdbcTemplate jdbc;
-    private final FxRates fx;
+    private final Pesos fx;
     private final Clock clock;
     private final DataVersions versions;
 
-    OrderWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, FxRates fx, Clock clock, DataVersions versions) {
+    OrderWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, Pesos fx, Clock clock, DataVersions versions) {
         this.jdbc = jdbc;
         this.fx = fx;
         this.clock = clock;
@@ -139,7 +139,7 @@ public class OrderWriter {
                 added.add(d.code());
             }
             BigDecimal known = pesos.get(d.code());
-            Long clp = known != null ? fx.toClp(known, "CLP") : fx.toClp(d.total(), d.currency());
+            Long clp = known != null ? fx.toClp(known, "CLP", d.sentAt()) : fx.toClp(d.total(), d.currency(), d.sentAt());
             String category = d.items().isEmpty() ? null : d.items().getFirst().categoryCode();
             String buyerCode = d.buyer().organismCode();
             String supplierCode = supplierCode(d);

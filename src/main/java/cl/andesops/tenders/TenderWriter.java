@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cl.andesops.shared.config.FxRates;
+import cl.andesops.rules.Pesos;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.persistence.Batches;
 import cl.andesops.shared.persistence.DataVersions;
@@ -39,11 +39,11 @@ import cl.andesops.mercadopublico.TenderLine;
 public class TenderWriter {
 
     private final JdbcTemplate jdbc;
-    private final FxRates fx;
+    private final Pesos fx;
     private final Clock clock;
     private final DataVersions versions;
 
-    TenderWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, FxRates fx, Clock clock, DataVersions versions) {
+    TenderWriter(@Qualifier(Writer.NAME) JdbcTemplate jdbc, Pesos fx, Clock clock, DataVersions versions) {
         this.jdbc = jdbc;
         this.fx = fx;
         this.clock = clock;
@@ -129,7 +129,7 @@ public class TenderWriter {
             var award = t.award();
             rows.add(new Object[]{t.code(), t.name(), t.description(), t.stateCode(),
                     t.state() != null ? t.state() : MpCodes.tender(t.stateCode()), t.type(), t.typeCode(), t.currency(),
-                    str(t.estimatedAmount()), t.amountVisible(), fx.toClp(t.estimatedAmount(), t.currency()),
+                    str(t.estimatedAmount()), t.amountVisible(), fx.toClp(t.estimatedAmount(), t.currency(), t.publishedAt()),
                     t.buyer().unitCode(), t.buyer().organismCode(), t.buyer().organismName(), t.buyer().unitName(),
                     t.buyer().region(), t.buyer().commune(), millis(t.createdAt()), millis(t.publishedAt()),
                     millis(t.closesAt()), millis(t.forumOpensAt()), millis(t.forumClosesAt()), millis(t.answersAt()),

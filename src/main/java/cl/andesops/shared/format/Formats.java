@@ -161,6 +161,11 @@ public final class Formats {
         return instant == null ? "" : DATE.format(instant.atZone(CHILE));
     }
 
+    /** {@code 27-11-2026}. */
+    public static String date(java.time.LocalDate day) {
+        return day == null ? "" : DATE.format(day);
+    }
+
     /**
      * {@code 27-11-2026 09:05} in Chile time; the date alone at midnight sharp, which is how the open-data files give
      * a day with no time of day (a time the API sends has its seconds, so it is almost never exactly 00:00:00).

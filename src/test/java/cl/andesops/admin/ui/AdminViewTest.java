@@ -126,6 +126,38 @@ class AdminViewTest extends KaribuTest {
                 .hasSize(listed);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired cl.andesops.rules.Rules ruleBook;
+
+    @Test
+    void the_admin_sees_the_rules_in_force_with_their_source_and_enters_a_months_utm_by_hand() {
+        loginAsAdmin();
+        UI.getCurrent().navigate("admin");
+        AdminView view = _get(AdminView.class);
+        List<cl.andesops.rules.RuleBook.Rule> inForce = GridKt._fetch(view.rules.inForce, 0, 100);
+        assertThat(inForce).extracting(cl.andesops.rules.RuleBook.Rule::id)
+                .as("today's bands: LP to 5,000 UTM, no LQ; the Compra Ágil ceiling of 100 UTM")
+                .contains("band.L1", "band.LP.5000", "compra-agil.ceiling.100", "publication.LE")
+                .doesNotContain("band.LQ", "band.LP.2000", "compra-agil.ceiling.30");
+        assertThat(inForce).allSatisfy(r -> assertThat(r.source()).isNotBlank());
+        assertThat(view.rules.status.getText()).contains("desactivada");
+        try {
+            view.rules.month.setValue("2031-01");
+            view.rules.pesos.setValue("80.123");
+            view.rules.save.click();
+            assertThat(ruleBook.table().utm(java.time.LocalDate.of(2031, 1, 20)).pesos()).isEqualTo(80_123);
+            assertThat(GridKt._fetch(view.rules.utm, 0, 1)).singleElement().satisfies(v -> {
+                assertThat(v.month()).hasToString("2031-01");
+                assertThat(v.source()).isEqualTo(cl.andesops.rules.UtmValue.Source.MANUAL);
+            });
+            view.rules.pesos.setValue("801230000");
+            view.rules.save.click();
+            assertThat(ruleBook.table().utm(java.time.LocalDate.of(2031, 1, 20)).pesos()).as("refused")
+                    .isEqualTo(80_123);
+        } finally {
+            ruleBook.removeUtm(java.time.YearMonth.of(2031, 1));
+        }
+    }
+
     @Test
     void a_jobs_day_and_window_read_as_chile_writes_dates() {
         assertThat(AdminView.jobParam("2026-11-30")).isEqualTo("30-11-2026");

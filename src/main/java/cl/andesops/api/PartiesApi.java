@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cl.andesops.parties.BuyerProfile;
 import cl.andesops.parties.BuyerProfiles;
 import cl.andesops.parties.PartyIndex;
-import cl.andesops.parties.Period;
+import cl.andesops.shared.format.Period;
 import cl.andesops.parties.SupplierProfile;
 import cl.andesops.parties.SupplierProfiles;
 import cl.andesops.shared.format.Formats;

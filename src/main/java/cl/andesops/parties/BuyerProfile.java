@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import java.util.List;
 
 import cl.andesops.parties.Figures.Counterpart;

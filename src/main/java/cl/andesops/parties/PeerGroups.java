@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;

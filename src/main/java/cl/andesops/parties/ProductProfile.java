@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import java.util.List;
 
 import tools.jackson.databind.annotation.JsonSerialize;

@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import cl.andesops.shared.format.PartyKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

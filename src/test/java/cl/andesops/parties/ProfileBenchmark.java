@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

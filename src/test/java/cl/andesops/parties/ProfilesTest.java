@@ -1,5 +1,6 @@
 package cl.andesops.parties;
 
+import cl.andesops.shared.format.Period;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 

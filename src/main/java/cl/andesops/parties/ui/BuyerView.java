@@ -21,7 +21,7 @@ import cl.andesops.parties.Buyer;
 import cl.andesops.parties.BuyerProfile;
 import cl.andesops.parties.BuyerProfiles;
 import cl.andesops.parties.Figures;
-import cl.andesops.parties.Period;
+import cl.andesops.shared.format.Period;
 import cl.andesops.shared.format.Formats;
 import cl.andesops.shared.format.PartyKeys;
 import cl.andesops.shared.ui.MainLayout;

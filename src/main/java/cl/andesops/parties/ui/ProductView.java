@@ -20,7 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import cl.andesops.parties.Period;
+import cl.andesops.shared.format.Period;
 import cl.andesops.parties.ProductProfile;
 import cl.andesops.parties.ProductProfiles;
 import cl.andesops.shared.chart.ChartCard;

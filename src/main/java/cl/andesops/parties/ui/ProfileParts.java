@@ -18,7 +18,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
 import cl.andesops.parties.Figures;
-import cl.andesops.parties.Period;
+import cl.andesops.shared.format.Period;
 import cl.andesops.shared.chart.ChartCard;
 import cl.andesops.shared.chart.ChartOptions;
 import cl.andesops.shared.chart.EChart;
@@ -83,7 +83,7 @@ final class ProfileParts {
      * The profile's tools: its PDF, written from the page ({@code view}) when asked for, and the address that reopens
      * it with the same period, written out ({@code desde} and {@code hasta}, so "the last 12 months" stays those).
      */
-    static HorizontalLayout tools(Component view, String fileBase, String path, cl.andesops.parties.Period period,
+    static HorizontalLayout tools(Component view, String fileBase, String path, cl.andesops.shared.format.Period period,
                                   boolean simulated, java.time.Clock clock) {
         String url = cl.andesops.shared.ui.UrlParams.baseUrl() + path + "?desde=" + period.from() + "&hasta="
                 + period.to();

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import cl.andesops.parties.Figures;
-import cl.andesops.parties.Period;
+import cl.andesops.shared.format.Period;
 import cl.andesops.parties.Supplier;
 import cl.andesops.parties.SupplierProfile;
 import cl.andesops.parties.SupplierProfiles;

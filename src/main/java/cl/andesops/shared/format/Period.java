@@ -1,4 +1,4 @@
-package cl.andesops.parties;
+package cl.andesops.shared.format;
 
 import java.time.LocalDate;
 
@@ -67,15 +67,15 @@ public record Period(LocalDate from, LocalDate to) {
         return of(null, null, meses, today);
     }
 
-    int fromDay() {
+    public int fromDay() {
         return day(from);
     }
 
-    int toDay() {
+    public int toDay() {
         return day(to);
     }
 
-    static int day(LocalDate d) {
+    public static int day(LocalDate d) {
         return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
 }

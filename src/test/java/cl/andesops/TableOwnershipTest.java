@@ -32,7 +32,8 @@ class TableOwnershipTest {
             Map.entry("sync_cursor", "sync"), Map.entry("api_request_ledger", "mercadopublico"),
             Map.entry("analysis", "analysis"), Map.entry("ai_usage", "analysis"), Map.entry("data_version", "shared"),
             Map.entry("cluster_node", "shared"),
-            Map.entry("import_file", "opendata"), Map.entry("import_rejection", "opendata"));
+            Map.entry("import_file", "opendata"), Map.entry("import_rejection", "opendata"),
+            Map.entry("utm_month", "rules"), Map.entry("derived_version", "shared"), Map.entry("flag_record", "flags"));
 
     private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)\\b");
 

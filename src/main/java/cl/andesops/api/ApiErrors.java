@@ -92,15 +92,18 @@ class ApiErrors {
      * product's first language), from the same bundles as the screens.
      */
     static String text(String key, Object... args) {
-        // the request's own header: without one, Spanish (never the server's default locale)
-        java.util.Locale locale = cl.andesops.shared.I18n.SPANISH;
+        return cl.andesops.shared.I18n.text(locale(), key, args);
+    }
+
+    /** The client's language: the request's own header; without one, Spanish (never the server's default locale). */
+    static java.util.Locale locale() {
         if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
                 instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
                 && attributes.getRequest().getHeader("Accept-Language") != null
                 && "en".equals(attributes.getRequest().getLocale().getLanguage())) {
-            locale = java.util.Locale.ENGLISH;
+            return cl.andesops.shared.I18n.ENGLISH;
         }
-        return cl.andesops.shared.I18n.text(locale, key, args);
+        return cl.andesops.shared.I18n.SPANISH;
     }
 
     /**

@@ -1,0 +1,205 @@
+package cl.andesops.flags;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cl.andesops.parties.PartyIndex;
+import cl.andesops.rules.Rules;
+import cl.andesops.shared.format.PartyKeys;
+import cl.andesops.shared.format.Period;
+
+/**
+ * What the indicators found, for any period: each indicator's coverage (records it judged, could not judge and why,
+ * fired on), its rate by month with a warning past the noise line, where it fires most, and the records behind each
+ * figure with their evidence. Everything is read from {@code flag_record}, which {@link FlagFollower} keeps.
+ */
+@Service
+public class Flags {
+
+    /** An indicator's figures in a period. {@code rate} is fired over applicable (judged), 0 when none. */
+    public record Coverage(Indicator indicator, long applicable, long fired, long notJudged,
+            Map<String, Long> notJudgedBy, double rate, boolean noisy, double target) {
+    }
+
+    /** One month of an indicator: records judged and fired. */
+    public record Month(String month, long applicable, long fired) {
+    }
+
+    /** A buyer or supplier where an indicator fires, with how often. */
+    public record Party(PartyKeys.Kind kind, String key, String name, String path, long fired) {
+    }
+
+    /** One record an indicator fired on, with the figures and records of its evidence. */
+    public record Hit(Indicator indicator, String recordCode, LocalDate day, String buyerCode, String supplier,
+            double score, List<Object> args, List<String> records) {
+    }
+
+    /** A page of hits and how many there are. */
+    public record Hits(List<Hit> hits, long total) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Rules rules;
+    private final PartyIndex parties;
+    private final FlagFollower follower;
+
+    Flags(JdbcClient jdbc, Rules rules, PartyIndex parties, FlagFollower follower) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.parties = parties;
+        this.follower = follower;
+    }
+
+    /** Whether the indicators reflect every commit (false while they catch up, e.g. after a change of the rules). */
+    public boolean current() {
+        return follower.caughtUp();
+    }
+
+    /** The rate past which an indicator is shown as probably miscalibrated. */
+    public double noiseRate() {
+        return rules.table().value("param.noise-rate");
+    }
+
+    /** Every indicator's coverage in the period, in the catalogue's order. */
+    public List<Coverage> coverage(Period period) {
+        Map<Indicator, long[]> counts = new EnumMap<>(Indicator.class);
+        Map<Indicator, Map<String, Long>> reasons = new EnumMap<>(Indicator.class);
+        jdbc.sql("""
+                SELECT indicator, outcome, count(*) FROM flag_record WHERE day BETWEEN :from AND :to
+                GROUP BY indicator, outcome""").param("from", Period.day(period.from()))
+                .param("to", Period.day(period.to()))
+                .query(rs -> {
+                    Indicator i = Indicator.of(rs.getString(1)).orElse(null);
+                    if (i != null) {
+                        String outcome = rs.getString(2);
+                        long n = rs.getLong(3);
+                        long[] c = counts.computeIfAbsent(i, k -> new long[3]);
+                        if (outcome.equals("F")) {
+                            c[0] += n;
+                            c[1] += n;
+                        } else if (outcome.equals("C")) {
+                            c[0] += n;
+                        } else {
+                            c[2] += n;
+                            reasons.computeIfAbsent(i, k -> new TreeMap<>()).merge(outcome.substring(2), n,
+                                    Long::sum);
+                        }
+                    }
+                });
+        double noise = noiseRate();
+        List<Coverage> out = new ArrayList<>();
+        for (Indicator i : Indicator.values()) {
+            long[] c = counts.getOrDefault(i, new long[3]);
+            double rate = c[0] == 0 ? 0 : c[1] / (double) c[0];
+            out.add(new Coverage(i, c[0], c[1], c[2], Map.copyOf(reasons.getOrDefault(i, Map.of())), rate,
+                    rate > noise, i.kind.target));
+        }
+        return out;
+    }
+
+    /** The indicator's records judged and fired per month of the period, every month listed. */
+    public List<Month> months(Indicator indicator, Period period) {
+        Map<String, long[]> byMonth = new LinkedHashMap<>();
+        for (LocalDate m = period.from().withDayOfMonth(1); !m.isAfter(period.to()); m = m.plusMonths(1)) {
+            byMonth.put(m.toString().substring(0, 7), new long[2]);
+        }
+        jdbc.sql("""
+                SELECT day / 100 AS month, sum(CASE WHEN outcome = 'F' THEN 1 ELSE 0 END),
+                       sum(CASE WHEN outcome IN ('F', 'C') THEN 1 ELSE 0 END)
+                FROM flag_record WHERE indicator = :i AND day BETWEEN :from AND :to GROUP BY day / 100""")
+                .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
+                .query(rs -> {
+                    int m = rs.getInt(1);
+                    String key = String.format("%04d-%02d", m / 100, m % 100);
+                    long[] c = byMonth.get(key);
+                    if (c != null) {
+                        c[0] = rs.getLong(3);
+                        c[1] = rs.getLong(2);
+                    }
+                });
+        return byMonth.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    /** The buyers (or suppliers) the indicator fires on most in the period, at most {@code limit}. */
+    public List<Party> top(Indicator indicator, PartyKeys.Kind kind, Period period, int limit) {
+        String column = kind == PartyKeys.Kind.BUYER ? "buyer_code" : "supplier";
+        return jdbc.sql("SELECT " + column + ", count(*) AS n FROM flag_record WHERE indicator = :i AND outcome = 'F' "
+                        + "AND day BETWEEN :from AND :to AND " + column + " IS NOT NULL GROUP BY " + column
+                        + " ORDER BY n DESC, " + column + " LIMIT :n")
+                .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
+                .param("n", limit)
+                .query((rs, n) -> {
+                    String key = rs.getString(1);
+                    List<String> names = parties.names(kind, key, 1);
+                    return new Party(kind, key, names.isEmpty() ? key : names.getFirst(), PartyKeys.path(kind, key),
+                            rs.getLong(2));
+                }).list();
+    }
+
+    /** The records the indicator fired on in the period, furthest past the line first, a page at a time. */
+    public Hits hits(Indicator indicator, Period period, long offset, int limit) {
+        long total = jdbc.sql("SELECT count(*) FROM flag_record WHERE indicator = :i AND outcome = 'F' "
+                        + "AND day BETWEEN :from AND :to").param("i", indicator.id)
+                .param("from", Period.day(period.from())).param("to", Period.day(period.to())).query(Long.class)
+                .single();
+        List<Hit> hits = jdbc.sql("""
+                        SELECT indicator, record_code, day, buyer_code, supplier, score, evidence FROM flag_record
+                        WHERE indicator = :i AND outcome = 'F' AND day BETWEEN :from AND :to
+                        ORDER BY score DESC, day DESC, record_code LIMIT :n OFFSET :o""")
+                .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
+                .param("n", limit).param("o", offset).query(Flags::hit).list();
+        return new Hits(hits, total);
+    }
+
+    /** What fired on these records (the rows and pages of orders, tenders and requests), by record. */
+    public Map<String, List<Hit>> on(Collection<String> codes) {
+        Map<String, List<Hit>> out = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("SELECT indicator, record_code, day, buyer_code, supplier, score, evidence FROM flag_record "
+                            + "WHERE record_code IN (:c) AND outcome = 'F' ORDER BY record_code, indicator")
+                    .param("c", all.subList(from, Math.min(all.size(), from + 500))).query(Flags::hit).list()
+                    .forEach(h -> out.computeIfAbsent(h.recordCode(), k -> new ArrayList<>()).add(h));
+        }
+        return out;
+    }
+
+    /** What fired on a buyer's (or a supplier's) records in the period, by indicator. */
+    public Map<Indicator, Long> firedFor(PartyKeys.Kind kind, String key, Period period) {
+        String column = kind == PartyKeys.Kind.BUYER ? "buyer_code" : "supplier";
+        Map<Indicator, Long> out = new EnumMap<>(Indicator.class);
+        jdbc.sql("SELECT indicator, count(*) FROM flag_record WHERE " + column + " = :k AND outcome = 'F' "
+                        + "AND day BETWEEN :from AND :to GROUP BY indicator").param("k", key)
+                .param("from", Period.day(period.from())).param("to", Period.day(period.to()))
+                .query(rs -> {
+                    Indicator i = Indicator.of(rs.getString(1)).orElse(null);
+                    if (i != null) {
+                        out.put(i, rs.getLong(2));
+                    }
+                });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Hit hit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Indicator i = Indicator.of(rs.getString(1)).orElseThrow();
+        String evidence = rs.getString(7);
+        Map<String, Object> e = evidence == null ? Map.of() : FlagStore.JSON.readValue(evidence, Map.class);
+        List<Object> args = (List<Object>) e.getOrDefault("args", List.of());
+        List<String> records = (List<String>) e.getOrDefault("records", List.of());
+        return new Hit(i, rs.getString(2), Days.date(rs.getInt(3)), rs.getString(4), rs.getString(5),
+                rs.getDouble(6), args, records);
+    }
+}

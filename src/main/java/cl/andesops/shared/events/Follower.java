@@ -1,0 +1,196 @@
+package cl.andesops.shared.events;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.shared.events.DataChanged.Dataset;
+import cl.andesops.shared.persistence.DataVersions;
+
+/**
+ * Derived data that follows the data versions of some datasets: it records, per dataset, the version it reflects
+ * ({@code derived_version}) and, after any commit (this node's or another's), a restart or a crash, catches up from
+ * there on its own thread, never the sync's. A failure is its own: it is logged, the version stays, and the next
+ * commit (or a retry a minute later) tries again. One catch-up runs at a time; a burst of commits is read in one.
+ * A change to what the data is judged by ({@link #basis()}, e.g. the rules' fingerprint) starts again from zero.
+ */
+public abstract class Follower implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Follower.class);
+    private static final Duration RETRY = Duration.ofMinutes(1);
+
+    private final String name;
+    private final Set<Dataset> datasets;
+    private final DataVersions versions;
+    private final JdbcClient read;
+    private final JdbcTemplate writer;
+    private final Map<Dataset, Long> reflects = new EnumMap<>(Dataset.class);
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile ScheduledExecutorService worker;
+    private volatile boolean running;
+    private volatile long failures;
+
+    protected Follower(String name, Set<Dataset> datasets, DataVersions versions, JdbcClient read,
+            JdbcTemplate writer) {
+        this.name = name;
+        this.datasets = Set.copyOf(datasets);
+        this.versions = versions;
+        this.read = read;
+        this.writer = writer;
+    }
+
+    /**
+     * Brings what is derived from {@code dataset} from version {@code from} (exclusive) to {@code to} (inclusive):
+     * the rows stamped in between. {@code from} 0 means everything. Runs on the follower's thread only.
+     */
+    protected abstract void follow(Dataset dataset, long from, long to);
+
+    /** What the derived data is computed under; when it changes, every dataset is followed again from zero. */
+    protected String basis() {
+        return "";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The version of the dataset this follower reflects. */
+    public synchronized long reflects(Dataset dataset) {
+        return reflects.getOrDefault(dataset, 0L);
+    }
+
+    /** Catch-ups that failed since the start: for the administration page and tests. */
+    public long failures() {
+        return failures;
+    }
+
+    /** Whether it reflects every dataset's current version. */
+    public boolean caughtUp() {
+        return datasets.stream().allMatch(d -> reflects(d) >= versions.current(d));
+    }
+
+    @Override
+    public void start() {
+        worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("follow-" + name)
+                .priority(Thread.NORM_PRIORITY - 1).factory());
+        running = true;
+        queue();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ScheduledExecutorService w = worker;
+        if (w != null) {
+            w.shutdown();
+            try {
+                w.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the search indexes: what follows is not needed for the first page. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+
+    @EventListener
+    void on(DataChanged event) {
+        if (running && datasets.contains(event.dataset())) {
+            queue();
+        }
+    }
+
+    /** Queues a catch-up (one at a time: a queued one reads whatever has been committed when it runs). */
+    public void queue() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    catchUp();
+                });
+            } catch (RejectedExecutionException | NullPointerException stopping) {
+                queued.set(false);
+            }
+        }
+    }
+
+    private void catchUp() {
+        if (!running) {
+            return;
+        }
+        String basis = basis();
+        try {
+            load(basis);
+            for (Dataset d : datasets) {
+                long to = versions.current(d);
+                long from = reflects(d);
+                if (to > from && running) {
+                    follow(d, from, to);
+                    if (!basis.equals(basis())) {
+                        return; // the basis changed meanwhile: the restart it caused follows again from zero
+                    }
+                    record(d, to, basis);
+                }
+            }
+        } catch (RuntimeException e) {
+            failures++;
+            log.error("Following the data ({}) failed: it tries again at the next commit or in a minute", name, e);
+            try {
+                worker.schedule(this::queue, RETRY.toSeconds(), TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // stopping: the next start catches up from the version recorded
+            }
+        }
+    }
+
+    /** Reads the versions recorded (once, or again when the basis has changed: then every dataset from zero). */
+    private synchronized void load(String basis) {
+        if (!reflects.isEmpty()) {
+            return;
+        }
+        for (Dataset d : datasets) {
+            var row = read.sql("SELECT version, rules FROM derived_version WHERE follower = :f AND dataset = :d")
+                    .param("f", name).param("d", d.name()).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)})
+                    .optional();
+            boolean same = row.isPresent() && basis.equals(row.get()[1] == null ? "" : row.get()[1]);
+            reflects.put(d, same ? (Long) row.get()[0] : 0L);
+        }
+    }
+
+    private synchronized void record(Dataset d, long version, String basis) {
+        if (writer.update("UPDATE derived_version SET version = ?, rules = ? WHERE follower = ? AND dataset = ?",
+                version, basis, name, d.name()) == 0) {
+            writer.update("INSERT INTO derived_version (follower, dataset, version, rules) VALUES (?, ?, ?, ?)", name,
+                    d.name(), version, basis);
+        }
+        reflects.put(d, version);
+    }
+
+    /** Forgets what it reflects: the next catch-up follows every dataset from zero (after a change of basis). */
+    protected synchronized void restart() {
+        reflects.clear();
+        queue();
+    }
+}

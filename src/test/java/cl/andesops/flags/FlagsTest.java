@@ -1,0 +1,174 @@
+package cl.andesops.flags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cl.andesops.shared.events.DataChanged.Dataset;
+import cl.andesops.shared.events.Follower;
+import cl.andesops.shared.format.Period;
+import cl.andesops.shared.persistence.DataVersions;
+import cl.andesops.testing.SyncedAppTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The indicators follow the synced data by version: every record they apply to is judged once, the coverage adds up
+ * to plain SQL over the same rows, what fires says why in words, and the API answers the same figures.
+ */
+class FlagsTest extends SyncedAppTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired @Qualifier("writer") JdbcTemplate writer;
+    @Autowired DataVersions versions;
+    @Autowired FlagFollower follower;
+    @Autowired Flags flags;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    static final Period ALL = new Period(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
+
+    @BeforeEach
+    void judged() throws InterruptedException {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM sync_job WHERE kind = 'DAY_ORDERS' AND state = 'DONE'").query(Integer.class)
+                .single() >= 2);
+        assertThat(follower.awaitJudged(Duration.ofSeconds(60))).isTrue();
+    }
+
+    @Test
+    void every_compra_agil_request_with_a_choice_is_judged_once_and_the_coverage_adds_up() {
+        // the sync goes on committing: compare once the indicators reflect what the SQL reads
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(follower.awaitJudged(Duration.ofSeconds(10))).isTrue();
+            long decided = jdbc.sql("SELECT count(DISTINCT r.code) FROM ca_request r JOIN ca_quote q ON q.request_id = r.id "
+                    + "WHERE q.selected = 1 AND r.published_at IS NOT NULL AND r.version <= :v")
+                    .param("v", follower.reflects(Dataset.COMPRA_AGIL)).query(Long.class).single();
+            Flags.Coverage few = flags.coverage(ALL).stream().filter(c -> c.indicator() == Indicator.CA_FEW_QUOTES)
+                    .findFirst().orElseThrow();
+            assertThat(few.applicable() + few.notJudged()).as("each request with a chosen quote, once").isEqualTo(decided);
+            long underThree = jdbc.sql("""
+                    SELECT count(*) FROM ca_request r WHERE r.published_at IS NOT NULL AND r.version <= :v
+                      AND EXISTS (SELECT 1 FROM ca_quote q WHERE q.request_id = r.id AND q.selected = 1)
+                      AND (SELECT count(DISTINCT coalesce(q.supplier_rut, '#' || q.quote_id)) FROM ca_quote q
+                           WHERE q.request_id = r.id) < 3""")
+                    .param("v", follower.reflects(Dataset.COMPRA_AGIL)).query(Long.class).single();
+            assertThat(few.fired()).as("fired equals plain SQL over the same rows").isEqualTo(underThree);
+        });
+        // the sync goes on committing: read the figures and the rows until both are of the same moment
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (Flags.Coverage c : flags.coverage(ALL)) {
+                long rows = jdbc.sql("SELECT count(*) FROM flag_record WHERE indicator = :i")
+                        .param("i", c.indicator().id).query(Long.class).single();
+                assertThat(c.applicable() + c.notJudged()).as(c.indicator().id).isEqualTo(rows);
+                assertThat(c.notJudgedBy().values().stream().mapToLong(Long::longValue).sum())
+                        .isEqualTo(c.notJudged());
+                assertThat(c.rate()).isEqualTo(c.applicable() == 0 ? 0 : c.fired() / (double) c.applicable());
+            }
+        });
+    }
+
+    @Test
+    void the_split_purchase_flag_fires_on_compra_agil_orders_that_together_pass_the_ceiling() {
+        // plain SQL over the same orders: for each fired order, its episode is its pair's AG orders, each under the
+        // ceiling, together above it within 30 days
+        List<Flags.Hit> hits = flags.hits(Indicator.SPLIT_PURCHASE, ALL, 0, 50).hits();
+        for (Flags.Hit h : hits) {
+            assertThat(h.records()).contains(h.recordCode()).hasSizeGreaterThanOrEqualTo(2);
+            long sum = jdbc.sql("SELECT sum(amount_clp) FROM purchase_order WHERE code IN (:c)")
+                    .param("c", h.records()).query(Long.class).single();
+            assertThat(sum).isEqualTo(((Number) h.args().get(2)).longValue());
+            assertThat(sum).isGreaterThan(((Number) h.args().get(3)).longValue());
+            assertThat(FlagWords.why(h, cl.andesops.shared.I18n.SPANISH)).contains("suman $").doesNotContain("{");
+        }
+        long agOrders = jdbc.sql("SELECT count(*) FROM purchase_order WHERE type = 'AG' AND has_detail = 1 "
+                + "AND supplier_rut IS NOT NULL AND version <= :v").param("v", follower.reflects(Dataset.ORDERS))
+                .query(Long.class).single();
+        Flags.Coverage split = flags.coverage(ALL).stream().filter(c -> c.indicator() == Indicator.SPLIT_PURCHASE)
+                .findFirst().orElseThrow();
+        assertThat(split.applicable()).as("AG orders under the ceiling, at most every AG order")
+                .isPositive().isLessThanOrEqualTo(agOrders);
+    }
+
+    @Test
+    void the_api_lists_every_indicator_with_its_sources_and_the_notice_and_pages_its_records() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode all = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/flags?desde=2000-01-01&hasta=2099-12-31")).build(), HttpResponse.BodyHandlers.ofString())
+                .body());
+        assertThat(all.path("notice").asString()).contains("motivo para mirar, no una prueba");
+        assertThat(all.path("indicators")).hasSize(Indicator.values().length);
+        JsonNode split = null;
+        for (JsonNode i : all.path("indicators")) {
+            assertThat(i.path("rules")).as(i.path("id").asString()).isNotEmpty();
+            i.path("rules").forEach(r -> assertThat(r.path("source").asString()).isNotBlank());
+            if (i.path("id").asString().equals("split-purchase")) {
+                split = i;
+            }
+        }
+        Flags.Coverage c = flags.coverage(new Period(LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31))).stream()
+                .filter(x -> x.indicator() == Indicator.SPLIT_PURCHASE).findFirst().orElseThrow();
+        assertThat(split.path("applicable").asLong()).isEqualTo(c.applicable());
+        assertThat(split.path("fired").asLong()).isEqualTo(c.fired());
+        JsonNode page = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/flags/split-purchase/records?desde=2000-01-01&hasta=2099-12-31&size=2")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(page.path("total").asLong()).isEqualTo(c.fired());
+        if (c.fired() > 0) {
+            JsonNode first = page.path("items").get(0);
+            assertThat(first.path("path").asString()).startsWith("/orders/");
+            assertThat(first.path("why").asString()).isNotBlank();
+            assertThat(first.path("evidence").get(0).path("path").asString()).startsWith("/orders/");
+        }
+        HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/flags/ca-few-quotes")).header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(english.body()).path("notice").asString()).contains("reason to look, not proof");
+        assertThat(json.readTree(english.body()).path("months")).isNotEmpty();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/flags/no-such-flag")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_follower_that_fails_keeps_its_version_and_catches_up_at_the_next_try_without_touching_others() {
+        AtomicInteger calls = new AtomicInteger();
+        Follower failing = new Follower("test-failing", Set.of(Dataset.ORDERS), versions, jdbc, writer) {
+            @Override
+            protected void follow(Dataset dataset, long from, long to) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the first try fails");
+                }
+            }
+        };
+        try {
+            failing.start();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failing.failures() == 1);
+            assertThat(failing.reflects(Dataset.ORDERS)).isZero();
+            failing.queue();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failing.reflects(Dataset.ORDERS) > 0);
+            assertThat(jdbc.sql("SELECT version FROM derived_version WHERE follower = 'test-failing'")
+                    .query(Long.class).single()).isEqualTo(failing.reflects(Dataset.ORDERS));
+            assertThat(follower.failures()).as("the indicators were not touched").isZero();
+        } finally {
+            failing.stop();
+        }
+    }
+}

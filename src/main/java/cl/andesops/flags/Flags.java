@@ -40,7 +40,12 @@ public class Flags {
 
     /** One record an indicator fired on, with the figures and records of its evidence. */
     public record Hit(Indicator indicator, String recordCode, LocalDate day, String buyerCode, String supplier,
-            double score, List<Object> args, List<String> records) {
+            double score, List<Object> args, List<String> records, String buyerName, String supplierName) {
+
+        Hit named(String buyer, String supplier) {
+            return new Hit(indicator, recordCode, day, buyerCode, this.supplier, score, args, records, buyer,
+                    supplier);
+        }
     }
 
     /** A page of hits and how many there are. */
@@ -157,7 +162,7 @@ public class Flags {
                         ORDER BY score DESC, day DESC, record_code LIMIT :n OFFSET :o""")
                 .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
                 .param("n", limit).param("o", offset).query(Flags::hit).list();
-        return new Hits(hits, total);
+        return new Hits(named(hits), total);
     }
 
     /** What fired on these records (the rows and pages of orders, tenders and requests), by record. */
@@ -192,6 +197,21 @@ public class Flags {
         return out;
     }
 
+    /** The hits with their buyer's and supplier's names, as the party index knows them (else their keys). */
+    private List<Hit> named(List<Hit> hits) {
+        Map<String, String> seen = new java.util.HashMap<>();
+        return hits.stream().map(h -> h.named(
+                h.buyerCode() == null ? null : seen.computeIfAbsent("b" + h.buyerCode(),
+                        k -> first(parties.names(PartyKeys.Kind.BUYER, h.buyerCode(), 1), h.buyerCode())),
+                h.supplier() == null ? null : seen.computeIfAbsent("s" + h.supplier(),
+                        k -> first(parties.names(PartyKeys.Kind.SUPPLIER, h.supplier(), 1), h.supplier()))))
+                .toList();
+    }
+
+    private static String first(List<String> names, String otherwise) {
+        return names.isEmpty() ? otherwise : names.getFirst();
+    }
+
     @SuppressWarnings("unchecked")
     private static Hit hit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Indicator i = Indicator.of(rs.getString(1)).orElseThrow();
@@ -200,6 +220,6 @@ public class Flags {
         List<Object> args = (List<Object>) e.getOrDefault("args", List.of());
         List<String> records = (List<String>) e.getOrDefault("records", List.of());
         return new Hit(i, rs.getString(2), Days.date(rs.getInt(3)), rs.getString(4), rs.getString(5),
-                rs.getDouble(6), args, records);
+                rs.getDouble(6), args, records, null, null);
     }
 }

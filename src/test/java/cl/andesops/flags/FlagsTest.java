@@ -147,6 +147,55 @@ class FlagsTest extends SyncedAppTest {
                 .isEqualTo(404);
     }
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    @Test
+    void the_screens_show_the_figures_the_api_gives_with_the_notice_and_lead_to_the_records() {
+        cl.andesops.testing.KaribuTest.setUp(context);
+        try {
+            com.vaadin.flow.component.UI.getCurrent().navigate("flags",
+                    com.vaadin.flow.router.QueryParameters.of("meses", "todo"));
+            cl.andesops.flags.ui.FlagsView view = com.github.mvysny.kaributesting.v10.LocatorJ
+                    ._get(cl.andesops.flags.ui.FlagsView.class);
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Paragraph.class,
+                    spec -> spec.withId("flags-notice")).getText()).contains("no una prueba");
+            var grid = com.github.mvysny.kaributesting.v10.LocatorJ._get(view,
+                    com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("flags-grid"));
+            @SuppressWarnings("unchecked")
+            List<Flags.Coverage> rows = com.github.mvysny.kaributesting.v10.GridKt._fetch(grid, 0, 100);
+            assertThat(rows).hasSize(Indicator.values().length);
+            Period all = cl.andesops.shared.format.Period.of(null, null, "todo", LocalDate.now(
+                    cl.andesops.testing.TestClock.CLOCK.withZone(cl.andesops.shared.format.Formats.CHILE)));
+            Flags.Coverage few = rows.stream().filter(c -> c.indicator() == Indicator.CA_FEW_QUOTES).findFirst()
+                    .orElseThrow();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(flags.coverage(all)
+                    .stream().filter(c -> c.indicator() == Indicator.CA_FEW_QUOTES).findFirst().orElseThrow()
+                    .fired()).isGreaterThanOrEqualTo(few.fired()));
+
+            com.vaadin.flow.component.UI.getCurrent().navigate("flags/ca-few-quotes",
+                    com.vaadin.flow.router.QueryParameters.of("meses", "todo"));
+            cl.andesops.flags.ui.FlagView one = com.github.mvysny.kaributesting.v10.LocatorJ
+                    ._get(cl.andesops.flags.ui.FlagView.class);
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Span.class,
+                    spec -> spec.withId("flag-fired-value")).getText())
+                    .isEqualTo(cl.andesops.shared.format.Formats.count(flags.coverage(all).stream()
+                            .filter(c -> c.indicator() == Indicator.CA_FEW_QUOTES).findFirst().orElseThrow().fired()));
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Paragraph.class,
+                    spec -> spec.withId("flag-definition")).getText()).contains("menos cotizaciones que las tres");
+            if (few.fired() > 0) {
+                var list = com.github.mvysny.kaributesting.v10.LocatorJ._get(one,
+                        com.vaadin.flow.component.html.Div.class, spec -> spec.withId("flag-records"));
+                assertThat(list.getChildren().count()).isEqualTo(Math.min(50, few.fired()));
+                assertThat(list.getElement().getTextRecursively()).contains("Decidida con");
+            }
+            com.vaadin.flow.component.UI.getCurrent().navigate("flags/no-such-signal");
+            assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(cl.andesops.flags.ui.FlagView.class))
+                    .isEmpty();
+        } finally {
+            com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
+        }
+    }
+
     @Test
     void a_follower_that_fails_keeps_its_version_and_catches_up_at_the_next_try_without_touching_others() {
         AtomicInteger calls = new AtomicInteger();

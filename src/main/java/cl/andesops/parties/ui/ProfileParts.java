@@ -37,19 +37,7 @@ final class ProfileParts {
 
     /** A figure card: its label and value (the Monitor's KPI look). */
     static Div figure(String id, String label, String value, String note) {
-        Span l = new Span(label);
-        l.addClassName("kpi-label");
-        Span v = new Span(value);
-        v.addClassName("kpi-value");
-        v.setId(id + "-value");
-        Div d = new Div(l, new Div(v));
-        if (note != null) {
-            Span n = new Span(note);
-            n.addClassName("kpi-delta");
-            d.add(new Div(n));
-        }
-        d.setId(id);
-        d.addClassName("kpi");
+        Div d = cl.andesops.shared.ui.Kpi.figure(id, label, value, note);
         ProfilePdf.figure(d, label, value, note);
         return d;
     }

@@ -28,6 +28,10 @@ final class CompraAgilIndicators {
         }
         int d = Days.number(day);
         List<Judgement> out = new ArrayList<>();
+        String unit = cl.andesops.shared.format.PartyKeys.supplier(r.organismRut()).orElse(r.organismRut());
+        r = new RequestCase(r.id(), r.code(), r.name(), r.stateId(), r.state(), r.publishedAt(), r.closesAt(),
+                r.currency(), r.amount(), r.amountClp(), r.organism(), unit, r.offersReceived(), r.orderCode(),
+                r.quotes()); // the buyer by its unit's RUT as a key, the spelling every profile link uses
         fewQuotes(r, rules, d).ifPresent(out::add);
         cheapestNotChosen(r, d).ifPresent(out::add);
         overCeiling(r, rules, day, d).ifPresent(out::add);

@@ -34,7 +34,7 @@ import cl.andesops.tenders.TenderFlagInputs.TenderCase;
 public class FlagFollower extends Follower {
 
     /** Raise when an indicator's logic changes: every record is judged again at the next start. */
-    static final String LOGIC = "indicators-1";
+    static final String LOGIC = "indicators-2";
     private static final int WINDOW = 500;
     /** Most orders of one pair read at once (oldest first): a pair past it is judged on those. */
     private static final int MAX_PAIR = 5_000;
@@ -72,6 +72,9 @@ public class FlagFollower extends Follower {
     }
 
     private void followTenders(long from, long to, RuleTable table) {
+        if (from == 0) {
+            store.clear(Indicator.Subject.TENDER); // everything is judged: no record's rows to replace one by one
+        }
         long after = 0;
         while (isRunning()) {
             List<TenderCase> batch = tenders.changed(from, to, after, WINDOW);
@@ -80,12 +83,19 @@ public class FlagFollower extends Follower {
             }
             List<Judgement> out = new ArrayList<>();
             batch.forEach(t -> out.addAll(TenderIndicators.judge(t, table)));
-            store.replace(Indicator.Subject.TENDER, batch.stream().map(TenderCase::code).toList(), out);
+            if (from == 0) {
+                store.insert(out);
+            } else {
+                store.replace(Indicator.Subject.TENDER, batch.stream().map(TenderCase::code).toList(), out);
+            }
             after = batch.getLast().id();
         }
     }
 
     private void followRequests(long from, long to, RuleTable table) {
+        if (from == 0) {
+            store.clear(Indicator.Subject.COMPRA_AGIL);
+        }
         long after = 0;
         while (isRunning()) {
             var batch = compraAgil.changed(from, to, after, WINDOW);
@@ -94,8 +104,12 @@ public class FlagFollower extends Follower {
             }
             List<Judgement> out = new ArrayList<>();
             batch.forEach(r -> out.addAll(CompraAgilIndicators.judge(r, table)));
-            store.replace(Indicator.Subject.COMPRA_AGIL,
-                    batch.stream().map(CompraAgilFlagInputs.RequestCase::code).toList(), out);
+            if (from == 0) {
+                store.insert(out);
+            } else {
+                store.replace(Indicator.Subject.COMPRA_AGIL,
+                        batch.stream().map(CompraAgilFlagInputs.RequestCase::code).toList(), out);
+            }
             after = batch.getLast().id();
         }
     }
@@ -107,6 +121,10 @@ public class FlagFollower extends Follower {
      */
     private void followOrders(long from, long to, RuleTable table) {
         Set<String> types = OrderIndicators.types(table);
+        if (from == 0) {
+            judgeAllOrders(types, table);
+            return;
+        }
         int window = (int) table.value("param.split-window-days");
         int span = table.parameter("param.repeated-direct-awards").days();
         long after = 0;
@@ -146,6 +164,34 @@ public class FlagFollower extends Follower {
         }
     }
 
+    /**
+     * Judges every order of the channels judged, buyer by buyer (all of a buyer's pairs in one read, by supplier and
+     * day): one query a buyer instead of one a pair, and no record's rows to replace.
+     */
+    private void judgeAllOrders(Set<String> types, RuleTable table) {
+        store.clear(Indicator.Subject.ORDER);
+        List<Judgement> out = new ArrayList<>();
+        for (String buyer : orders.buyers(types)) {
+            if (!isRunning()) {
+                return;
+            }
+            List<OrderCase> all = orders.ofBuyer(buyer, types);
+            int start = 0;
+            for (int k = 1; k <= all.size(); k++) {
+                if (k == all.size() || !java.util.Objects.equals(all.get(k).supplierRut(),
+                        all.get(start).supplierRut())) {
+                    out.addAll(OrderIndicators.judge(all.subList(start, k), 0, 99_991_231, table));
+                    start = k;
+                }
+            }
+            if (out.size() >= WINDOW * 4) {
+                store.insert(out);
+                out = new ArrayList<>();
+            }
+        }
+        store.insert(out);
+    }
+
     /** Waits until every dataset's current version is judged: for tests and benchmarks. */
     public boolean awaitJudged(java.time.Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
@@ -154,7 +200,7 @@ public class FlagFollower extends Follower {
             if (caughtUp()) {
                 return true;
             }
-            Thread.sleep(50);
+            Thread.sleep(5);
         }
         return caughtUp();
     }

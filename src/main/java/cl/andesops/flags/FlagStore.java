@@ -41,25 +41,39 @@ class FlagStore {
             List<Object[]> rows = new ArrayList<>();
             for (Judgement j : judgements) {
                 if (set.contains(j.recordCode())) {
-                    rows.add(new Object[]{j.indicator().id, j.recordCode(), j.day(), j.outcomeCode(), j.buyerCode(),
-                            j.supplier() == null ? null
-                                    : cl.andesops.shared.format.PartyKeys.supplier(j.supplier()).orElse(null), j.score(), j.outcome() == Judgement.Outcome.FIRED
-                            ? JSON.writeValueAsString(j.detail()) : null});
+                    rows.add(row(j));
                 }
             }
             tx.executeWithoutResult(s -> {
                 writer.batchUpdate("DELETE FROM flag_record WHERE record_code = ? AND indicator IN (" + in + ")",
                         chunk.stream().map(c -> new Object[]{c}).toList());
-                writer.batchUpdate("""
-                        INSERT INTO flag_record (indicator, record_code, day, outcome, buyer_code, supplier, score,
-                                                 evidence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                writer.batchUpdate(INSERT, rows);
             });
         }
     }
 
-    /** Forgets every judgement (all is judged again under new rules). */
-    void clear() {
-        writer.update("DELETE FROM flag_record");
+    /** Forgets every judgement of a subject's indicators: all of them is judged again. */
+    void clear(Indicator.Subject subject) {
+        String in = String.join(",", Indicator.of(subject).stream().map(i -> "'" + i.id + "'").toList());
+        writer.update("DELETE FROM flag_record WHERE indicator IN (" + in + ")");
+    }
+
+    /** Adds judgements of records that have none (after {@link #clear}), a chunk per short transaction. */
+    void insert(List<Judgement> judgements) {
+        for (int from = 0; from < judgements.size(); from += CHUNK * 4) {
+            List<Object[]> rows = judgements.subList(from, Math.min(judgements.size(), from + CHUNK * 4)).stream()
+                    .map(FlagStore::row).toList();
+            tx.executeWithoutResult(s -> writer.batchUpdate(INSERT, rows));
+        }
+    }
+
+    private static final String INSERT = """
+            INSERT INTO flag_record (indicator, record_code, day, outcome, buyer_code, supplier, score, evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static Object[] row(Judgement j) {
+        return new Object[]{j.indicator().id, j.recordCode(), j.day(), j.outcomeCode(), j.buyerCode(),
+                j.supplier() == null ? null : cl.andesops.shared.format.PartyKeys.supplier(j.supplier()).orElse(null),
+                j.score(), j.outcome() == Judgement.Outcome.FIRED ? JSON.writeValueAsString(j.detail()) : null};
     }
 }

@@ -63,6 +63,23 @@ public class OrderFlagInputs {
                 .param("types", types).param("n", limit).query(OrderFlagInputs::order).list();
     }
 
+    /** The buyers with a detailed order of one of these types: a full judgement reads them one at a time. */
+    public List<String> buyers(Collection<String> types) {
+        return jdbc.sql("SELECT DISTINCT buyer_code FROM purchase_order WHERE has_detail = 1 AND type IN (:types) "
+                + "AND buyer_code IS NOT NULL ORDER BY buyer_code").param("types", types).query(String.class).list();
+    }
+
+    /**
+     * Every detailed order of a buyer of these types, by supplier and then oldest first: its pairs one after
+     * another, for a judgement of everything (orders without a supplier together, each judged alone).
+     */
+    public List<OrderCase> ofBuyer(String buyerCode, Collection<String> types) {
+        return jdbc.sql(SELECT + """
+                         WHERE buyer_code = :b AND has_detail = 1 AND day IS NOT NULL AND type IN (:types)
+                        ORDER BY supplier_rut, day, id""")
+                .param("b", buyerCode).param("types", types).query(OrderFlagInputs::order).list();
+    }
+
     private static OrderCase order(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         int state = rs.getInt("state_code");
         Integer stateCode = rs.wasNull() ? null : state;

@@ -264,13 +264,18 @@ final class SimOpenData {
         return v;
     }
 
-    /** The offers of an item: the winner's (selected) and the other bidders', a few percent dearer. */
+    /**
+     * The offers of an item: the winner's (selected) and the other bidders', a few percent dearer, all accepted;
+     * unless the tender carries a planted pattern (SimPlants): the rivals rejected, the rivals far cheaper than the
+     * winner, a rival offering the winner's very total, or the winner paid half again its offer.
+     */
     private static List<Map<String, String>> offers(SimWorld world, TenderDetail d, TenderLine l, int bidders) {
         List<Map<String, String>> out = new ArrayList<>();
         BigDecimal base = l.award() != null && l.award().unitPrice() != null ? l.award().unitPrice() : null;
         if (base == null || bidders <= 0) {
             return out;
         }
+        SimPlants.Plant plant = world.tender(d.code()).map(SimWorld.Tender::plant).orElse(null);
         List<SimCatalog.Supplier> pool = world.catalog.suppliers;
         String winnerRut = l.award().supplierRut();
         boolean awarded = d.stateCode() != null && d.stateCode() == 8;
@@ -280,10 +285,25 @@ final class SimOpenData {
                     pool.size()));
             String rut = winner ? winnerRut : s.rut();
             if (!winner && rut.equals(winnerRut)) {
-                continue;
+                s = pool.get(Math.floorMod((d.code() + "|" + l.line() + "|" + i).hashCode() + 1, pool.size()));
+                rut = s.rut();
+                if (rut.equals(winnerRut)) {
+                    continue;
+                }
             }
-            BigDecimal price = winner ? base : base.multiply(BigDecimal.valueOf(103 + Math.floorMod(
-                    (d.code() + i).hashCode(), 37))).movePointLeft(2).setScale(0, RoundingMode.HALF_UP);
+            // each rival a markup of its own (3 % apart): two rivals never offer the same by chance
+            BigDecimal price = winner ? base : base.multiply(BigDecimal.valueOf(100 + 3 * i + Math.floorMod(
+                    (d.code() + l.line()).hashCode(), 3))).movePointLeft(2).setScale(0, RoundingMode.HALF_UP);
+            if (!winner && plant == SimPlants.Plant.WINNER_OVER_CHEAPEST) {
+                // far cheaper than the winner, each rival its own price (identical bids are another pattern)
+                price = base.multiply(BigDecimal.valueOf(50 + 2 * i)).movePointLeft(2).setScale(0,
+                        RoundingMode.HALF_UP);
+            } else if (i == 1 && plant == SimPlants.Plant.IDENTICAL_BIDS) {
+                price = base;
+            }
+            String state = !winner && plant == SimPlants.Plant.RIVALS_REJECTED ? "Rechazada" : "Aceptada";
+            BigDecimal paid = winner && plant == SimPlants.Plant.AWARD_OVER_ESTIMATE
+                    ? price.multiply(BigDecimal.valueOf(1.5)) : price;
             Map<String, String> v = new HashMap<>();
             String code = winner ? pool.stream().filter(x -> x.rut().equals(winnerRut)).map(SimCatalog.Supplier::code)
                     .findFirst().orElse(null) : s.code();
@@ -292,14 +312,14 @@ final class SimOpenData {
             v.put("NombreProveedor", quote(winner ? l.award().supplierName() : s.name()));
             v.put("RazonSocialProveedor", quote(winner ? l.award().supplierName() : s.name()));
             v.put("Nombre de la Oferta", quote("Oferta " + (winner ? l.award().supplierName() : s.name())));
-            v.put("Estado Oferta", quote("Aceptada"));
+            v.put("Estado Oferta", quote(state));
             v.put("Cantidad Ofertada", number(l.quantity()));
             v.put("Moneda de la Oferta", quote("Peso Chileno"));
             v.put("MontoUnitarioOferta", number(price));
             v.put("Valor Total Ofertado", number(l.quantity() == null ? null : price.multiply(l.quantity())));
             v.put("CantidadAdjudicada", number(winner && awarded ? l.award().quantity() : BigDecimal.ZERO));
             v.put("MontoLineaAdjudica", number(winner && awarded && l.award().quantity() != null
-                    ? price.multiply(l.award().quantity()) : BigDecimal.ZERO));
+                    ? paid.multiply(l.award().quantity()) : BigDecimal.ZERO));
             v.put("FechaEnvioOferta", date(d.closesAt()));
             v.put("Oferta seleccionada", quote(winner && awarded ? "Seleccionada" : "No Seleccionada"));
             out.add(v);

@@ -122,8 +122,9 @@ final class SimTenders {
         SimCatalog.Product main = SimCatalog.PRODUCTS.get(TENDER_RANKS[SimWorld.zipf(r, TENDER_RANKS.length, 0.7)]);
         List<SimCatalog.Product> related = SimCatalog.PRODUCTS.stream()
                 .filter(p -> p.categoryCode().regionMatches(0, main.categoryCode(), 0, 2)).toList();
-        Instant closes = published.plus(Duration.ofDays(5 + r.nextInt(26))).plus(Duration.ofHours(r.nextInt(8)));
-        Instant award = closes.plus(Duration.ofDays(3 + r.nextInt(25)));
+        int openDays = 5 + r.nextInt(26);
+        int openHours = r.nextInt(8);
+        int awardDays = 3 + r.nextInt(25);
         int fateRoll = r.nextInt(100);
         int fate = fateRoll < 74 ? 8 : fateRoll < 90 ? 7 : fateRoll < 96 ? 15 : 18;
         int lineCount = 1 + r.nextInt(6);
@@ -141,7 +142,40 @@ final class SimTenders {
             lines.add(new SimWorld.TenderLine(l, p, qty, winner, SimCatalog.money(unit),
                     p.name() + ". " + SimWorld.spec(r, p)));
         }
-        String type = special.isEmpty() ? typeFor(total, day) : special;
+        String byAmount = typeFor(total, day);
+        // a private tender keeps its public twin's band (CO as LE, E2 as L1); trato directo and others have none
+        String type = special.isEmpty() || special.equals("CO") && !byAmount.equals("LE")
+                || special.equals("E2") && !byAmount.equals("L1") ? byAmount : special;
+        boolean amountVisible = r.nextInt(100) < 60;
+        // the patterns planted (SimPlants); everything else as the rules would have it
+        boolean open = List.of("L1", "LE", "LP", "LQ", "LR").contains(type);
+        SimPlants.Plant plant = SimPlants.tender(settings.seed(), day, i, fate == 8, open, bidders);
+        if (plant == SimPlants.Plant.SHORT_PUBLICATION && minDays(type) == 0) {
+            plant = null; // a procedure with no minimum period cannot be too short
+        }
+        if (plant == SimPlants.Plant.SINGLE_BID) {
+            bidders = 1;
+            SimCatalog.Supplier only = lines.getFirst().winner();
+            lines.replaceAll(l -> new SimWorld.TenderLine(l.n(), l.product(), l.quantity(), only, l.unitPrice(),
+                    l.description())); // one bidder wins every line
+        } else if (fate == 8 && open && bidders == 1) {
+            bidders = 2; // an open tender draws more than one bid, unless that is what is planted
+        }
+        if (plant == SimPlants.Plant.TYPE_AMOUNT_MISMATCH) {
+            type = List.of("L1", "LE").contains(byAmount) ? "LR" : "L1";
+        }
+        if (plant == SimPlants.Plant.TYPE_AMOUNT_MISMATCH || plant == SimPlants.Plant.AWARD_OVER_ESTIMATE) {
+            amountVisible = true; // both are judged against the estimate
+        }
+        if (plant == SimPlants.Plant.IDENTICAL_BIDS) {
+            SimWorld.TenderLine odd = oddTotal(lines.getFirst());
+            total += (odd.unitPrice().longValue() - lines.getFirst().unitPrice().longValue())
+                    * odd.quantity().longValue(); // the estimate is the lines' sum
+            lines.set(0, odd);
+        }
+        openDays = plant == SimPlants.Plant.SHORT_PUBLICATION ? 2 : Math.max(openDays, minDays(type) + 1);
+        Instant closes = published.plus(Duration.ofDays(openDays)).plus(Duration.ofHours(openHours));
+        Instant award = closes.plus(Duration.ofDays(awardDays));
         String code = buyer.code() + "-" + tenderSeq(day, i) + "-" + type + String.format("%02d", day.getYear() % 100);
         String name = switch (r.nextInt(5)) {
             case 0 -> "Adquisición de " + main.noun() + " para " + SimWorld.shortName(buyer.name());
@@ -154,8 +188,30 @@ final class SimTenders {
                 + SimWorld.shortName(buyer.name()) + ". " + SimWorld.spec(r, main)
                 + " Las ofertas deben ajustarse a las bases administrativas y técnicas.";
         return new SimWorld.Tender(code, name, description, type, buyer, published.minus(Duration.ofHours(20)), published,
-                closes, award, fate, SimCatalog.money(total), r.nextInt(100) < 60, bidders, r.nextInt(700),
-                List.copyOf(lines));
+                closes, award, fate, SimCatalog.money(total), amountVisible, bidders, r.nextInt(700),
+                List.copyOf(lines), plant);
+    }
+
+    /** The line with a unit price whose total is at least 100,000 pesos and not a round thousand. */
+    static SimWorld.TenderLine oddTotal(SimWorld.TenderLine l) {
+        long qty = Math.max(1, l.quantity().longValue());
+        long unit = Math.max(l.unitPrice().longValue(), 100_000 / qty + 1);
+        while (unit * qty % 1_000 == 0) {
+            unit++;
+        }
+        return new SimWorld.TenderLine(l.n(), l.product(), l.quantity(), l.winner(), SimCatalog.money(unit),
+                l.description());
+    }
+
+    /** The least calendar days a procedure stays open by the rules (0 for one with no minimum). */
+    static int minDays(String type) {
+        return switch (type) {
+            case "L1", "E2" -> 5;
+            case "LE", "CO" -> 10;
+            case "LP", "LQ", "B2", "H2" -> 20;
+            case "LR", "I2" -> 30;
+            default -> 0;
+        };
     }
 
     /** The tenders with activity on a day: published, closed or decided that day (the v1 {@code fecha} list). */

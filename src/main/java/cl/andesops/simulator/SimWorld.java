@@ -33,7 +33,7 @@ final class SimWorld {
     record Order(String code, String name, String description, String type, String typeCode, SimCatalog.Buyer buyer,
                  SimCatalog.Supplier supplier, Instant createdAt, Instant sentAt, Instant acceptedAt,
                  Instant cancelledAt, Instant receivedAt, String tenderCode, String paymentTerms,
-                 String dispatchType, List<Line> lines, BigDecimal rating) {
+                 String dispatchType, List<Line> lines, BigDecimal rating, SimPlants.Plant plant) {
 
         int stateCode(Instant now) {
             if (cancelledAt != null && !now.isBefore(cancelledAt)) {
@@ -73,7 +73,7 @@ final class SimWorld {
     record Tender(String code, String name, String description, String type, SimCatalog.Buyer buyer,
                   Instant createdAt, Instant publishedAt, Instant closesAt, Instant awardAt, int fate,
                   BigDecimal estimatedAmount, boolean amountVisible, int bidders, int complaints,
-                  List<TenderLine> lines) {
+                  List<TenderLine> lines, SimPlants.Plant plant) {
 
         int stateCode(Instant now) {
             if (now.isBefore(closesAt)) {
@@ -89,7 +89,7 @@ final class SimWorld {
 
     record CompraAgil(String code, String name, String description, SimCatalog.Buyer buyer, Instant publishedAt,
                       Instant closesAt, Instant decidedAt, int fate, BigDecimal budget, int deliveryDays,
-                      List<CaProduct> products, List<Quote> quotes) {
+                      List<CaProduct> products, List<Quote> quotes, SimPlants.Plant plant) {
 
         /** 2 publicada, 3 cerrada, 4 proveedor seleccionado, 5 cancelada, 6 desierta. */
         int stateId(Instant now) {
@@ -188,6 +188,30 @@ final class SimWorld {
         SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.1));
         SimCatalog.Supplier supplier = catalog.suppliers.get(
                 Math.floorMod(buyer.code().hashCode() + zipf(r, catalog.suppliers.size(), 1.05), catalog.suppliers.size()));
+        // the patterns planted (SimPlants): the day's first order is a direct award of one of a few pairs, and on a
+        // split day its last three are one buyer's Compra Ágil purchases from one supplier, together over the ceiling
+        SimPlants.Plant plant = null;
+        long target = 0;
+        if (i == 0 && n > 4) {
+            int pair = SimPlants.directPair(day);
+            type = "D1";
+            buyer = catalog.buyers.get(pair);
+            supplier = catalog.suppliers.get(catalog.suppliers.size() - 1 - pair);
+            target = SimPlants.DIRECT_EACH;
+            plant = SimPlants.Plant.REPEATED_DIRECT_AWARD;
+        } else if (n > 4 && i >= n - 3 && SimPlants.splitDay(seed, day)) {
+            type = "AG";
+            buyer = catalog.buyers.get(SimPlants.DIRECT_PAIRS + (int) Math.floorMod(day.toEpochDay(), 20));
+            supplier = catalog.suppliers.get(catalog.suppliers.size() - 1 - SimPlants.DIRECT_PAIRS
+                    - (int) Math.floorMod(day.toEpochDay(), 20));
+            target = SimPlants.SPLIT_EACH;
+            plant = SimPlants.Plant.SPLIT_PURCHASE;
+        } else if ("AG".equals(type)) {
+            // an unplanted Compra Ágil order goes to any supplier, not to the buyer's usual few: a pair seldom
+            // repeats within 30 days, so a split is what was planted
+            supplier = catalog.suppliers.get(Math.floorMod((int) (day.toEpochDay() * 31 + i * 7919L),
+                    catalog.suppliers.size()));
+        }
         int lineCount = 1 + (int) Math.min(5, Math.abs(r.nextGaussian() * 1.5));
         List<Line> lines = new ArrayList<>();
         SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.8));
@@ -202,6 +226,7 @@ final class SimWorld {
             lines.add(new Line(l, p, qty, SimCatalog.money(price), p.name(),
                     p.name() + ". " + supplier.name() + ". Despacho incluido."));
         }
+        lines = scaled(lines, target, "AG".equals(type) && plant == null ? SimPlants.AG_CLEAN_MAX : 0);
         Instant sent = created.plus(Duration.ofMinutes(1)); // sent a minute after it is made, in the order made
         int fate = r.nextInt(100);
         Instant accepted = fate < 92 ? sent.plus(Duration.ofMinutes(30 + r.nextInt(60 * 40))) : null;
@@ -220,10 +245,30 @@ final class SimWorld {
         String tender = "SE".equals(type) && r.nextInt(3) == 0
                 ? unit + "-" + (10 + r.nextInt(900)) + "-LE" + String.format("%02d", day.getYear() % 100) : null;
         return new Order(code, name, name + ". Solicitado por " + department(r) + ".", type,
-                "SE".equals(type) ? "8" : "CM".equals(type) ? "9" : "AG".equals(type) ? "12" : "14", buyer, supplier,
+                "SE".equals(type) ? "8" : "CM".equals(type) ? "9" : "AG".equals(type) ? "12" : "D1".equals(type) ? "2"
+                        : "14", buyer, supplier,
                 created, sent, accepted, cancelled, received, tender, pick(r, new String[]{"2", "1", "39", "47"},
                 new int[]{70, 15, 10, 5}), pick(r, new String[]{"7", "9", "12", "14"}, new int[]{80, 8, 7, 5}),
-                List.copyOf(lines), BigDecimal.valueOf(30 + r.nextInt(20)).divide(BigDecimal.TEN));
+                List.copyOf(lines), BigDecimal.valueOf(30 + r.nextInt(20)).divide(BigDecimal.TEN), plant);
+    }
+
+    /**
+     * The lines with their unit prices scaled so that the order's net comes to {@code target} pesos (a planted
+     * pattern's amount), or to at most {@code cap} (an unplanted Compra Ágil order); 0 leaves them as they are.
+     */
+    static List<Line> scaled(List<Line> lines, long target, long cap) {
+        BigDecimal net = lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (net.signum() <= 0 || target <= 0 && (cap <= 0 || net.longValue() <= cap)) {
+            return lines;
+        }
+        double factor = (target > 0 ? target : cap) / net.doubleValue();
+        List<Line> out = new ArrayList<>();
+        for (Line l : lines) {
+            BigDecimal price = l.unitPrice().multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP)
+                    .max(BigDecimal.ONE);
+            out.add(new Line(l.n(), l.product(), l.quantity(), price, l.buyerSpec(), l.supplierSpec()));
+        }
+        return out;
     }
 
     // ---- tenders (SimTenders) ------------------------------------------------------------------------------
@@ -295,6 +340,12 @@ final class SimWorld {
         int quoteCount = fate == 5 ? r.nextInt(2) : fate == 6 ? r.nextInt(3) : 1 + r.nextInt(6);
         List<Quote> quotes = new ArrayList<>();
         int selected = fate == 4 ? r.nextInt(quoteCount) : -1;
+        SimPlants.Plant plant = SimPlants.compraAgil(seed, day, i, fate == 4);
+        if (fate == 4) {
+            // decided on at least three quotes unless too few is what is planted (then one or two)
+            quoteCount = plant == SimPlants.Plant.CA_FEW_QUOTES ? 1 + selected % 2 : Math.max(3, quoteCount);
+            selected = Math.min(selected, quoteCount - 1);
+        }
         long window = Duration.between(published, closes).toMinutes();
         java.util.Set<SimCatalog.Supplier> quoted = new java.util.HashSet<>();
         for (int q = 0; q < quoteCount; q++) {
@@ -311,13 +362,60 @@ final class SimWorld {
                     published.plus(Duration.ofMinutes(1 + r.nextLong(Math.max(2, window - 1)))), prices,
                     q == selected));
         }
+        quotes = chosen(quotes, products, plant);
         String code = buyer.code() + "-" + (day.getDayOfYear() * MAX_PER_DAY + i) + "-COT"
                 + String.format("%02d", day.getYear() % 100);
         String name = main.name().toUpperCase() + " (" + department(r).toUpperCase() + ")";
         return new CompraAgil(code, name, "* Revisar y cumplir con el detalle del documento adjunto\n* "
                 + spec(r, main) + "\n* No se considerarán ofertas que no coticen la totalidad de los productos",
                 buyer, published, closes, decided, fate, BigDecimal.valueOf(budget), 2 + r.nextInt(10),
-                List.copyOf(products), List.copyOf(quotes));
+                List.copyOf(products), List.copyOf(quotes), plant);
+    }
+
+    /**
+     * The quotes as the rules would have them: none above {@link SimPlants#CA_CLEAN_MAX} pesos and the cheapest one
+     * chosen, unless the request carries a pattern: the dearest chosen, or the chosen one well above the ceiling.
+     */
+    static List<Quote> chosen(List<Quote> quotes, List<CaProduct> products, SimPlants.Plant plant) {
+        if (quotes.isEmpty()) {
+            return quotes;
+        }
+        boolean decided = quotes.stream().anyMatch(Quote::selected);
+        long[] totals = quotes.stream().mapToLong(q -> total(q, products)).toArray();
+        long most = java.util.Arrays.stream(totals).max().orElse(0);
+        double factor = most > SimPlants.CA_CLEAN_MAX ? SimPlants.CA_CLEAN_MAX / (double) most : 1;
+        int pick = -1;
+        if (decided) {
+            pick = 0;
+            for (int q = 1; q < totals.length; q++) {
+                boolean better = plant == SimPlants.Plant.CA_CHEAPEST_NOT_CHOSEN ? totals[q] > totals[pick]
+                        : totals[q] < totals[pick];
+                pick = better ? q : pick;
+            }
+            if (plant == SimPlants.Plant.CA_CHEAPEST_NOT_CHOSEN && totals[pick] == java.util.Arrays.stream(totals)
+                    .min().orElse(0)) {
+                pick = -2; // every quote the same: the pattern cannot show (the benchmark leaves it out)
+            }
+        }
+        List<Quote> out = new ArrayList<>();
+        for (int q = 0; q < quotes.size(); q++) {
+            Quote x = quotes.get(q);
+            double f = plant == SimPlants.Plant.CA_OVER_CEILING && pick >= 0
+                    ? SimPlants.CA_PLANTED_TOTAL / (double) Math.max(1, totals[pick]) : factor;
+            List<BigDecimal> prices = x.unitPrices().stream().map(p -> p.multiply(BigDecimal.valueOf(f))
+                    .setScale(0, RoundingMode.HALF_UP).max(BigDecimal.ONE)).toList();
+            out.add(new Quote(x.id(), x.supplier(), x.createdAt(), prices, decided && q == Math.max(pick, 0)));
+        }
+        return out;
+    }
+
+    /** A quote's total in pesos: its unit prices times the quantities asked for. */
+    static long total(Quote q, List<CaProduct> products) {
+        long t = 0;
+        for (int p = 0; p < products.size() && p < q.unitPrices().size(); p++) {
+            t += q.unitPrices().get(p).multiply(products.get(p).quantity()).longValue();
+        }
+        return t;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -1,0 +1,122 @@
+package cl.andesops.simulator;
+
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/**
+ * The integrity patterns the simulated world plants, and where: its ground truth. The world's records follow
+ * Chile's rules (enough bidders and quotes, the cheapest quote chosen, amounts under their ceilings, publication
+ * periods at their minimum, types that match their amounts) except where a pattern is planted here. Whether a
+ * record carries a pattern is decided from its day and index alone, with a random stream of its own, so the rest of
+ * the world is what it was. The app never reads this: a benchmark compares what the indicators find with it.
+ */
+public final class SimPlants {
+
+    /** The patterns, named as the indicators that should find them. */
+    public enum Plant {
+        SINGLE_BID("single-bid"), RIVALS_REJECTED("rivals-rejected"), WINNER_OVER_CHEAPEST("winner-over-cheapest"),
+        IDENTICAL_BIDS("identical-bids"), TYPE_AMOUNT_MISMATCH("type-amount-mismatch"),
+        SHORT_PUBLICATION("short-publication"), AWARD_OVER_ESTIMATE("award-over-estimate"),
+        SPLIT_PURCHASE("split-purchase"), REPEATED_DIRECT_AWARD("repeated-direct-award"),
+        CA_FEW_QUOTES("ca-few-quotes"), CA_CHEAPEST_NOT_CHOSEN("ca-cheapest-not-chosen"),
+        CA_OVER_CEILING("ca-over-ceiling");
+
+        public final String indicator;
+
+        Plant(String indicator) {
+            this.indicator = indicator;
+        }
+    }
+
+    /** One tender in this many carries a tender pattern; one request in this many a Compra Ágil one. */
+    static final int TENDER_EVERY = 12;
+    static final int CA_EVERY = 10;
+    /** One day in this many ends with a split purchase (its last three orders). */
+    static final int SPLIT_DAY_EVERY = 3;
+    /** Pairs of a buyer and a supplier that take turns, three days each, at the day's first order: a direct award. */
+    static final int DIRECT_PAIRS = 4;
+    /** A run of direct awards fires from this one on, within a year (the rules' 8 in 12 months). */
+    static final int DIRECT_RUN = 8;
+    /** Pesos a Compra Ágil quote stays under when clean (below 100 UTM of any month since 2024), and above planted. */
+    static final long CA_CLEAN_MAX = 5_500_000;
+    static final long CA_PLANTED_TOTAL = 11_000_000;
+    /** Pesos an unplanted Compra Ágil order stays under (a pair needs many within 30 days to pass the ceiling). */
+    static final long AG_CLEAN_MAX = 1_200_000;
+    /** Pesos of each order of a planted split: three pass 100 UTM together, each is under it. */
+    static final long SPLIT_EACH = 3_300_000;
+    /** Pesos of each planted direct award: at 150 UTM and more, none is a piece of a split. */
+    static final long DIRECT_EACH = 12_000_000;
+
+    private SimPlants() {
+    }
+
+    private static SplittableRandom stream(long seed, char kind, LocalDate day, int i) {
+        return new SplittableRandom(seed * 0x2545F4914F6CDD1DL + kind * 7_777_777L + day.toEpochDay() * 104_729L + i);
+    }
+
+    /**
+     * The pattern a tender carries, if any: a competition or price pattern only on an awarded tender with bidders
+     * enough to show it, and single bids only on open procedures.
+     */
+    static Plant tender(long seed, LocalDate day, int i, boolean awarded, boolean open, int bidders) {
+        SplittableRandom r = stream(seed, 'T', day, i);
+        if (r.nextInt(TENDER_EVERY) != 0) {
+            return null;
+        }
+        Plant p = switch (r.nextInt(7)) {
+            case 0 -> Plant.SINGLE_BID;
+            case 1 -> Plant.RIVALS_REJECTED;
+            case 2 -> Plant.WINNER_OVER_CHEAPEST;
+            case 3 -> Plant.IDENTICAL_BIDS;
+            case 4 -> Plant.TYPE_AMOUNT_MISMATCH;
+            case 5 -> Plant.SHORT_PUBLICATION;
+            default -> Plant.AWARD_OVER_ESTIMATE;
+        };
+        boolean needsAward = p == Plant.SINGLE_BID || p == Plant.RIVALS_REJECTED || p == Plant.WINNER_OVER_CHEAPEST
+                || p == Plant.IDENTICAL_BIDS || p == Plant.AWARD_OVER_ESTIMATE;
+        if (needsAward && !awarded || p == Plant.SINGLE_BID && !open || (p == Plant.RIVALS_REJECTED
+                || p == Plant.WINNER_OVER_CHEAPEST || p == Plant.IDENTICAL_BIDS) && bidders < 2) {
+            return null;
+        }
+        return p;
+    }
+
+    /** The pattern a Compra Ágil request carries, if any (only on a request decided with a quote chosen). */
+    static Plant compraAgil(long seed, LocalDate day, int i, boolean decided) {
+        SplittableRandom r = stream(seed, 'C', day, i);
+        if (!decided || r.nextInt(CA_EVERY) != 0) {
+            return null;
+        }
+        return switch (r.nextInt(3)) {
+            case 0 -> Plant.CA_FEW_QUOTES;
+            case 1 -> Plant.CA_CHEAPEST_NOT_CHOSEN;
+            default -> Plant.CA_OVER_CEILING;
+        };
+    }
+
+    /** Whether the day's last three orders are one split purchase. */
+    static boolean splitDay(long seed, LocalDate day) {
+        return stream(seed, 'S', day, -1).nextInt(SPLIT_DAY_EVERY) == 0;
+    }
+
+    /** Which of the direct-award pairs has the day's first order. */
+    static int directPair(LocalDate day) {
+        return (int) Math.floorMod(day.toEpochDay() / 3, DIRECT_PAIRS);
+    }
+
+    /**
+     * Whether the day's first order, a direct award, should be found: the pair's awards in the year up to it (one a
+     * day on each of its days) number {@value #DIRECT_RUN} or more. {@code firstDay} is the first day the world's
+     * history holds.
+     */
+    public static boolean directRunFires(LocalDate day, LocalDate firstDay) {
+        int pair = directPair(day);
+        int count = 0;
+        for (LocalDate d = day.minusDays(364); !d.isAfter(day); d = d.plusDays(1)) {
+            if (!d.isBefore(firstDay) && directPair(d) == pair) {
+                count++;
+            }
+        }
+        return count >= DIRECT_RUN;
+    }
+}

@@ -56,8 +56,11 @@ public class Flags {
     private final Rules rules;
     private final PartyIndex parties;
     private final FlagFollower follower;
+    private final cl.andesops.parties.Parties identities;
 
-    Flags(JdbcClient jdbc, Rules rules, PartyIndex parties, FlagFollower follower) {
+    Flags(JdbcClient jdbc, Rules rules, PartyIndex parties, FlagFollower follower,
+          cl.andesops.parties.Parties identities) {
+        this.identities = identities;
         this.jdbc = jdbc;
         this.rules = rules;
         this.parties = parties;
@@ -181,12 +184,32 @@ public class Flags {
         return out;
     }
 
-    /** What fired on a buyer's (or a supplier's) records in the period, by indicator. */
-    public Map<Indicator, Long> firedFor(PartyKeys.Kind kind, String key, Period period) {
+    /**
+     * The keys a party's records carry: a buyer's organism code and its units' RUTs (a Compra Ágil request names its
+     * buyer by its unit), a supplier's RUT as its key.
+     */
+    public List<String> keysOf(PartyKeys.Kind kind, String key) {
+        if (kind == PartyKeys.Kind.SUPPLIER) {
+            return PartyKeys.supplier(key).map(List::of).orElse(List.of());
+        }
+        List<String> out = new ArrayList<>(List.of(key));
+        identities.buyer(key).ifPresent(b -> b.units().forEach(u -> PartyKeys.supplier(u.rut())
+                .filter(k -> !out.contains(k)).ifPresent(out::add)));
+        return out;
+    }
+
+    /**
+     * What fired on a party's records in the period, by indicator: a buyer by its organism code and its units' RUTs
+     * (a Compra Ágil request names its buyer so), a supplier by its RUT.
+     */
+    public Map<Indicator, Long> firedFor(PartyKeys.Kind kind, Collection<String> keys, Period period) {
         String column = kind == PartyKeys.Kind.BUYER ? "buyer_code" : "supplier";
         Map<Indicator, Long> out = new EnumMap<>(Indicator.class);
-        jdbc.sql("SELECT indicator, count(*) FROM flag_record WHERE " + column + " = :k AND outcome = 'F' "
-                        + "AND day BETWEEN :from AND :to GROUP BY indicator").param("k", key)
+        if (keys.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT indicator, count(*) FROM flag_record WHERE " + column + " IN (:k) AND outcome = 'F' "
+                        + "AND day BETWEEN :from AND :to GROUP BY indicator").param("k", keys)
                 .param("from", Period.day(period.from())).param("to", Period.day(period.to()))
                 .query(rs -> {
                     Indicator i = Indicator.of(rs.getString(1)).orElse(null);
@@ -195,6 +218,22 @@ public class Flags {
                     }
                 });
         return out;
+    }
+
+    /** The records the indicator fired on for a party (its keys as {@link #firedFor}), a page at a time. */
+    public Hits hits(Indicator indicator, Period period, PartyKeys.Kind kind, Collection<String> keys, long offset,
+            int limit) {
+        String column = kind == PartyKeys.Kind.BUYER ? "buyer_code" : "supplier";
+        String where = "indicator = :i AND outcome = 'F' AND day BETWEEN :from AND :to AND " + column + " IN (:k)";
+        long total = jdbc.sql("SELECT count(*) FROM flag_record WHERE " + where).param("i", indicator.id)
+                .param("from", Period.day(period.from())).param("to", Period.day(period.to())).param("k", keys)
+                .query(Long.class).single();
+        List<Hit> hits = jdbc.sql("SELECT indicator, record_code, day, buyer_code, supplier, score, evidence "
+                        + "FROM flag_record WHERE " + where + " ORDER BY score DESC, day DESC, record_code "
+                        + "LIMIT :n OFFSET :o")
+                .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
+                .param("k", keys).param("n", limit).param("o", offset).query(Flags::hit).list();
+        return new Hits(named(hits), total);
     }
 
     /** The hits with their buyer's and supplier's names, as the party index knows them (else their keys). */

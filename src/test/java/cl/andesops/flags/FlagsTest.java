@@ -197,6 +197,46 @@ class FlagsTest extends SyncedAppTest {
     }
 
     @Test
+    void a_profile_and_a_record_page_show_the_signals_of_their_records_leading_to_them() {
+        List<Flags.Hit> hits = flags.hits(Indicator.SPLIT_PURCHASE, ALL, 0, 1).hits();
+        org.junit.jupiter.api.Assumptions.assumeFalse(hits.isEmpty(), "no split purchase in the synced days");
+        Flags.Hit hit = hits.getFirst();
+        cl.andesops.testing.KaribuTest.setUp(context);
+        try {
+            com.vaadin.flow.component.UI.getCurrent().navigate("orders/" + hit.recordCode());
+            var box = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
+                    spec -> spec.withId("record-flags"));
+            assertThat(box.getElement().getTextRecursively()).contains("no una prueba")
+                    .contains(FlagWords.name(Indicator.SPLIT_PURCHASE, cl.andesops.shared.I18n.SPANISH))
+                    .contains(FlagWords.why(hit, cl.andesops.shared.I18n.SPANISH));
+
+            com.vaadin.flow.component.UI.getCurrent().navigate("buyers/" + hit.buyerCode());
+            Period year = Period.lastYear(LocalDate.now(cl.andesops.testing.TestClock.CLOCK.withZone(
+                    cl.andesops.shared.format.Formats.CHILE)));
+            long fired = flags.firedFor(cl.andesops.shared.format.PartyKeys.Kind.BUYER,
+                    flags.keysOf(cl.andesops.shared.format.PartyKeys.Kind.BUYER, hit.buyerCode()), year)
+                    .get(Indicator.SPLIT_PURCHASE);
+            var section = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
+                    spec -> spec.withId("profile-flags"));
+            assertThat(section.getElement().getTextRecursively()).contains(cl.andesops.shared.format.Formats
+                    .count(fired) + " registros");
+            var link = com.github.mvysny.kaributesting.v10.LocatorJ._find(section,
+                    com.vaadin.flow.component.html.Anchor.class).stream()
+                    .filter(a -> a.getHref().startsWith("flags/split-purchase?comprador=" + hit.buyerCode()))
+                    .findFirst().orElseThrow();
+            // the link opens the signal's records of that buyer alone
+            String query = link.getHref().substring(link.getHref().indexOf('?') + 1);
+            com.vaadin.flow.component.UI.getCurrent().navigate("flags/split-purchase",
+                    com.vaadin.flow.router.QueryParameters.fromString(query));
+            var list = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
+                    spec -> spec.withId("flag-records"));
+            assertThat(list.getChildren().count()).isEqualTo(Math.min(50, fired));
+        } finally {
+            com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
+        }
+    }
+
+    @Test
     void a_follower_that_fails_keeps_its_version_and_catches_up_at_the_next_try_without_touching_others() {
         AtomicInteger calls = new AtomicInteger();
         Follower failing = new Follower("test-failing", Set.of(Dataset.ORDERS), versions, jdbc, writer) {

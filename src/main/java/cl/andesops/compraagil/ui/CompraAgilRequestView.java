@@ -34,7 +34,11 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
     private final cl.andesops.shared.DataOrigin origin;
     private String pageTitle = "";
 
-    CompraAgilRequestView(CompraAgilService service, cl.andesops.shared.DataOrigin origin) {
+    private final java.util.List<cl.andesops.shared.ui.RecordSection> sections;
+
+    CompraAgilRequestView(CompraAgilService service, cl.andesops.shared.DataOrigin origin,
+                          java.util.List<cl.andesops.shared.ui.RecordSection> sections) {
+        this.sections = sections;
         this.origin = origin;
         this.service = service;
         setId("compra-agil-request-view");
@@ -53,6 +57,8 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
                 new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
         header.addClassName("view-header");
         add(header);
+        // what other features say of the record (the integrity signals that fired on it)
+        sections.forEach(x -> x.section(r.code()).ifPresent(this::add));
         if (r.description() != null) {
             add(new Paragraph(r.description()));
         }

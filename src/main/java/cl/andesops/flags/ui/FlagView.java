@@ -85,7 +85,15 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
                 getTranslation("flags.unknown", id), id, false));
         var q = event.getLocation().getQueryParameters().getParameters();
         String m = FlagParts.first(q, "meses", "12");
-        Period period = Period.of(null, null, m, LocalDate.now(clock.withZone(Formats.CHILE)));
+        Period period = Period.of(FlagParts.first(q, "desde", null), FlagParts.first(q, "hasta", null), m,
+                LocalDate.now(clock.withZone(Formats.CHILE)));
+        // the records of one party (from its profile): a buyer's organism code, a supplier's RUT
+        String buyer = FlagParts.first(q, "comprador", null);
+        String supplier = FlagParts.first(q, "proveedor", null);
+        PartyKeys.Kind kind = buyer != null ? PartyKeys.Kind.BUYER : supplier != null ? PartyKeys.Kind.SUPPLIER
+                : null;
+        String key = buyer != null ? buyer : supplier;
+        List<String> keys = kind == null ? List.of() : flags.keysOf(kind, key);
         Locale locale = FlagParts.locale();
         title = FlagWords.name(indicator, locale) + " · AndesOps";
         removeAll();
@@ -117,7 +125,19 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
             warn.addClassName("flag-noisy");
             add(warn);
         }
-        add(monthly(indicator, period), parties(indicator, period), hits(indicator, period, c.fired(), locale));
+        add(monthly(indicator, period), parties(indicator, period));
+        if (kind != null) {
+            Flags.Hits mine = flags.hits(indicator, period, kind, keys, 0, 1);
+            Paragraph only = new Paragraph(getTranslation("flags.party.only"));
+            only.setId("flag-party");
+            only.add(new com.vaadin.flow.component.html.Span(" "), kind == PartyKeys.Kind.BUYER
+                    ? PartyLink.buyer(key, null) : PartyLink.supplier(key, null));
+            add(only, hits(indicator, period, mine.total(), locale, (offset, limit) -> flags.hits(indicator, period,
+                    kind, keys, offset, limit)));
+        } else {
+            add(hits(indicator, period, c.fired(), locale, (offset, limit) -> flags.hits(indicator, period, offset,
+                    limit)));
+        }
     }
 
     private Component rulesList(Indicator indicator, Locale locale) {
@@ -199,11 +219,16 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
         return d;
     }
 
-    private Component hits(Indicator indicator, Period period, long total, Locale locale) {
+    /** A page of an indicator's hits: from an offset, at most a limit. */
+    interface HitPages {
+        Flags.Hits page(long offset, int limit);
+    }
+
+    private Component hits(Indicator indicator, Period period, long total, Locale locale, HitPages pages) {
         records.removeAll();
         records.setId("flag-records");
         records.addClassName("flag-records");
-        List<Flags.Hit> first = flags.hits(indicator, period, 0, PAGE).hits();
+        List<Flags.Hit> first = pages.page(0, PAGE).hits();
         first.forEach(h -> records.add(item(h, indicator, locale)));
         int[] shown = {first.size()};
         com.vaadin.flow.component.button.Button more = new com.vaadin.flow.component.button.Button();
@@ -214,7 +239,7 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
         };
         label.run();
         more.addClickListener(e -> {
-            List<Flags.Hit> next = flags.hits(indicator, period, shown[0], PAGE).hits();
+            List<Flags.Hit> next = pages.page(shown[0], PAGE).hits();
             next.forEach(h -> records.add(item(h, indicator, locale)));
             shown[0] += next.size();
             label.run();
@@ -233,7 +258,7 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
         TableExport.Rows<Flags.Hit> source = (limit, each) -> {
             long n = 0;
             while (n < limit) {
-                List<Flags.Hit> page = flags.hits(indicator, period, n, (int) Math.min(1_000, limit - n)).hits();
+                List<Flags.Hit> page = pages.page(n, (int) Math.min(1_000, limit - n)).hits();
                 page.forEach(each);
                 n += page.size();
                 if (page.size() < 1_000) {

@@ -65,7 +65,8 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         var q = event.getLocation().getQueryParameters().getParameters();
         String m = FlagParts.first(q, "meses", "12");
-        Period period = Period.of(null, null, m, LocalDate.now(clock.withZone(Formats.CHILE)));
+        Period period = Period.of(FlagParts.first(q, "desde", null), FlagParts.first(q, "hasta", null), m,
+                LocalDate.now(clock.withZone(Formats.CHILE)));
         removeAll();
         H1 h = new H1(getTranslation("flags.title"));
         Paragraph sub = new Paragraph(getTranslation("flags.sub", Formats.date(period.from()),

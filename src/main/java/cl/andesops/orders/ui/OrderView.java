@@ -33,7 +33,11 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final cl.andesops.shared.DataOrigin origin;
     private String pageTitle = "AndesOps";
 
-    OrderView(OrderService orders, cl.andesops.shared.DataOrigin origin) {
+    private final java.util.List<cl.andesops.shared.ui.RecordSection> sections;
+
+    OrderView(OrderService orders, cl.andesops.shared.DataOrigin origin,
+              java.util.List<cl.andesops.shared.ui.RecordSection> sections) {
+        this.sections = sections;
         this.origin = origin;
         this.orders = orders;
         setId("order-view");
@@ -56,6 +60,8 @@ public class OrderView extends VerticalLayout implements BeforeEnterObserver, Ha
         Div header = new Div(back, title, sub, official);
         header.addClassName("view-header");
         add(header);
+        // what other features say of the record (the integrity signals that fired on it)
+        sections.forEach(x -> x.section(o.code()).ifPresent(this::add));
         if (o.flag() != null) {
             Div flag = new Div(new Span("⚠ " + flagText(o.flag())));
             flag.addClassName("flag-banner");

@@ -38,6 +38,7 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final BuyerProfiles profiles;
     private final cl.andesops.parties.Parties parties;
     private final Clock clock;
+    private final java.util.List<cl.andesops.shared.ui.ProfileSection> sections;
     private final cl.andesops.shared.DataOrigin origin;
     private String title = "AndesOps";
     private BuyerProfile shown;
@@ -48,7 +49,8 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     BuyerView(BuyerProfiles profiles, cl.andesops.parties.Parties parties, Clock clock,
-              cl.andesops.shared.DataOrigin origin) {
+              cl.andesops.shared.DataOrigin origin, java.util.List<cl.andesops.shared.ui.ProfileSection> sections) {
+        this.sections = sections;
         this.profiles = profiles;
         this.parties = parties;
         this.clock = clock;
@@ -79,11 +81,9 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(header(p), figures(p), ProfileParts.months(this, "buyer-months", p.months()));
         add(procedures(p), PeerParts.buyer(this, p.peers(), origin.simulated()), suppliers(p), categories(p),
                 tenders(p), compraAgil(p));
-        // the integrity signals of the buyer's records take their place here (issue #27)
-        Div flags = new Div();
-        flags.setId("profile-flags");
-        flags.setVisible(false);
-        add(flags);
+        // what other features add (the integrity signals of the buyer's records)
+        sections.forEach(x -> x.section(cl.andesops.shared.format.PartyKeys.Kind.BUYER, p.buyer().code(),
+                p.period()).ifPresent(this::add));
     }
 
     private Div header(BuyerProfile p) {

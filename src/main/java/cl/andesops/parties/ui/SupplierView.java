@@ -34,6 +34,7 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
 
     private final SupplierProfiles profiles;
     private final Clock clock;
+    private final java.util.List<cl.andesops.shared.ui.ProfileSection> sections;
     private final cl.andesops.shared.DataOrigin origin;
     private String title = "AndesOps";
     private SupplierProfile shown;
@@ -43,7 +44,9 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
         return shown;
     }
 
-    SupplierView(SupplierProfiles profiles, Clock clock, cl.andesops.shared.DataOrigin origin) {
+    SupplierView(SupplierProfiles profiles, Clock clock, cl.andesops.shared.DataOrigin origin,
+                 java.util.List<cl.andesops.shared.ui.ProfileSection> sections) {
+        this.sections = sections;
         this.profiles = profiles;
         this.clock = clock;
         this.origin = origin;
@@ -68,10 +71,9 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
         add(header(p), figures(p), ProfileParts.months(this, "supplier-months", p.months()));
         add(procedures(p), buyers(p), categories(p), ProfileParts.section("supplier-peers",
                 getTranslation("peers.supplier.title"), PeerParts.supplier(this, p.position())), bids(p), quotes(p));
-        Div flags = new Div();
-        flags.setId("profile-flags"); // the integrity signals take their place here (issue #27)
-        flags.setVisible(false);
-        add(flags);
+        // what other features add (the integrity signals of the supplier's records)
+        sections.forEach(x -> x.section(cl.andesops.shared.format.PartyKeys.Kind.SUPPLIER, p.supplier().rut(),
+                p.period()).ifPresent(this::add));
     }
 
     private Div header(SupplierProfile p) {

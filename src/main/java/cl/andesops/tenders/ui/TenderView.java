@@ -57,8 +57,11 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
     private String pageTitle = "AndesOps";
     final Div publicPage = new Div();
 
+    private final java.util.List<cl.andesops.shared.ui.RecordSection> sections;
+
     TenderView(TenderService tenders, TenderSearch search, TenderPages pages, Clock clock,
-               cl.andesops.shared.DataOrigin origin) {
+               cl.andesops.shared.DataOrigin origin, java.util.List<cl.andesops.shared.ui.RecordSection> sections) {
+        this.sections = sections;
         this.origin = origin;
         this.tenders = tenders;
         this.search = search;
@@ -90,6 +93,8 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
         Div header = new Div(back, title, sub, links);
         header.addClassName("view-header");
         add(header);
+        // what other features say of the record (the integrity signals that fired on it)
+        sections.forEach(x -> x.section(t.code()).ifPresent(this::add));
         if (t.description() != null && !t.description().isBlank()) {
             // descriptions may carry HTML: jsoup keeps the text only
             add(new Paragraph(Jsoup.clean(t.description(), Safelist.none()).replace("&nbsp;", " ")

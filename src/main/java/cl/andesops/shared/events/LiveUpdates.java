@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveUpdates {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveUpdates.class);
+
     private final List<Consumer<DataChanged>> dataListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SyncProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private volatile SyncProgress lastProgress;
@@ -36,10 +38,19 @@ public class LiveUpdates {
         return dataListeners.size();
     }
 
+    /** Each screen alone: a tab that fails (closed, detached) never fails the commit that announced the change. */
     @EventListener
     void on(DataChanged event) {
         for (Consumer<DataChanged> l : dataListeners) {
-            l.accept(event);
+            deliver(l, event);
+        }
+    }
+
+    private static <T> void deliver(Consumer<T> listener, T event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            log.debug("A screen could not take an update: {}", e.toString());
         }
     }
 
@@ -47,7 +58,7 @@ public class LiveUpdates {
     void on(SyncProgress event) {
         lastProgress = event;
         for (Consumer<SyncProgress> l : progressListeners) {
-            l.accept(event);
+            deliver(l, event);
         }
     }
 }

@@ -45,9 +45,13 @@ public class FlagFollower extends Follower {
     private final CompraAgilFlagInputs compraAgil;
     private final FlagStore store;
 
+    private final cl.andesops.shared.cluster.Cluster cluster;
+
     FlagFollower(DataVersions versions, JdbcClient read, @Qualifier(Writer.NAME) JdbcTemplate writer, Rules rules,
-            TenderFlagInputs tenders, OrderFlagInputs orders, CompraAgilFlagInputs compraAgil, FlagStore store) {
+            TenderFlagInputs tenders, OrderFlagInputs orders, CompraAgilFlagInputs compraAgil, FlagStore store,
+            cl.andesops.shared.cluster.Cluster cluster) {
         super("flags", Set.of(Dataset.TENDERS, Dataset.ORDERS, Dataset.COMPRA_AGIL), versions, read, writer);
+        this.cluster = cluster;
         this.rules = rules;
         this.tenders = tenders;
         this.orders = orders;
@@ -56,9 +60,20 @@ public class FlagFollower extends Follower {
         rules.onChange(t -> restart());
     }
 
+    /** The judgements are in the shared database: the leader keeps them (the others read them). */
+    @Override
+    protected boolean active() {
+        return cluster.leads();
+    }
+
     @Override
     protected String basis() {
         return LOGIC + ";" + rules.table().fingerprint();
+    }
+
+    /** What the judgements are computed under: for tests. */
+    public String basisForTests() {
+        return basis();
     }
 
     @Override

@@ -58,6 +58,14 @@ public abstract class Follower implements SmartLifecycle {
      */
     protected abstract void follow(Dataset dataset, long from, long to);
 
+    /**
+     * Whether this node keeps the derived data now: true by default (each node keeps its own, as the search indexes);
+     * data kept in the shared database is kept by the leader alone.
+     */
+    protected boolean active() {
+        return true;
+    }
+
     /** What the derived data is computed under; when it changes, every dataset is followed again from zero. */
     protected String basis() {
         return "";
@@ -77,8 +85,11 @@ public abstract class Follower implements SmartLifecycle {
         return failures;
     }
 
-    /** Whether it reflects every dataset's current version. */
+    /** Whether it reflects every dataset's current version (on a node that does not keep it: whether the keeper does). */
     public boolean caughtUp() {
+        if (!active()) {
+            return datasets.stream().allMatch(d -> recorded(d) >= versions.current(d));
+        }
         return datasets.stream().allMatch(d -> reflects(d) >= versions.current(d));
     }
 
@@ -122,6 +133,17 @@ public abstract class Follower implements SmartLifecycle {
         }
     }
 
+    /** This node now leads (or no longer does): a new leader reads the versions recorded, as another left them. */
+    @EventListener
+    void on(cl.andesops.shared.cluster.LeadershipChanged change) {
+        if (running && change.leads()) {
+            synchronized (this) {
+                reflects.clear();
+            }
+            queue();
+        }
+    }
+
     /** Queues a catch-up (one at a time: a queued one reads whatever has been committed when it runs). */
     public void queue() {
         if (queued.compareAndSet(false, true)) {
@@ -137,7 +159,7 @@ public abstract class Follower implements SmartLifecycle {
     }
 
     private void catchUp() {
-        if (!running) {
+        if (!running || !active()) {
             return;
         }
         String basis = basis();
@@ -177,6 +199,15 @@ public abstract class Follower implements SmartLifecycle {
             boolean same = row.isPresent() && basis.equals(row.get()[1] == null ? "" : row.get()[1]);
             reflects.put(d, same ? (Long) row.get()[0] : 0L);
         }
+    }
+
+    /** The version the keeper recorded for the dataset, under the current basis (0 when none). */
+    private long recorded(Dataset d) {
+        String basis = basis();
+        return read.sql("SELECT version, rules FROM derived_version WHERE follower = :f AND dataset = :d")
+                .param("f", name).param("d", d.name())
+                .query((rs, n) -> basis.equals(rs.getString(2) == null ? "" : rs.getString(2)) ? rs.getLong(1) : 0L)
+                .optional().orElse(0L);
     }
 
     private synchronized void record(Dataset d, long version, String basis) {

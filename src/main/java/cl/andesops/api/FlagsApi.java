@@ -46,7 +46,8 @@ class FlagsApi {
     /** An indicator's definition and its figures in the period. */
     record IndicatorFigures(String id, String name, String definition, String family, String kind, String subject,
             List<RuleRef> rules, long applicable, long fired, double rate, long notJudged,
-            Map<String, Long> notJudgedBy, boolean noisy, String warning, double target) {
+            Map<String, Long> notJudgedBy, boolean noisy, String warning, double target, Double recentRate,
+            Double earlierRate) {
     }
 
     /** Every indicator in the period, with the words every use of them must carry. */
@@ -95,7 +96,8 @@ class FlagsApi {
         return new IndicatorFigures(i.id, FlagWords.name(i, l), FlagWords.definition(i, l),
                 I18n.text(l, "flags.family." + i.family), I18n.text(l, "flags.kind." + i.kind),
                 I18n.text(l, "flags.subject." + i.subject), refs, c.applicable(), c.fired(), c.rate(), c.notJudged(),
-                c.notJudgedBy(), c.noisy(), c.noisy() ? FlagWords.noisy(flags.noiseRate(), l) : null, c.target());
+                c.notJudgedBy(), c.noisy(), c.noisy() ? FlagWords.noisy(flags.noiseRate(), l) : null, c.target(),
+                c.recentRate() < 0 ? null : c.recentRate(), c.earlierRate() < 0 ? null : c.earlierRate());
     }
 
     @GetMapping("/api/v1/flags")

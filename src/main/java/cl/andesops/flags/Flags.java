@@ -25,10 +25,17 @@ import cl.andesops.shared.format.Period;
 @Service
 public class Flags {
 
-    /** An indicator's figures in a period. {@code rate} is fired over applicable (judged), 0 when none. */
+    /**
+     * An indicator's figures in a period. {@code rate} is fired over applicable (judged), 0 when none; the trend is
+     * the rate of the period's last three months beside the rate before them (-1 where nothing was judged).
+     */
     public record Coverage(Indicator indicator, long applicable, long fired, long notJudged,
-            Map<String, Long> notJudgedBy, double rate, boolean noisy, double target) {
+            Map<String, Long> notJudgedBy, double rate, boolean noisy, double target, double recentRate,
+            double earlierRate) {
     }
+
+    /** The months at the end of a period its trend compares with the rest. */
+    public static final int RECENT_MONTHS = 3;
 
     /** One month of an indicator: records judged and fired. */
     public record Month(String month, long applicable, long fired) {
@@ -81,21 +88,30 @@ public class Flags {
     public List<Coverage> coverage(Period period) {
         Map<Indicator, long[]> counts = new EnumMap<>(Indicator.class);
         Map<Indicator, Map<String, Long>> reasons = new EnumMap<>(Indicator.class);
+        int recent = Period.day(period.to().minusMonths(RECENT_MONTHS).plusDays(1));
+        // one pass: by indicator, outcome, and whether the day is in the last months (for the trend)
         jdbc.sql("""
-                SELECT indicator, outcome, count(*) FROM flag_record WHERE day BETWEEN :from AND :to
-                GROUP BY indicator, outcome""").param("from", Period.day(period.from()))
-                .param("to", Period.day(period.to()))
+                SELECT indicator, outcome, CASE WHEN day >= :recent THEN 1 ELSE 0 END AS late, count(*)
+                FROM flag_record WHERE day BETWEEN :from AND :to
+                GROUP BY indicator, outcome, CASE WHEN day >= :recent THEN 1 ELSE 0 END""")
+                .param("from", Period.day(period.from())).param("to", Period.day(period.to()))
+                .param("recent", recent)
                 .query(rs -> {
                     Indicator i = Indicator.of(rs.getString(1)).orElse(null);
                     if (i != null) {
                         String outcome = rs.getString(2);
-                        long n = rs.getLong(3);
-                        long[] c = counts.computeIfAbsent(i, k -> new long[3]);
+                        boolean late = rs.getInt(3) == 1;
+                        long n = rs.getLong(4);
+                        // applicable, fired, not judged; then applicable and fired, recent and earlier
+                        long[] c = counts.computeIfAbsent(i, k -> new long[7]);
                         if (outcome.equals("F")) {
                             c[0] += n;
                             c[1] += n;
+                            c[late ? 3 : 5] += n;
+                            c[late ? 4 : 6] += n;
                         } else if (outcome.equals("C")) {
                             c[0] += n;
+                            c[late ? 3 : 5] += n;
                         } else {
                             c[2] += n;
                             reasons.computeIfAbsent(i, k -> new TreeMap<>()).merge(outcome.substring(2), n,
@@ -106,10 +122,11 @@ public class Flags {
         double noise = noiseRate();
         List<Coverage> out = new ArrayList<>();
         for (Indicator i : Indicator.values()) {
-            long[] c = counts.getOrDefault(i, new long[3]);
+            long[] c = counts.getOrDefault(i, new long[7]);
             double rate = c[0] == 0 ? 0 : c[1] / (double) c[0];
             out.add(new Coverage(i, c[0], c[1], c[2], Map.copyOf(reasons.getOrDefault(i, Map.of())), rate,
-                    rate > noise, i.kind.target));
+                    rate > noise, i.kind.target, c[3] == 0 ? -1 : c[4] / (double) c[3],
+                    c[5] == 0 ? -1 : c[6] / (double) c[5]));
         }
         return out;
     }

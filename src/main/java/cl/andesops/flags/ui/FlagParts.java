@@ -54,6 +54,16 @@ final class FlagParts {
         return Formats.percent(r);
     }
 
+    /** "↑ 3,2 % en los últimos 3 meses (1,1 % antes)", or a dash when either side judged nothing. */
+    static String trend(com.vaadin.flow.component.Component owner, Flags.Coverage c) {
+        if (c.recentRate() < 0 || c.earlierRate() < 0) {
+            return "—";
+        }
+        String arrow = c.recentRate() > c.earlierRate() ? "↑" : c.recentRate() < c.earlierRate() ? "↓" : "=";
+        return owner.getTranslation("flags.trend", arrow, rate(c.recentRate()), Flags.RECENT_MONTHS,
+                rate(c.earlierRate()));
+    }
+
     /** "3: sin ofertas en los datos 2, sin monto 1" (one reason alone: "3: sin monto"): how many, and why. */
     static String notJudged(Flags.Coverage c, Locale locale) {
         if (c.notJudged() == 0) {

@@ -117,6 +117,7 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             return s;
         }).setHeader(getTranslation("flags.col.rate")).setAutoWidth(true);
+        grid.addColumn(c -> FlagParts.trend(this, c)).setHeader(getTranslation("flags.col.trend")).setFlexGrow(2);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         boolean noisy = rows.stream().anyMatch(Flags.Coverage::noisy);
@@ -138,6 +139,7 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 TableExport.Column.text(getTranslation("flags.col.reasons"), c -> FlagParts.notJudged(c, locale)),
                 TableExport.Column.number(getTranslation("flags.col.fired"), Flags.Coverage::fired),
                 TableExport.Column.number(getTranslation("flags.col.rate"), Flags.Coverage::rate),
+                TableExport.Column.text(getTranslation("flags.col.trend"), c -> FlagParts.trend(this, c)),
                 TableExport.Column.text(getTranslation("flags.col.warning"), c -> c.noisy()
                         ? FlagWords.noisy(flags.noiseRate(), locale) : ""),
                 TableExport.Column.text(getTranslation("flags.col.notice"), c -> FlagWords.notice(locale)));

@@ -89,11 +89,12 @@ public class Flags {
         Map<Indicator, long[]> counts = new EnumMap<>(Indicator.class);
         Map<Indicator, Map<String, Long>> reasons = new EnumMap<>(Indicator.class);
         int recent = Period.day(period.to().minusMonths(RECENT_MONTHS).plusDays(1));
-        // one pass: by indicator, outcome, and whether the day is in the last months (for the trend)
+        // one pass: by indicator, outcome, and whether the day is in the last months (for the trend); grouped by
+        // position, as PostgreSQL takes a parameter twice as two expressions
         jdbc.sql("""
                 SELECT indicator, outcome, CASE WHEN day >= :recent THEN 1 ELSE 0 END AS late, count(*)
                 FROM flag_record WHERE day BETWEEN :from AND :to
-                GROUP BY indicator, outcome, CASE WHEN day >= :recent THEN 1 ELSE 0 END""")
+                GROUP BY 1, 2, 3""")
                 .param("from", Period.day(period.from())).param("to", Period.day(period.to()))
                 .param("recent", recent)
                 .query(rs -> {

@@ -85,6 +85,8 @@ class AccessibilityIT {
                 screens.put(supplier, "#supplier-buyers-grid");
                 screens.put(product, "#product-units-grid");
                 screens.put("/parties?q=municipalidad", "#party-results a.party-hit");
+                screens.put("/flags?meses=todo", "#flags-grid");
+                screens.put("/flags/ca-few-quotes?meses=todo", "#flag-definition");
                 screens.put("/buyers/999999999", "#not-found-search");
                 screens.put("/analysis", "#analysis-view");
                 screens.put("/login", "vaadin-login-form");

@@ -37,7 +37,12 @@ public final class FlagWords {
 
     /** The miscalibration warning of an indicator past the noise rate. */
     public static String noisy(double noiseRate, Locale locale) {
-        return I18n.text(locale, "flags.noisy", Formats.percent(noiseRate).replace(",0 ", " ").replace(".0 ", " "));
+        return I18n.text(locale, "flags.noisy", percent(noiseRate));
+    }
+
+    /** A line's rate as a whole percent where it is one: "10 %". */
+    public static String percent(double rate) {
+        return Formats.percent(rate).replace(",0 ", " ").replace(".0 ", " ");
     }
 
     public static String notice(Locale locale) {

@@ -123,8 +123,7 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
         boolean noisy = rows.stream().anyMatch(Flags.Coverage::noisy);
         Div body = new Div();
         if (noisy) {
-            Paragraph warn = new Paragraph(getTranslation("flags.noisy.some", FlagWords.noisy(flags.noiseRate(),
-                    locale)));
+            Paragraph warn = new Paragraph(getTranslation("flags.noisy.some", FlagWords.percent(flags.noiseRate())));
             warn.setId("flags-noisy");
             body.add(warn);
         }

@@ -225,7 +225,7 @@ class FlagsTest extends SyncedAppTest {
             var section = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
                     spec -> spec.withId("profile-flags"));
             assertThat(section.getElement().getTextRecursively()).contains(cl.andesops.shared.format.Formats
-                    .count(fired) + " registros");
+                    .count(fired) + (fired == 1 ? " registro" : " registros"));
             var link = com.github.mvysny.kaributesting.v10.LocatorJ._find(section,
                     com.vaadin.flow.component.html.Anchor.class).stream()
                     .filter(a -> a.getHref().startsWith("flags/split-purchase?comprador=" + hit.buyerCode()))

@@ -55,10 +55,14 @@ class FlagsProfileSection implements ProfileSection {
             Anchor a = new Anchor("flags/" + i.id + "?" + party + "=" + key + "&desde=" + period.from() + "&hasta="
                     + period.to(), FlagWords.name(i, locale));
             a.addClassName("party-link");
-            list.add(new ListItem(a, new com.vaadin.flow.component.html.Span(": " + I18n.text(locale,
-                    "flags.profile.count", Formats.count(n)))));
+            list.add(new ListItem(a, new com.vaadin.flow.component.html.Span(": " + count(n, locale))));
         });
         d.add(list);
         return Optional.of(d);
+    }
+
+    /** "1 registro", "12 registros". */
+    static String count(long n, Locale locale) {
+        return I18n.text(locale, n == 1 ? "flags.profile.count.one" : "flags.profile.count", Formats.count(n));
     }
 }

@@ -133,15 +133,30 @@ class FlagsApi {
 
     @GetMapping("/api/v1/flags/{id}/records")
     @Operation(summary = "Los registros en que se activa la señal en el período, los más alejados del umbral "
-            + "primero, paginados: por qué en palabras, sus cifras y los registros de su evidencia")
+            + "primero, paginados: por qué en palabras, sus cifras y los registros de su evidencia; comprador "
+            + "(código de organismo, con las unidades de sus solicitudes de Compra Ágil) o proveedor (RUT) para los "
+            + "de una parte, como los enlaza su perfil")
     ApiPage<FlagRecord> records(@PathVariable String id, @RequestParam(required = false) String desde,
                                 @RequestParam(required = false) String hasta,
                                 @RequestParam(required = false) String meses,
+                                @RequestParam(required = false) String comprador,
+                                @RequestParam(required = false) String proveedor,
                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Indicator i = indicator(id);
         Paging.check(page, size);
+        Period p = period(desde, hasta, meses);
         Locale l = locale();
-        Flags.Hits hits = flags.hits(i, period(desde, hasta, meses), (long) page * size, size);
+        if (comprador != null && proveedor != null) {
+            throw new IllegalArgumentException(ApiErrors.text("api.error.flagparty"));
+        }
+        if (proveedor != null && cl.andesops.shared.format.Rut.parse(proveedor).isEmpty()) {
+            throw new IllegalArgumentException(ApiErrors.text("api.error.badrut", proveedor));
+        }
+        PartyKeys.Kind kind = comprador != null ? PartyKeys.Kind.BUYER : proveedor != null ? PartyKeys.Kind.SUPPLIER
+                : null;
+        Flags.Hits hits = kind == null ? flags.hits(i, p, (long) page * size, size)
+                : flags.hits(i, p, kind, flags.keysOf(kind, comprador != null ? comprador : proveedor),
+                (long) page * size, size);
         return new ApiPage<>(hits.hits().stream().map(h -> record(h, l)).toList(), page, size, hits.total());
     }
 

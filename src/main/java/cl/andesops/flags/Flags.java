@@ -173,17 +173,7 @@ public class Flags {
 
     /** The records the indicator fired on in the period, furthest past the line first, a page at a time. */
     public Hits hits(Indicator indicator, Period period, long offset, int limit) {
-        long total = jdbc.sql("SELECT count(*) FROM flag_record WHERE indicator = :i AND outcome = 'F' "
-                        + "AND day BETWEEN :from AND :to").param("i", indicator.id)
-                .param("from", Period.day(period.from())).param("to", Period.day(period.to())).query(Long.class)
-                .single();
-        List<Hit> hits = jdbc.sql("""
-                        SELECT indicator, record_code, day, buyer_code, supplier, score, evidence FROM flag_record
-                        WHERE indicator = :i AND outcome = 'F' AND day BETWEEN :from AND :to
-                        ORDER BY score DESC, day DESC, record_code LIMIT :n OFFSET :o""")
-                .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
-                .param("n", limit).param("o", offset).query(Flags::hit).list();
-        return new Hits(named(hits), total);
+        return hits(indicator, period, null, List.of(), offset, limit);
     }
 
     /** What fired on these records (the rows and pages of orders, tenders and requests), by record. */
@@ -238,19 +228,29 @@ public class Flags {
         return out;
     }
 
-    /** The records the indicator fired on for a party (its keys as {@link #firedFor}), a page at a time. */
+    /**
+     * The records the indicator fired on for a party (its keys as {@link #firedFor}; {@code kind} null for every
+     * party), furthest past the line first, a page at a time. A party with no key has no records.
+     */
     public Hits hits(Indicator indicator, Period period, PartyKeys.Kind kind, Collection<String> keys, long offset,
             int limit) {
-        String column = kind == PartyKeys.Kind.BUYER ? "buyer_code" : "supplier";
-        String where = "indicator = :i AND outcome = 'F' AND day BETWEEN :from AND :to AND " + column + " IN (:k)";
-        long total = jdbc.sql("SELECT count(*) FROM flag_record WHERE " + where).param("i", indicator.id)
-                .param("from", Period.day(period.from())).param("to", Period.day(period.to())).param("k", keys)
-                .query(Long.class).single();
+        if (kind != null && keys.isEmpty()) {
+            return new Hits(List.of(), 0);
+        }
+        String where = "indicator = :i AND outcome = 'F' AND day BETWEEN :from AND :to" + (kind == null ? ""
+                : " AND " + (kind == PartyKeys.Kind.BUYER ? "buyer_code" : "supplier") + " IN (:k)");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("i", indicator.id,
+                "from", Period.day(period.from()), "to", Period.day(period.to())));
+        if (kind != null) {
+            params.put("k", keys);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM flag_record WHERE " + where).params(params).query(Long.class)
+                .single();
+        params.put("n", limit);
+        params.put("o", offset);
         List<Hit> hits = jdbc.sql("SELECT indicator, record_code, day, buyer_code, supplier, score, evidence "
                         + "FROM flag_record WHERE " + where + " ORDER BY score DESC, day DESC, record_code "
-                        + "LIMIT :n OFFSET :o")
-                .param("i", indicator.id).param("from", Period.day(period.from())).param("to", Period.day(period.to()))
-                .param("k", keys).param("n", limit).param("o", offset).query(Flags::hit).list();
+                        + "LIMIT :n OFFSET :o").params(params).query(Flags::hit).list();
         return new Hits(named(hits), total);
     }
 

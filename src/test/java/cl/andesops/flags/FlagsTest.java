@@ -301,6 +301,44 @@ class FlagsTest extends SyncedAppTest {
     }
 
     @Test
+    void bad_input_gets_a_clear_4xx_and_a_partys_records_are_what_its_profile_counts() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<String>> get = path -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (String bad : List.of("/api/v1/flags?desde=ayer", "/api/v1/flags/split-purchase/records?page=-1",
+                "/api/v1/flags/split-purchase/records?size=100000", "/api/v1/flags/split-purchase/records?proveedor=12",
+                "/api/v1/flags/split-purchase/records?comprador=7248&proveedor=76012551-2",
+                "/api/v1/flags/ca-few-quotes?meses=%27;DROP")) {
+            HttpResponse<String> r = get.apply(bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).doesNotContain("Exception").doesNotContain("at cl.");
+        }
+        List<Flags.Hit> any = flags.hits(Indicator.SPLIT_PURCHASE, ALL, 0, 50).hits().stream()
+                .filter(h -> h.buyerCode() != null && h.buyerCode().matches("\\d+")).toList();
+        org.junit.jupiter.api.Assumptions.assumeFalse(any.isEmpty(), "no split purchase in the synced days");
+        String buyer = any.getFirst().buyerCode();
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode page = json.readTree(get.apply("/api/v1/flags/split-purchase/records?desde=2000-01-01&hasta=2100-01-01"
+                + "&comprador=" + buyer).body());
+        long counted = flags.firedFor(cl.andesops.shared.format.PartyKeys.Kind.BUYER,
+                flags.keysOf(cl.andesops.shared.format.PartyKeys.Kind.BUYER, buyer), ALL)
+                .get(Indicator.SPLIT_PURCHASE);
+        assertThat(page.path("total").asLong()).as("the API's records of a buyer, what its profile counts")
+                .isEqualTo(counted);
+        page.path("items").forEach(i -> assertThat(i.path("buyerCode").asString()).isEqualTo(buyer));
+        assertThat(json.readTree(get.apply("/api/v1/flags/split-purchase/records?comprador=no-such-buyer").body())
+                .path("total").asLong()).isZero();
+        assertThat(flags.hits(Indicator.SPLIT_PURCHASE, ALL, cl.andesops.shared.format.PartyKeys.Kind.SUPPLIER,
+                List.of(), 0, 10).total()).as("a party with no key has no records, and no query fails").isZero();
+    }
+
+    @Test
     void a_follower_that_fails_keeps_its_version_and_catches_up_at_the_next_try_without_touching_others() {
         AtomicInteger calls = new AtomicInteger();
         Follower failing = new Follower("test-failing", Set.of(Dataset.ORDERS), versions, jdbc, writer) {

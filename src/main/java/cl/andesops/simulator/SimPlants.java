@@ -1,6 +1,7 @@
 package cl.andesops.simulator;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -118,5 +119,24 @@ public final class SimPlants {
             }
         }
         return count >= DIRECT_RUN;
+    }
+
+    /**
+     * The lines with their unit prices scaled so that the order's net comes to {@code target} pesos (a planted
+     * pattern's amount), or to at most {@code cap} (an unplanted Compra Ágil order); 0 leaves them as they are.
+     */
+    static List<SimWorld.Line> scaled(List<SimWorld.Line> lines, long target, long cap) {
+        java.math.BigDecimal net = lines.stream().map(SimWorld.Line::total).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        if (net.signum() <= 0 || target <= 0 && (cap <= 0 || net.longValue() <= cap)) {
+            return lines;
+        }
+        double factor = (target > 0 ? target : cap) / net.doubleValue();
+        List<SimWorld.Line> out = new java.util.ArrayList<>();
+        for (SimWorld.Line l : lines) {
+            java.math.BigDecimal price = l.unitPrice().multiply(java.math.BigDecimal.valueOf(factor)).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .max(java.math.BigDecimal.ONE);
+            out.add(new SimWorld.Line(l.n(), l.product(), l.quantity(), price, l.buyerSpec(), l.supplierSpec()));
+        }
+        return out;
     }
 }

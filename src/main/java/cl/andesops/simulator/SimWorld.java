@@ -132,13 +132,14 @@ final class SimWorld {
     final SimCatalog catalog;
     private final SimTenders tenders;
     private final Map<LocalDate, List<Order>> orderCache = Collections.synchronizedMap(lru(64));
-    private final Map<LocalDate, List<CompraAgil>> caCache = Collections.synchronizedMap(lru(96));
+    private final SimCompraAgil compraAgil;
 
     SimWorld(SimulatorSettings settings) {
         this.seed = settings.seed();
         this.settings = settings;
         this.catalog = new SimCatalog(seed, settings.suppliers());
         this.tenders = new SimTenders(this, settings);
+        this.compraAgil = new SimCompraAgil(this, settings);
     }
 
     static <K, V> Map<K, V> lru(int size) {
@@ -226,7 +227,7 @@ final class SimWorld {
             lines.add(new Line(l, p, qty, SimCatalog.money(price), p.name(),
                     p.name() + ". " + supplier.name() + ". Despacho incluido."));
         }
-        lines = scaled(lines, target, "AG".equals(type) && plant == null ? SimPlants.AG_CLEAN_MAX : 0);
+        lines = SimPlants.scaled(lines, target, "AG".equals(type) && plant == null ? SimPlants.AG_CLEAN_MAX : 0);
         Instant sent = created.plus(Duration.ofMinutes(1)); // sent a minute after it is made, in the order made
         int fate = r.nextInt(100);
         Instant accepted = fate < 92 ? sent.plus(Duration.ofMinutes(30 + r.nextInt(60 * 40))) : null;
@@ -252,25 +253,6 @@ final class SimWorld {
                 List.copyOf(lines), BigDecimal.valueOf(30 + r.nextInt(20)).divide(BigDecimal.TEN), plant);
     }
 
-    /**
-     * The lines with their unit prices scaled so that the order's net comes to {@code target} pesos (a planted
-     * pattern's amount), or to at most {@code cap} (an unplanted Compra Ágil order); 0 leaves them as they are.
-     */
-    static List<Line> scaled(List<Line> lines, long target, long cap) {
-        BigDecimal net = lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (net.signum() <= 0 || target <= 0 && (cap <= 0 || net.longValue() <= cap)) {
-            return lines;
-        }
-        double factor = (target > 0 ? target : cap) / net.doubleValue();
-        List<Line> out = new ArrayList<>();
-        for (Line l : lines) {
-            BigDecimal price = l.unitPrice().multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP)
-                    .max(BigDecimal.ONE);
-            out.add(new Line(l.n(), l.product(), l.quantity(), price, l.buyerSpec(), l.supplierSpec()));
-        }
-        return out;
-    }
-
     // ---- tenders (SimTenders) ------------------------------------------------------------------------------
 
     int tendersOn(LocalDate day) {
@@ -293,129 +275,18 @@ final class SimWorld {
         return tenders.activeTenders(now);
     }
 
-    // ---- Compra Ágil -------------------------------------------------------------------------------------
+    // ---- Compra Ágil (SimCompraAgil) --------------------------------------------------------------------------
 
     int compraAgilOn(LocalDate day) {
-        return count(day, settings.compraAgilPerDay(), 17);
+        return compraAgil.compraAgilOn(day);
     }
 
     List<CompraAgil> compraAgilOf(LocalDate day) {
-        return caCache.computeIfAbsent(day, d -> {
-            int n = compraAgilOn(d);
-            List<CompraAgil> list = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                list.add(compraAgil(d, i, n));
-            }
-            return List.copyOf(list);
-        });
+        return compraAgil.compraAgilOf(day);
     }
 
     Optional<CompraAgil> compraAgil(String code) {
-        return decode(code).flatMap(c -> {
-            List<CompraAgil> day = compraAgilOf(c.day());
-            return c.index() < day.size() && day.get(c.index()).code().equals(code)
-                    ? Optional.of(day.get(c.index())) : Optional.empty();
-        });
-    }
-
-    private CompraAgil compraAgil(LocalDate day, int i, int n) {
-        SplittableRandom r = random('C', day, i);
-        Instant published = spread(day, i, n, r);
-        SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.0));
-        SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.6));
-        Instant closes = published.plus(Duration.ofDays(3 + r.nextInt(3)));
-        Instant decided = closes.plus(Duration.ofHours(4 + r.nextInt(96)));
-        int roll = r.nextInt(100);
-        int fate = roll < 62 ? 4 : roll < 90 ? 6 : 5;
-        List<CaProduct> products = new ArrayList<>();
-        int productCount = 1 + r.nextInt(4);
-        long budget = 0;
-        for (int p = 1; p <= productCount; p++) {
-            SimCatalog.Product product = p == 1 ? main : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
-            BigDecimal qty = BigDecimal.valueOf(1 + r.nextInt(40));
-            budget += Math.min(product.medianPrice(), 1_500_000) * qty.longValue();
-            products.add(new CaProduct(p, product, qty));
-        }
-        budget = Math.min(budget, 6_800_000); // Compra Ágil stops at 100 UTM
-        int quoteCount = fate == 5 ? r.nextInt(2) : fate == 6 ? r.nextInt(3) : 1 + r.nextInt(6);
-        List<Quote> quotes = new ArrayList<>();
-        int selected = fate == 4 ? r.nextInt(quoteCount) : -1;
-        SimPlants.Plant plant = SimPlants.compraAgil(seed, day, i, fate == 4);
-        if (fate == 4) {
-            // decided on at least three quotes unless too few is what is planted (then one or two)
-            quoteCount = plant == SimPlants.Plant.CA_FEW_QUOTES ? 1 + selected % 2 : Math.max(3, quoteCount);
-            selected = Math.min(selected, quoteCount - 1);
-        }
-        long window = Duration.between(published, closes).toMinutes();
-        java.util.Set<SimCatalog.Supplier> quoted = new java.util.HashSet<>();
-        for (int q = 0; q < quoteCount; q++) {
-            SimCatalog.Supplier s = catalog.suppliers.get(zipf(r, catalog.suppliers.size(), 1.0));
-            for (int next = 1; !quoted.add(s); next++) { // a supplier quotes once per request
-                s = catalog.suppliers.get((catalog.suppliers.indexOf(s) + next) % catalog.suppliers.size());
-            }
-            List<BigDecimal> prices = new ArrayList<>();
-            for (CaProduct p : products) {
-                prices.add(BigDecimal.valueOf(Math.max(100, Math.round(
-                        Math.min(p.product().medianPrice(), 1_500_000) * (0.7 + r.nextDouble() * 0.6)))));
-            }
-            quotes.add(new Quote(575_000_000L + (long) day.getDayOfYear() * 100_000 + i * 10L + q, s,
-                    published.plus(Duration.ofMinutes(1 + r.nextLong(Math.max(2, window - 1)))), prices,
-                    q == selected));
-        }
-        quotes = chosen(quotes, products, plant);
-        String code = buyer.code() + "-" + (day.getDayOfYear() * MAX_PER_DAY + i) + "-COT"
-                + String.format("%02d", day.getYear() % 100);
-        String name = main.name().toUpperCase() + " (" + department(r).toUpperCase() + ")";
-        return new CompraAgil(code, name, "* Revisar y cumplir con el detalle del documento adjunto\n* "
-                + spec(r, main) + "\n* No se considerarán ofertas que no coticen la totalidad de los productos",
-                buyer, published, closes, decided, fate, BigDecimal.valueOf(budget), 2 + r.nextInt(10),
-                List.copyOf(products), List.copyOf(quotes), plant);
-    }
-
-    /**
-     * The quotes as the rules would have them: none above {@link SimPlants#CA_CLEAN_MAX} pesos and the cheapest one
-     * chosen, unless the request carries a pattern: the dearest chosen, or the chosen one well above the ceiling.
-     */
-    static List<Quote> chosen(List<Quote> quotes, List<CaProduct> products, SimPlants.Plant plant) {
-        if (quotes.isEmpty()) {
-            return quotes;
-        }
-        boolean decided = quotes.stream().anyMatch(Quote::selected);
-        long[] totals = quotes.stream().mapToLong(q -> total(q, products)).toArray();
-        long most = java.util.Arrays.stream(totals).max().orElse(0);
-        double factor = most > SimPlants.CA_CLEAN_MAX ? SimPlants.CA_CLEAN_MAX / (double) most : 1;
-        int pick = -1;
-        if (decided) {
-            pick = 0;
-            for (int q = 1; q < totals.length; q++) {
-                boolean better = plant == SimPlants.Plant.CA_CHEAPEST_NOT_CHOSEN ? totals[q] > totals[pick]
-                        : totals[q] < totals[pick];
-                pick = better ? q : pick;
-            }
-            if (plant == SimPlants.Plant.CA_CHEAPEST_NOT_CHOSEN && totals[pick] == java.util.Arrays.stream(totals)
-                    .min().orElse(0)) {
-                pick = -2; // every quote the same: the pattern cannot show (the benchmark leaves it out)
-            }
-        }
-        List<Quote> out = new ArrayList<>();
-        for (int q = 0; q < quotes.size(); q++) {
-            Quote x = quotes.get(q);
-            double f = plant == SimPlants.Plant.CA_OVER_CEILING && pick >= 0
-                    ? SimPlants.CA_PLANTED_TOTAL / (double) Math.max(1, totals[pick]) : factor;
-            List<BigDecimal> prices = x.unitPrices().stream().map(p -> p.multiply(BigDecimal.valueOf(f))
-                    .setScale(0, RoundingMode.HALF_UP).max(BigDecimal.ONE)).toList();
-            out.add(new Quote(x.id(), x.supplier(), x.createdAt(), prices, decided && q == Math.max(pick, 0)));
-        }
-        return out;
-    }
-
-    /** A quote's total in pesos: its unit prices times the quantities asked for. */
-    static long total(Quote q, List<CaProduct> products) {
-        long t = 0;
-        for (int p = 0; p < products.size() && p < q.unitPrices().size(); p++) {
-            t += q.unitPrices().get(p).multiply(products.get(p).quantity()).longValue();
-        }
-        return t;
+        return compraAgil.compraAgil(code);
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

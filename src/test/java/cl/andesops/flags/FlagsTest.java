@@ -237,6 +237,13 @@ class FlagsTest extends SyncedAppTest {
             var list = com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.html.Div.class,
                     spec -> spec.withId("flag-records"));
             assertThat(list.getChildren().count()).isEqualTo(Math.min(50, fired));
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<String> months = com.github.mvysny.kaributesting.v10.LocatorJ
+                    ._get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("flags-months"));
+            assertThat(months.getValue()).as("the profile's days, not a number of months").isNull();
+            assertThat(months.getEmptySelectionCaption()).isEqualTo("Del "
+                    + cl.andesops.shared.format.Formats.date(around.from()) + " al "
+                    + cl.andesops.shared.format.Formats.date(around.to()));
         } finally {
             com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
         }

@@ -13,6 +13,7 @@ import cl.andesops.flags.FlagWords;
 import cl.andesops.flags.Flags;
 import cl.andesops.shared.I18n;
 import cl.andesops.shared.format.Formats;
+import cl.andesops.shared.format.Period;
 
 /** What the signal screens share: the notice, the period chooser, the figures in words. */
 final class FlagParts {
@@ -35,13 +36,24 @@ final class FlagParts {
         return p;
     }
 
-    static Select<String> months(Component owner, String value) {
+    /**
+     * The period chooser; a period the address gives by its days (from a profile: {@code desde}/{@code hasta}) is
+     * shown as those days, not as a number of months it is not.
+     */
+    static Select<String> months(Component owner, String value, Period period, boolean byDays) {
         Select<String> s = new Select<>();
         s.setId("flags-months");
         s.setLabel(owner.getTranslation("flags.period"));
         s.setItems(MONTHS);
         s.setItemLabelGenerator(m -> owner.getTranslation("flags.period." + m));
-        s.setValue(MONTHS.contains(value) ? value : "12");
+        if (byDays) {
+            s.setEmptySelectionAllowed(true);
+            s.setEmptySelectionCaption(owner.getTranslation("flags.sub", Formats.date(period.from()),
+                    Formats.date(period.to())));
+            s.setValue(null);
+        } else {
+            s.setValue(MONTHS.contains(value) ? value : "12");
+        }
         s.setWidth("16rem");
         return s;
     }

@@ -107,9 +107,10 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
         sub.addClassName("subtitle");
         Anchor back = new Anchor("flags?meses=" + m, getTranslation("flags.back"));
         back.setId("flag-back");
-        var months = FlagParts.months(this, m);
+        var months = FlagParts.months(this, m, period, FlagParts.first(q, "desde", null) != null
+                || FlagParts.first(q, "hasta", null) != null);
         months.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
+            if (e.isFromClient() && e.getValue() != null) {
                 getUI().ifPresent(ui -> ui.navigate("flags/" + indicator.id, QueryParameters.of("meses",
                         e.getValue())));
             }

@@ -73,9 +73,10 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 Formats.date(period.to())));
         sub.addClassName("subtitle");
         sub.setId("flags-period");
-        months = FlagParts.months(this, m);
+        months = FlagParts.months(this, m, period, FlagParts.first(q, "desde", null) != null
+                || FlagParts.first(q, "hasta", null) != null);
         months.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
+            if (e.isFromClient() && e.getValue() != null) {
                 getUI().ifPresent(ui -> ui.navigate("flags", QueryParameters.of("meses", e.getValue())));
             }
         });

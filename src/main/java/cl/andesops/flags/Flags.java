@@ -254,6 +254,11 @@ public class Flags {
         return new Hits(named(hits), total);
     }
 
+    /** A party's name as the party index knows it, else its key. */
+    public String name(PartyKeys.Kind kind, String key) {
+        return first(parties.names(kind, key, 1), key);
+    }
+
     /** The hits with their buyer's and supplier's names, as the party index knows them (else their keys). */
     private List<Hit> named(List<Hit> hits) {
         Map<String, String> seen = new java.util.HashMap<>();

@@ -241,6 +241,8 @@ class FlagsTest extends SyncedAppTest {
             com.vaadin.flow.component.select.Select<String> months = com.github.mvysny.kaributesting.v10.LocatorJ
                     ._get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("flags-months"));
             assertThat(months.getValue()).as("the profile's days, not a number of months").isNull();
+            assertThat(months.getItemLabelGenerator().apply(null)).as("what the chooser shows for no choice")
+                    .isEqualTo(months.getEmptySelectionCaption());
             assertThat(months.getEmptySelectionCaption()).isEqualTo("Del "
                     + cl.andesops.shared.format.Formats.date(around.from()) + " al "
                     + cl.andesops.shared.format.Formats.date(around.to()));

@@ -45,16 +45,17 @@ final class FlagParts {
         s.setId("flags-months");
         s.setLabel(owner.getTranslation("flags.period"));
         s.setItems(MONTHS);
-        s.setItemLabelGenerator(m -> owner.getTranslation("flags.period." + m));
+        String days = owner.getTranslation("flags.sub", Formats.date(period.from()), Formats.date(period.to()));
+        s.setItemLabelGenerator(m -> m == null ? days : owner.getTranslation("flags.period." + m));
         if (byDays) {
             s.setEmptySelectionAllowed(true);
-            s.setEmptySelectionCaption(owner.getTranslation("flags.sub", Formats.date(period.from()),
-                    Formats.date(period.to())));
+            s.setEmptySelectionCaption(days);
             s.setValue(null);
         } else {
             s.setValue(MONTHS.contains(value) ? value : "12");
         }
-        s.setWidth("16rem");
+        s.setWidth(byDays ? "22rem" : "16rem");
+        s.getStyle().set("max-width", "100%");
         return s;
     }
 

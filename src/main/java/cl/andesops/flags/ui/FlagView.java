@@ -119,7 +119,14 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
         definition.setId("flag-definition");
         Div header = new Div(h, sub, FlagParts.notice(this), definition, rulesList(indicator, locale), back);
         header.addClassName("view-header");
-        add(header, months, figures(c, locale));
+        add(header, months);
+        if (kind != null) {
+            // the figures stay the signal's own; only the list of records is the party's: say so above both
+            Paragraph scope = new Paragraph(getTranslation("flags.party.scope"));
+            scope.setId("flag-party-scope");
+            add(scope);
+        }
+        add(figures(c, locale));
         if (c.noisy()) {
             Paragraph warn = new Paragraph(FlagWords.noisy(flags.noiseRate(), locale));
             warn.setId("flag-noisy");
@@ -132,7 +139,8 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
             Paragraph only = new Paragraph(getTranslation("flags.party.only"));
             only.setId("flag-party");
             only.add(new com.vaadin.flow.component.html.Span(" "), kind == PartyKeys.Kind.BUYER
-                    ? PartyLink.buyer(key, null) : PartyLink.supplier(key, null));
+                    ? PartyLink.buyer(key, flags.name(kind, key)) : PartyLink.supplier(key, flags.name(kind,
+                    PartyKeys.supplier(key).orElse(key))));
             add(only, hits(indicator, period, mine.total(), locale, (offset, limit) -> flags.hits(indicator, period,
                     kind, keys, offset, limit)));
         } else {

@@ -85,6 +85,8 @@ class ShellBrowserIT {
             assertThat((List<Object>) english.executeScript("return Array.from(document.querySelectorAll("
                     + "'vaadin-side-nav-item')).map(e => e.textContent.trim())")).contains("Market monitor");
             assertThat(english.executeScript("return document.title")).isEqualTo("Market monitor · AndesOps");
+            assertThat(english.executeScript("return document.documentElement.lang"))
+                    .as("the page's language, for screen readers and the charts' numbers").isEqualTo("en");
             assertThat(english.executeScript("return document.documentElement.getAttribute('theme')"))
                     .as("dark as the system is, with no choice made").isEqualTo("dark");
             english.findElement(By.id("theme-toggle")).click();

@@ -64,6 +64,9 @@ class ShellServiceInit implements VaadinServiceInitListener,
             if (ui.getSession() != null) {
                 ui.getSession().setLocale(locale);
             }
+            // the page says its language from the first visit (screen readers, the charts' number format), not
+            // only once a language is picked
+            ui.getPage().executeJs("document.documentElement.lang = $0;", locale.getLanguage());
         });
     }
 }

@@ -206,17 +206,4 @@ public class FlagFollower extends Follower {
         }
         store.insert(out);
     }
-
-    /** Waits until every dataset's current version is judged: for tests and benchmarks. */
-    public boolean awaitJudged(java.time.Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        queue();
-        while (System.nanoTime() < deadline) {
-            if (caughtUp()) {
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return caughtUp();
-    }
 }

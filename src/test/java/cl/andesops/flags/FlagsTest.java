@@ -348,6 +348,32 @@ class FlagsTest extends SyncedAppTest {
     }
 
     @Test
+    void a_follower_stopped_part_way_does_not_record_the_version_it_did_not_finish() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Follower stopped = new Follower("test-stopped", Set.of(Dataset.ORDERS), versions, jdbc, writer) {
+            @Override
+            protected void follow(Dataset dataset, long from, long to) {
+                entered.countDown();
+                try {
+                    release.await(); // the process stops while this runs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        stopped.start();
+        assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread stopping = Thread.ofPlatform().start(stopped::stop);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !stopped.isRunning());
+        release.countDown();
+        stopping.join(15_000);
+        assertThat(stopped.reflects(Dataset.ORDERS)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM derived_version WHERE follower = 'test-stopped'")
+                .query(Long.class).single()).as("the next start follows it again").isZero();
+    }
+
+    @Test
     void a_follower_that_fails_keeps_its_version_and_catches_up_at_the_next_try_without_touching_others() {
         AtomicInteger calls = new AtomicInteger();
         Follower failing = new Follower("test-failing", Set.of(Dataset.ORDERS), versions, jdbc, writer) {

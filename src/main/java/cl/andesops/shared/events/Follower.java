@@ -39,6 +39,9 @@ public abstract class Follower implements SmartLifecycle {
     private final JdbcTemplate writer;
     private final Map<Dataset, Long> reflects = new EnumMap<>(Dataset.class);
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean deferred = new AtomicBoolean();
+    private volatile long lastEnd;
+    private String loadedBasis;
     private volatile ScheduledExecutorService worker;
     private volatile boolean running;
     private volatile long failures;
@@ -64,6 +67,15 @@ public abstract class Follower implements SmartLifecycle {
      */
     protected boolean active() {
         return true;
+    }
+
+    /**
+     * The least time between two catch-ups (zero: after every commit). A follower that reads a whole period again
+     * each time (a comparison of every party with its peers) waits so long after its last one; commits meanwhile are
+     * read by the next.
+     */
+    protected Duration spacing() {
+        return Duration.ZERO;
     }
 
     /** What the derived data is computed under; when it changes, every dataset is followed again from zero. */
@@ -144,6 +156,28 @@ public abstract class Follower implements SmartLifecycle {
         }
     }
 
+    /** Queues a catch-up that does not wait for the spacing: for tests and benchmarks. */
+    public void queueNow() {
+        lastEnd = 0;
+        queue();
+    }
+
+    /**
+     * Waits until it reflects every dataset's current version, catching up now whatever the spacing: for tests and
+     * benchmarks.
+     */
+    public boolean awaitJudged(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        queueNow();
+        while (System.nanoTime() < deadline) {
+            if (caughtUp()) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return caughtUp();
+    }
+
     /** Queues a catch-up (one at a time: a queued one reads whatever has been committed when it runs). */
     public void queue() {
         if (queued.compareAndSet(false, true)) {
@@ -162,6 +196,20 @@ public abstract class Follower implements SmartLifecycle {
         if (!running || !active()) {
             return;
         }
+        long wait = spacing().isZero() || lastEnd == 0 ? 0 : lastEnd + spacing().toNanos() - System.nanoTime();
+        if (wait > 0) {
+            if (deferred.compareAndSet(false, true)) {
+                try {
+                    worker.schedule(() -> {
+                        deferred.set(false);
+                        queue();
+                    }, wait, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    deferred.set(false);
+                }
+            }
+            return;
+        }
         String basis = basis();
         try {
             load(basis);
@@ -170,10 +218,14 @@ public abstract class Follower implements SmartLifecycle {
                 long from = reflects(d);
                 if (to > from && running) {
                     follow(d, from, to);
+                    if (!running) {
+                        return; // stopped part way: the version stays, and the next start follows it again
+                    }
                     if (!basis.equals(basis())) {
                         return; // the basis changed meanwhile: the restart it caused follows again from zero
                     }
                     record(d, to, basis);
+                    lastEnd = System.nanoTime();
                 }
             }
         } catch (RuntimeException e) {
@@ -189,6 +241,10 @@ public abstract class Follower implements SmartLifecycle {
 
     /** Reads the versions recorded (once, or again when the basis has changed: then every dataset from zero). */
     private synchronized void load(String basis) {
+        if (!basis.equals(loadedBasis)) {
+            reflects.clear(); // the basis moved (a new day for one that judges up to today): follow again
+            loadedBasis = basis;
+        }
         if (!reflects.isEmpty()) {
             return;
         }
@@ -222,6 +278,7 @@ public abstract class Follower implements SmartLifecycle {
     /** Forgets what it reflects: the next catch-up follows every dataset from zero (after a change of basis). */
     protected synchronized void restart() {
         reflects.clear();
+        lastEnd = 0; // a new basis is followed at once, not after the spacing
         queue();
     }
 }

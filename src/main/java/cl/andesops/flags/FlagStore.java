@@ -67,6 +67,21 @@ class FlagStore {
         }
     }
 
+    /**
+     * Replaces every judgement of these indicators (that judge parties over a period, all again each time) by
+     * {@code judgements}, in one transaction: the screens never see a pass half written.
+     */
+    void replaceAll(List<Indicator> indicators, List<Judgement> judgements) {
+        String in = String.join(",", indicators.stream().map(i -> "'" + i.id + "'").toList());
+        List<Object[]> rows = judgements.stream().map(FlagStore::row).toList();
+        tx.executeWithoutResult(s -> {
+            writer.update("DELETE FROM flag_record WHERE indicator IN (" + in + ")");
+            for (int from = 0; from < rows.size(); from += CHUNK * 4) {
+                writer.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + CHUNK * 4)));
+            }
+        });
+    }
+
     private static final String INSERT = """
             INSERT INTO flag_record (indicator, record_code, day, outcome, buyer_code, supplier, score, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";

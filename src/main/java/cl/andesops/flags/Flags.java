@@ -132,6 +132,14 @@ public class Flags {
         return out;
     }
 
+    /** The last day of the 12 months a party indicator was last judged over, if it has been. */
+    public java.util.Optional<LocalDate> judgedOn(Indicator indicator) {
+        List<Integer> day = jdbc.sql("SELECT max(day) FROM flag_record WHERE indicator = :i")
+                .param("i", indicator.id).query(Integer.class).list();
+        return day.isEmpty() || day.getFirst() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Days.date(day.getFirst()));
+    }
+
     /** The indicator's records judged and fired per month of the period, every month listed. */
     public List<Month> months(Indicator indicator, Period period) {
         Map<String, long[]> byMonth = new LinkedHashMap<>();

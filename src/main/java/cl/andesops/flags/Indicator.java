@@ -35,11 +35,26 @@ public enum Indicator {
     CA_CHEAPEST_NOT_CHOSEN("ca-cheapest-not-chosen", Subject.COMPRA_AGIL, Family.COMPRA_AGIL, Kind.STATISTICAL,
             "param.cheapest-quote-reason"),
     CA_OVER_CEILING("ca-over-ceiling", Subject.COMPRA_AGIL, Family.COMPRA_AGIL, Kind.LEGAL,
-            "compra-agil.ceiling.30", "compra-agil.ceiling.100");
+            "compra-agil.ceiling.30", "compra-agil.ceiling.100"),
+    BUYER_REJECTS_BIDS("buyer-rejects-bids", Subject.BUYER, Family.COMPETITION, Kind.STATISTICAL,
+            "param.rejected-offer-states", "param.peer-outlier", "param.peers-min", "param.party-min-records"),
+    BUNCHING("bunching", Subject.BUYER, Family.THRESHOLDS, Kind.STATISTICAL, "param.bunching-band",
+            "param.bunching-alpha",
+            "compra-agil.ceiling.30", "compra-agil.ceiling.100", "band.L1", "band.LE", "param.peer-outlier",
+            "param.peers-min", "param.party-min-records"),
+    SUPPLIER_CONCENTRATION("supplier-concentration", Subject.BUYER, Family.CONCENTRATION, Kind.STATISTICAL,
+            "param.concentration", "param.peers-min"),
+    CAPTIVE_SUPPLIER("captive-supplier", Subject.SUPPLIER, Family.CONCENTRATION, Kind.STATISTICAL,
+            "param.captive-supplier"),
+    MANY_CATEGORIES("many-categories", Subject.SUPPLIER, Family.CONCENTRATION, Kind.STATISTICAL,
+            "param.many-categories", "param.peer-outlier", "param.peers-min");
 
-    /** What an indicator judges: one record of a dataset. */
+    /**
+     * What an indicator judges: one record of a dataset, or a party over the last 12 months (its conduct against its
+     * peers').
+     */
     public enum Subject {
-        TENDER("tenders/"), ORDER("orders/"), COMPRA_AGIL("compra-agil/");
+        TENDER("tenders/"), ORDER("orders/"), COMPRA_AGIL("compra-agil/"), BUYER(null), SUPPLIER(null);
 
         private final String route;
 
@@ -47,9 +62,20 @@ public enum Indicator {
             this.route = route;
         }
 
-        /** The page of one of its records, relative to the app. */
+        /** Whether it judges a party (a buyer or a supplier) rather than one record. */
+        public boolean party() {
+            return route == null;
+        }
+
+        /** The page of one of its records (a party's profile), relative to the app. */
         public String path(String code) {
-            return route + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
+            return switch (this) {
+                case BUYER -> cl.andesops.shared.format.PartyKeys.path(cl.andesops.shared.format.PartyKeys.Kind.BUYER,
+                        code);
+                case SUPPLIER -> cl.andesops.shared.format.PartyKeys.path(
+                        cl.andesops.shared.format.PartyKeys.Kind.SUPPLIER, code);
+                default -> route + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
+            };
         }
     }
 

@@ -86,6 +86,16 @@ public class PeerGroups {
         return CENTRAL;
     }
 
+    /**
+     * Every organism's sector (as the files class it, else as its name places it), by organism code: the peer groups
+     * the integrity indicators compare a buyer with, the same as its profile's.
+     */
+    public Map<String, String> sectors() {
+        Map<String, String> out = new HashMap<>();
+        orders.organisms(o -> out.put(o[0], o[2] != null ? o[2].strip() : sectorByName(o[1])));
+        return out;
+    }
+
     /** Forgets the kept figures (a test that wants those of the data as it is now, not as they were kept). */
     void forget() {
         buyers.forget();

@@ -55,6 +55,32 @@ public class TenderFlagInputs {
                 .query(this::tender).list());
     }
 
+    /** A buyer's offers on its awarded or deserted tenders published in a period, and how many were rejected. */
+    public record Rejections(String buyerCode, long offers, long rejected) {
+    }
+
+    /**
+     * Every buyer's offers and rejected offers (their state containing one of {@code rejectedStates}, in any case) on
+     * the tenders in {@code states} published between two instants: one GROUP BY, streamed.
+     */
+    public void rejections(Instant from, Instant to, Collection<Integer> states, List<String> rejectedStates,
+            java.util.function.Consumer<Rejections> each) {
+        StringBuilder rejected = new StringBuilder("0 = 1");
+        Map<String, Object> params = new HashMap<>(Map.of("f", from.toEpochMilli(), "t", to.toEpochMilli(),
+                "s", states));
+        for (int i = 0; i < rejectedStates.size(); i++) {
+            rejected.append(" OR lower(o.state) LIKE :r").append(i);
+            params.put("r" + i, "%" + rejectedStates.get(i).toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        jdbc.sql("SELECT t.buyer_code, count(*), sum(CASE WHEN " + rejected + " THEN 1 ELSE 0 END) "
+                        + "FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
+                        + "WHERE t.state_code IN (:s) AND t.published_at BETWEEN :f AND :t AND t.buyer_code IS NOT NULL "
+                        + "GROUP BY t.buyer_code").params(params)
+                .query(rs -> {
+                    each.accept(new Rejections(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                });
+    }
+
     private static final String SELECT = """
             SELECT id, code, name, type, type_code, state_code, published_at, closes_at, currency, estimated_amount,
                    amount_clp, amount_visible, buyer_code, buyer_name

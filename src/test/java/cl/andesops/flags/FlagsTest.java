@@ -38,6 +38,7 @@ class FlagsTest extends SyncedAppTest {
     @Autowired @Qualifier("writer") JdbcTemplate writer;
     @Autowired DataVersions versions;
     @Autowired FlagFollower follower;
+    @Autowired PartyFlagFollower parties;
     @Autowired Flags flags;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
 
@@ -81,6 +82,39 @@ class FlagsTest extends SyncedAppTest {
                 assertThat(c.rate()).isEqualTo(c.applicable() == 0 ? 0 : c.fired() / (double) c.applicable());
             }
         });
+    }
+
+    @Test
+    void every_supplier_is_judged_captive_exactly_as_plain_sql_over_its_twelve_months_says() {
+        cl.andesops.rules.RuleTable rules = cl.andesops.rules.RuleTable.shipped();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(parties.awaitJudged(Duration.ofSeconds(20))).isTrue();
+            Period p = parties.period();
+            double least = 500.0 * rules.utm(p.to()).pesos();
+            java.util.Map<String, String> expected = new java.util.HashMap<>();
+            jdbc.sql("""
+                    SELECT supplier_rut, count(*), coalesce(sum(amount_clp), 0), count(DISTINCT buyer_code)
+                    FROM purchase_order WHERE has_detail = 1 AND day BETWEEN :f AND :t AND buyer_code IS NOT NULL
+                      AND supplier_rut IS NOT NULL GROUP BY supplier_rut""")
+                    .param("f", Period.day(p.from())).param("t", Period.day(p.to()))
+                    .query(rs -> {
+                        String outcome = rs.getLong(2) < 10 || rs.getLong(3) < least ? "N:too-few-records"
+                                : rs.getLong(4) == 1 ? "F" : "C";
+                        cl.andesops.shared.format.PartyKeys.supplier(rs.getString(1))
+                                .ifPresent(k -> expected.put(k, outcome));
+                    });
+            java.util.Map<String, String> judged = new java.util.HashMap<>();
+            jdbc.sql("SELECT record_code, outcome FROM flag_record WHERE indicator = 'captive-supplier'")
+                    .query(rs -> {
+                        judged.put(rs.getString(1), rs.getString(2));
+                    });
+            assertThat(judged).isNotEmpty().isEqualTo(expected);
+        });
+        // a party's judgement is dated the last day of its 12 months: the screens' default period counts it
+        Flags.Coverage captive = flags.coverage(parties.period()).stream()
+                .filter(c -> c.indicator() == Indicator.CAPTIVE_SUPPLIER).findFirst().orElseThrow();
+        assertThat(captive.applicable() + captive.notJudged()).isEqualTo(jdbc.sql(
+                "SELECT count(*) FROM flag_record WHERE indicator = 'captive-supplier'").query(Long.class).single());
     }
 
     @Test

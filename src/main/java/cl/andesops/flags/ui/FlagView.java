@@ -133,7 +133,8 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
             warn.addClassName("flag-noisy");
             add(warn);
         }
-        add(monthly(indicator, period), parties(indicator, period));
+        add(indicator.subject.party() ? judgedOver(indicator) : monthly(indicator, period),
+                parties(indicator, period));
         if (kind != null) {
             Flags.Hits mine = flags.hits(indicator, period, kind, keys, 0, 1);
             Paragraph only = new Paragraph(getTranslation("flags.party.only"));
@@ -179,6 +180,16 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private static Div figure(String id, String label, String value) {
         return cl.andesops.shared.ui.Kpi.figure(id, label, value, null);
+    }
+
+    /** A party's conduct is judged once over its last 12 months, not month by month: say over which. */
+    private Component judgedOver(Indicator indicator) {
+        Paragraph p = new Paragraph(flags.judgedOn(indicator).map(d -> getTranslation("flags.party.window",
+                getTranslation("flags.subject." + indicator.subject).toLowerCase(FlagParts.locale()),
+                Formats.date(d.minusYears(1).plusDays(1)), Formats.date(d)))
+                .orElse(getTranslation("flags.party.unjudged")));
+        p.setId("flag-window");
+        return p;
     }
 
     private Component monthly(Indicator indicator, Period period) {
@@ -291,6 +302,25 @@ public class FlagView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** One record the signal fired on: its code and date, its buyer and supplier, and why. */
     private Component item(Flags.Hit h, Indicator indicator, Locale locale) {
+        if (indicator.subject.party()) {
+            // the record is the party: its name leads to its profile, then the other party of the evidence
+            boolean buyer = indicator.subject == Indicator.Subject.BUYER;
+            Component self = buyer ? PartyLink.buyer(h.buyerCode(), h.buyerName())
+                    : PartyLink.supplier(h.supplier(), h.supplierName().equals(h.supplier())
+                    ? cl.andesops.shared.format.Rut.formatOrKeep(h.supplier()) : h.supplierName());
+            Div head = new Div(self);
+            if (buyer && h.supplier() != null) {
+                head.add(new Span(" · " + getTranslation("flags.party.supplier") + " "), PartyLink.supplier(
+                        h.supplier(), h.supplierName().equals(h.supplier())
+                                ? cl.andesops.shared.format.Rut.formatOrKeep(h.supplier()) : h.supplierName()));
+            } else if (!buyer && h.buyerCode() != null) {
+                head.add(new Span(" · " + getTranslation("flags.party.buyer") + " "), PartyLink.buyer(h.buyerCode(),
+                        h.buyerName()));
+            }
+            Div item = new Div(head, why(h, indicator, locale));
+            item.addClassName("flag-record");
+            return item;
+        }
         Anchor code = new Anchor(indicator.subject.path(h.recordCode()), h.recordCode());
         code.addClassName("flag-record-code");
         Div head = new Div(code, new Span(" · " + Formats.date(h.day())));

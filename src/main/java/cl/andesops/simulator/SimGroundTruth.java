@@ -33,6 +33,10 @@ public final class SimGroundTruth {
                     if (SimPlants.directRunFires(day, firstDay)) {
                         out.get(o.plant().indicator).add(o.code());
                     }
+                } else if (o.plant() == SimPlants.Plant.CAPTIVE_SUPPLIER) {
+                    out.get(o.plant().indicator).add(o.supplier().rut()); // a party: its RUT as the files give it
+                } else if (o.plant() == SimPlants.Plant.BUNCHING) {
+                    out.get(o.plant().indicator).add(o.buyer().code()); // a party: its organism code
                 } else if (o.plant() != null) {
                     out.get(o.plant().indicator).add(o.code());
                 }

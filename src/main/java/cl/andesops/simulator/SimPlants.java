@@ -20,7 +20,7 @@ public final class SimPlants {
         SHORT_PUBLICATION("short-publication"), AWARD_OVER_ESTIMATE("award-over-estimate"),
         SPLIT_PURCHASE("split-purchase"), REPEATED_DIRECT_AWARD("repeated-direct-award"),
         CA_FEW_QUOTES("ca-few-quotes"), CA_CHEAPEST_NOT_CHOSEN("ca-cheapest-not-chosen"),
-        CA_OVER_CEILING("ca-over-ceiling");
+        CA_OVER_CEILING("ca-over-ceiling"), CAPTIVE_SUPPLIER("captive-supplier"), BUNCHING("bunching");
 
         public final String indicator;
 
@@ -48,7 +48,52 @@ public final class SimPlants {
     /** Pesos of each planted direct award: at 150 UTM and more, none is a piece of a split. */
     static final long DIRECT_EACH = 12_000_000;
 
+    /**
+     * Suppliers that sell to one buyer only, at the day's second order in turn (one product each, so that only their
+     * dependence stands out): the suppliers just before the split ones, reserved from every other order.
+     */
+    static final int CAPTIVES = 3;
+    /** Buyers whose Compra Ágil orders, at the day's third and fourth orders in turn, pile up just below 100 UTM. */
+    static final int BUNCHERS = 3;
+    /** The first of the captive suppliers' buyers, then the bunchers, in the catalogue (after the split buyers). */
+    static final int CAPTIVE_BUYER = DIRECT_PAIRS + 20;
+    static final int BUNCHING_BUYER = CAPTIVE_BUYER + CAPTIVES;
+    /** Net pesos of a bunched order: with 19 % VAT, 6.60 to 6.72 million, just below 100 UTM since 2025 (6.8 to 7.0). */
+    static final long BUNCHED_NET = 5_550_000;
+    /** Net pesos of a captive supplier's order: a dozen pass 500 UTM, none is near a cap. */
+    static final long CAPTIVE_NET = 3_000_000;
+
     private SimPlants() {
+    }
+
+    /** The index of the captive supplier {@code k} among {@code size} suppliers. */
+    static int captive(int k, int size) {
+        return size - 1 - DIRECT_PAIRS - 20 - k;
+    }
+
+    /**
+     * Suppliers of the bunched orders, one a day in turn (the third and fourth orders half a pool apart): a buyer's
+     * bunched orders never repeat a supplier within 30 days, so that bunching is not also a split purchase.
+     */
+    static final int BUNCH_POOL = 90;
+
+    /** The supplier of a bunched order, the {@code i}th of its day. */
+    static int bunchSupplier(LocalDate day, int i, int size) {
+        int j = (int) Math.floorMod(day.toEpochDay() + (i == 3 ? BUNCH_POOL / 2 : 0), BUNCH_POOL);
+        return captive(CAPTIVES - 1, size) - 1 - j;
+    }
+
+    /** A supplier index any other order may take: a captive or bunching one's is moved past them. */
+    static int free(int index, int size) {
+        int last = captive(0, size);
+        int first = captive(CAPTIVES - 1, size) - BUNCH_POOL;
+        int reserved = last - first + 1;
+        return index >= first && index <= last ? Math.floorMod(index - reserved, first) : index;
+    }
+
+    /** Which captive pair (or buncher) has a day's order in turn. */
+    static int turn(LocalDate day, int of) {
+        return (int) Math.floorMod(day.toEpochDay(), of);
     }
 
     private static SplittableRandom stream(long seed, char kind, LocalDate day, int i) {

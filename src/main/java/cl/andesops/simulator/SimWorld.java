@@ -187,8 +187,9 @@ final class SimWorld {
         Instant created = spread(day, i, n, r);
         String type = pick(r, new String[]{"SE", "AG", "CM", "CC"}, new int[]{49, 41, 8, 2});
         SimCatalog.Buyer buyer = catalog.buyers.get(zipf(r, catalog.buyers.size(), 1.1));
-        SimCatalog.Supplier supplier = catalog.suppliers.get(
-                Math.floorMod(buyer.code().hashCode() + zipf(r, catalog.suppliers.size(), 1.05), catalog.suppliers.size()));
+        int suppliers = catalog.suppliers.size();
+        SimCatalog.Supplier supplier = catalog.suppliers.get(SimPlants.free(
+                Math.floorMod(buyer.code().hashCode() + zipf(r, suppliers, 1.05), suppliers), suppliers));
         // the patterns planted (SimPlants): the day's first order is a direct award of one of a few pairs, and on a
         // split day its last three are one buyer's Compra Ágil purchases from one supplier, together over the ceiling
         SimPlants.Plant plant = null;
@@ -207,18 +208,34 @@ final class SimWorld {
                     - (int) Math.floorMod(day.toEpochDay(), 20));
             target = SimPlants.SPLIT_EACH;
             plant = SimPlants.Plant.SPLIT_PURCHASE;
+        } else if (i == 1 && n > 6) {
+            int k = SimPlants.turn(day, SimPlants.CAPTIVES);
+            type = "SE";
+            buyer = catalog.buyers.get(SimPlants.CAPTIVE_BUYER + k);
+            supplier = catalog.suppliers.get(SimPlants.captive(k, suppliers));
+            target = SimPlants.CAPTIVE_NET;
+            plant = SimPlants.Plant.CAPTIVE_SUPPLIER;
+        } else if ((i == 2 || i == 3) && n > 6) {
+            type = "AG";
+            buyer = catalog.buyers.get(SimPlants.BUNCHING_BUYER + SimPlants.turn(day.plusDays(i), SimPlants.BUNCHERS));
+            supplier = catalog.suppliers.get(SimPlants.bunchSupplier(day, i, suppliers));
+            target = SimPlants.BUNCHED_NET + r.nextInt(100_000);
+            plant = SimPlants.Plant.BUNCHING;
         } else if ("AG".equals(type)) {
             // an unplanted Compra Ágil order goes to any supplier, not to the buyer's usual few: a pair seldom
             // repeats within 30 days, so a split is what was planted
-            supplier = catalog.suppliers.get(Math.floorMod((int) (day.toEpochDay() * 31 + i * 7919L),
-                    catalog.suppliers.size()));
+            supplier = catalog.suppliers.get(SimPlants.free(Math.floorMod((int) (day.toEpochDay() * 31 + i * 7919L),
+                    suppliers), suppliers));
         }
         int lineCount = 1 + (int) Math.min(5, Math.abs(r.nextGaussian() * 1.5));
         List<Line> lines = new ArrayList<>();
-        SimCatalog.Product main = SimCatalog.PRODUCTS.get(zipf(r, SimCatalog.PRODUCTS.size(), 0.8));
+        SimCatalog.Product main = SimCatalog.PRODUCTS.get(plant == SimPlants.Plant.CAPTIVE_SUPPLIER
+                ? SimPlants.turn(day, SimPlants.CAPTIVES) * 7 % SimCatalog.PRODUCTS.size()
+                : zipf(r, SimCatalog.PRODUCTS.size(), 0.8));
         double scale = "AG".equals(type) ? 0.35 : "CM".equals(type) ? 1.5 : 1.0;
         for (int l = 1; l <= lineCount; l++) {
-            SimCatalog.Product p = l == 1 ? main : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
+            SimCatalog.Product p = l == 1 || plant == SimPlants.Plant.CAPTIVE_SUPPLIER ? main
+                    : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
             BigDecimal qty = BigDecimal.valueOf(p.medianPrice() > 1_000_000 ? 1 : 1 + r.nextInt(60)).setScale(1);
             long price = Math.max(100, Math.round(p.medianPrice() * scale * Math.exp(r.nextGaussian() * 0.9)));
             if (r.nextInt(400) == 0) {

@@ -29,8 +29,8 @@ import cl.andesops.simulator.SimulatorSettings;
 public final class FlagsBenchmark {
 
     /** One indicator's figures. */
-    public record Row(String indicator, String kind, long applicable, long planted, long found, long truePositives,
-            double precision, double recall, double unplantedRate) {
+    public record Row(String indicator, String kind, long applicable, long planted, long plantedNotJudged, long found,
+            long truePositives, double precision, double recall, double unplantedRate) {
     }
 
     /**
@@ -40,7 +40,7 @@ public final class FlagsBenchmark {
      */
     public record Result(List<Row> rows, long orders, long tenders, long requests, double judgeSeconds,
             double rejudgeSeconds, int commitOrders, double commitMs, double commitFlagsMs, double coverageMs,
-            List<Row> rowsBefore) {
+            List<Row> rowsBefore, double partiesSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,10 +55,14 @@ public final class FlagsBenchmark {
             System.out.println("Judged again from nothing, the figures differ from those judged commit by commit:");
             r.rowsBefore().forEach(System.out::println);
         }
-        System.out.println("| indicator | kind | judged | planted | found | precision | recall | rate on unplanted |");
+        System.out.printf("every buyer and supplier of the year judged against its peers in %.1f s%n",
+                r.partiesSeconds());
+        System.out.println("| indicator | kind | judged | planted | planted, not judged | found | precision | recall "
+                + "| rate on unplanted |");
         for (Row x : r.rows()) {
-            System.out.printf("| %s | %s | %,d | %,d | %,d | %.2f | %.2f | %.3f %% |%n", x.indicator(), x.kind(),
-                    x.applicable(), x.planted(), x.found(), x.precision(), x.recall(), x.unplantedRate() * 100);
+            System.out.printf("| %s | %s | %,d | %,d | %,d | %,d | %.2f | %.2f | %.3f %% |%n", x.indicator(),
+                    x.kind(), x.applicable(), x.planted(), x.plantedNotJudged(), x.found(), x.precision(), x.recall(),
+                    x.unplantedRate() * 100);
         }
     }
 
@@ -83,7 +87,8 @@ public final class FlagsBenchmark {
                 Thread.sleep(500);
             }
             FlagFollower follower = ctx.getBean(FlagFollower.class);
-            if (!follower.awaitJudged(Duration.ofMinutes(30))) {
+            PartyFlagFollower parties = ctx.getBean(PartyFlagFollower.class);
+            if (!follower.awaitJudged(Duration.ofMinutes(30)) || !parties.awaitJudged(Duration.ofMinutes(30))) {
                 throw new IllegalStateException("The indicators did not catch up");
             }
             double judge = (System.nanoTime() - t0) / 1e9;
@@ -101,6 +106,9 @@ public final class FlagsBenchmark {
             long c1 = System.nanoTime();
             follower.awaitJudged(Duration.ofMinutes(5));
             long c2 = System.nanoTime();
+            long p0 = System.nanoTime();
+            parties.awaitJudged(Duration.ofMinutes(10)); // a pass over every party of the year, the commit included
+            double partiesSeconds = (System.nanoTime() - p0) / 1e9;
             Result partial = measure(ctx, jdbc, 0, judge, 0);
             Flags flags = ctx.getBean(Flags.class);
             cl.andesops.shared.format.Period year = cl.andesops.shared.format.Period.lastYear(LocalDate.now());
@@ -116,7 +124,7 @@ public final class FlagsBenchmark {
             ctx.getBean(cl.andesops.rules.Rules.class).setUtm(java.time.YearMonth.of(2031, 1), 80_000,
                     cl.andesops.rules.UtmValue.Source.MANUAL);
             Thread.sleep(200);
-            if (!follower.awaitJudged(Duration.ofMinutes(30))) {
+            if (!follower.awaitJudged(Duration.ofMinutes(30)) || !parties.awaitJudged(Duration.ofMinutes(30))) {
                 throw new IllegalStateException("The indicators did not judge again");
             }
             double rejudge = (System.nanoTime() - t1) / 1e9;
@@ -124,7 +132,8 @@ public final class FlagsBenchmark {
             Result again = measure(ctx, jdbc, 0, judge, rejudge);
             ctx.getBean(cl.andesops.rules.Rules.class).removeUtm(java.time.YearMonth.of(2031, 1));
             return new Result(again.rows(), partial.orders(), partial.tenders(), partial.requests(), judge, rejudge,
-                    batch.size(), (c1 - c0) / 1e6, (c2 - c1) / 1e6, reads[reads.length / 2], partial.rows());
+                    batch.size(), (c1 - c0) / 1e6, (c2 - c1) / 1e6, reads[reads.length / 2], partial.rows(),
+                    partiesSeconds);
         }
     }
 
@@ -139,8 +148,20 @@ public final class FlagsBenchmark {
         for (String table : List.of("purchase_order", "tender", "ca_request")) {
             held.addAll(jdbc.sql("SELECT code FROM " + table).query(String.class).list());
         }
+        held.addAll(jdbc.sql("SELECT DISTINCT buyer_code FROM purchase_order WHERE buyer_code IS NOT NULL")
+                .query(String.class).list());
+        jdbc.sql("SELECT DISTINCT supplier_rut FROM purchase_order WHERE supplier_rut IS NOT NULL")
+                .query(String.class).list().forEach(r -> cl.andesops.shared.format.PartyKeys.supplier(r)
+                        .ifPresent(held::add));
         Map<String, Set<String>> truth = SimGroundTruth.planted(ctx.getBean(SimulatorSettings.class),
                 first.minusDays(60), LocalDate.now(), first, java.time.Instant.now());
+        // a planted party is named as the files give it: a supplier by its RUT, keyed as the indicators key it
+        truth.replaceAll((indicator, codes) -> {
+            Set<String> keyed = new HashSet<>();
+            codes.forEach(c -> keyed.add(c.matches("[0-9.]+-[0-9kK]") ? cl.andesops.shared.format.PartyKeys
+                    .supplier(c).orElse(c) : c));
+            return keyed;
+        });
         Map<String, Set<String>> fired = new HashMap<>();
         Map<String, Set<String>> judged = new HashMap<>();
         jdbc.sql("SELECT indicator, record_code, outcome FROM flag_record").query(rs -> {
@@ -158,6 +179,10 @@ public final class FlagsBenchmark {
             Set<String> found = fired.getOrDefault(i.id, Set.of());
             Set<String> applicable = judged.getOrDefault(i.id, Set.of());
             long tp = found.stream().filter(planted::contains).count();
+            // a party's pattern needs the peers and records the rule asks for: planted ones the data could not judge
+            // are counted apart, and recall is over the judged
+            long plantedNotJudged = planted.stream().filter(c -> !applicable.contains(c)).count();
+            long plantedJudged = planted.size() - plantedNotJudged;
             long unplantedJudged = applicable.stream().filter(c -> !planted.contains(c)).count();
             long falsePositives = found.size() - tp;
             if (Boolean.getBoolean("flags.debug")) {
@@ -165,11 +190,11 @@ public final class FlagsBenchmark {
                         .toList() + " missed: " + planted.stream().filter(c -> !found.contains(c)).limit(4).toList());
             }
             rows.put(i.id, new Row(i.id, i.kind.name().toLowerCase(java.util.Locale.ROOT), applicable.size(),
-                    planted.size(), found.size(), tp, found.isEmpty() ? 1 : tp / (double) found.size(),
-                    planted.isEmpty() ? 1 : tp / (double) planted.size(),
+                    planted.size(), plantedNotJudged, found.size(), tp, found.isEmpty() ? 1 : tp / (double) found.size(),
+                    plantedJudged == 0 ? 1 : tp / (double) plantedJudged,
                     unplantedJudged == 0 ? 0 : falsePositives / (double) unplantedJudged));
         }
         return new Result(List.copyOf(rows.values()), orders, tenders, requests, judge, rejudge, 0, 0, 0, 0,
-                List.of());
+                List.of(), 0);
     }
 }

@@ -64,10 +64,12 @@ public class Flags {
     private final PartyIndex parties;
     private final FlagFollower follower;
     private final cl.andesops.parties.Parties identities;
+    private final cl.andesops.parties.PeerGroups peers;
 
     Flags(JdbcClient jdbc, Rules rules, PartyIndex parties, FlagFollower follower,
-          cl.andesops.parties.Parties identities) {
+          cl.andesops.parties.Parties identities, cl.andesops.parties.PeerGroups peers) {
         this.identities = identities;
+        this.peers = peers;
         this.jdbc = jdbc;
         this.rules = rules;
         this.parties = parties;
@@ -130,6 +132,47 @@ public class Flags {
                     c[5] == 0 ? -1 : c[6] / (double) c[5]));
         }
         return out;
+    }
+
+    /**
+     * A buyer's share of its open tenders awarded with one bid, beside the buyers of its sector (those with
+     * {@link #CONTEXT_MIN} such tenders or more in the period): a context rate, not a signal. {@code peers} leaves
+     * the buyer out; {@code comparable} is false below the rules' least peers.
+     */
+    public record Context(String sector, long fired, long applicable, double rate, double peersMedian, int peers,
+            boolean comparable) {
+    }
+
+    /** The least judged tenders a buyer needs to count among the peers of a context rate. */
+    public static final int CONTEXT_MIN = 5;
+
+    public java.util.Optional<Context> singleBidContext(String buyerCode, Period period) {
+        Map<String, String> sectors = peers.sectors();
+        String sector = sectors.getOrDefault(buyerCode, "");
+        List<Double> others = new ArrayList<>();
+        long[] mine = new long[2];
+        jdbc.sql("""
+                SELECT buyer_code, sum(CASE WHEN outcome = 'F' THEN 1 ELSE 0 END), count(*) FROM flag_record
+                WHERE indicator = :i AND outcome IN ('F', 'C') AND day BETWEEN :from AND :to AND buyer_code IS NOT NULL
+                GROUP BY buyer_code""")
+                .param("i", Indicator.SINGLE_BID.id).param("from", Period.day(period.from()))
+                .param("to", Period.day(period.to()))
+                .query(rs -> {
+                    String b = rs.getString(1);
+                    if (b.equals(buyerCode)) {
+                        mine[0] = rs.getLong(2);
+                        mine[1] = rs.getLong(3);
+                    } else if (rs.getLong(3) >= CONTEXT_MIN && sector.equals(sectors.getOrDefault(b, ""))) {
+                        others.add(rs.getLong(2) / (double) rs.getLong(3));
+                    }
+                });
+        if (mine[1] == 0) {
+            return java.util.Optional.empty();
+        }
+        double[] v = others.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = v.length == 0 ? 0 : PartyIndicators.quantile(v, 0.5, Double.NaN);
+        return java.util.Optional.of(new Context(sector, mine[0], mine[1], mine[0] / (double) mine[1], median,
+                v.length, v.length >= rules.table().value("param.peers-min")));
     }
 
     /** The last day of the 12 months a party indicator was last judged over, if it has been. */

@@ -382,6 +382,42 @@ class FlagsTest extends SyncedAppTest {
     }
 
     @Test
+    void a_buyers_single_bid_share_is_shown_beside_its_peers_median_and_only_with_twenty_peers() {
+        LocalDate day = LocalDate.of(2031, 3, 1);
+        Period month = new Period(day.withDayOfMonth(1), day.plusMonths(1).minusDays(1));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int b = 0; b < 25; b++) {
+            for (int k = 0; k < 10; k++) {
+                rows.add(new Object[]{"ctx-" + b + "-" + k, "CTX-P" + b, k == 0 ? "F" : "C"});
+            }
+        }
+        for (int k = 0; k < 10; k++) {
+            rows.add(new Object[]{"ctx-me-" + k, "CTX-ME", k < 6 ? "F" : "C"});
+        }
+        rows.add(new Object[]{"ctx-small", "CTX-SMALL", "F"}); // under five judged: not a peer
+        try {
+            writer.batchUpdate("INSERT INTO flag_record (indicator, record_code, day, outcome, buyer_code) "
+                    + "VALUES ('single-bid', ?, 20310301, ?, ?)", rows.stream()
+                    .map(r -> new Object[]{r[0], r[2], r[1]}).toList());
+            Flags.Context c = flags.singleBidContext("CTX-ME", month).orElseThrow();
+            assertThat(c.fired()).isEqualTo(6);
+            assertThat(c.applicable()).isEqualTo(10);
+            assertThat(c.peers()).as("peers with five judged or more, the buyer left out").isEqualTo(25);
+            assertThat(c.peersMedian()).isEqualTo(0.1);
+            assertThat(c.comparable()).isTrue();
+            writer.update("DELETE FROM flag_record WHERE record_code LIKE 'ctx-1%' AND buyer_code <> 'CTX-P1'");
+            assertThat(flags.singleBidContext("CTX-ME", month).orElseThrow().comparable())
+                    .as("under 20 peers it is not compared").isFalse();
+            assertThat(flags.singleBidContext("CTX-NONE", month)).isEmpty();
+            var section = cl.andesops.flags.ui.FlagsProfileSection.context(flags.singleBidContext("CTX-ME", month).orElseThrow(),
+                    cl.andesops.shared.I18n.SPANISH);
+            assertThat(section.getText()).contains("no una señal").contains("6 de sus 10").contains("menos de 20");
+        } finally {
+            writer.update("DELETE FROM flag_record WHERE record_code LIKE 'ctx-%'");
+        }
+    }
+
+    @Test
     void a_follower_stopped_part_way_does_not_record_the_version_it_did_not_finish() throws Exception {
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

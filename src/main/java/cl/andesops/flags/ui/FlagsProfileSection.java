@@ -26,7 +26,7 @@ import cl.andesops.shared.ui.ProfileSection;
  * many times, leading to those records; with the notice that a signal is a reason to look, not proof.
  */
 @org.springframework.stereotype.Component
-class FlagsProfileSection implements ProfileSection {
+public class FlagsProfileSection implements ProfileSection {
 
     private final Flags flags;
 
@@ -45,6 +45,9 @@ class FlagsProfileSection implements ProfileSection {
         Paragraph notice = new Paragraph(I18n.text(locale, "flags.notice"));
         notice.addClassName("flags-notice");
         d.add(notice);
+        if (kind == PartyKeys.Kind.BUYER) {
+            flags.singleBidContext(key, period).ifPresent(c -> d.add(context(c, locale)));
+        }
         if (fired.isEmpty()) {
             d.add(new Paragraph(I18n.text(locale, "flags.profile.none")));
             return Optional.of(d);
@@ -59,6 +62,19 @@ class FlagsProfileSection implements ProfileSection {
         });
         d.add(list);
         return Optional.of(d);
+    }
+
+    /** The buyer's single-bid share beside its sector's: a context rate, not a signal. */
+    public static Paragraph context(Flags.Context c, Locale locale) {
+        String mine = I18n.text(locale, "flags.context.single-bid", Formats.count(c.fired()),
+                Formats.count(c.applicable()), FlagParts.rate(c.rate()));
+        String peers = c.comparable()
+                ? I18n.text(locale, "flags.context.peers", Formats.count(c.peers()), c.sector(),
+                FlagParts.rate(c.peersMedian()))
+                : I18n.text(locale, "flags.context.few-peers", Formats.count(c.peers()), c.sector());
+        Paragraph p = new Paragraph(mine + " " + peers);
+        p.setId("profile-flags-context");
+        return p;
     }
 
     /** "1 registro", "12 registros". */

@@ -23,8 +23,10 @@ class BuyerFacts {
     private final FactTables tables;
     private final OrderStats orders;
     private final Clock clock;
+    private final SignalFacts signals;
 
-    BuyerFacts(FactTables tables, OrderStats orders, Clock clock) {
+    BuyerFacts(FactTables tables, OrderStats orders, Clock clock, SignalFacts signals) {
+        this.signals = signals;
         this.tables = tables;
         this.orders = orders;
         this.clock = clock;
@@ -54,6 +56,8 @@ class BuyerFacts {
         out.add(tables.typeMix(f, t.amount()));
         out.add(tables.categories(f, t.amount()));
         tables.flagged(f).ifPresent(out::add);
+        signals.party(cl.andesops.shared.format.PartyKeys.Kind.BUYER, code,
+                new cl.andesops.shared.format.Period(f.from(), f.to())).ifPresent(out::add);
         tables.tenderTable(code, null, t("Licitaciones recientes del comprador")).ifPresent(out::add);
         return Optional.of(new Facts(AnalysisKind.BUYER, code, name.orElse(code), t("Comprador {0} · últimos 12 meses", code), metrics, out, tables.trend(f), null));
     }

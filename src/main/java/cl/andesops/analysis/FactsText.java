@@ -16,6 +16,11 @@ final class FactsText {
 
     private static final Map<String, String> ENGLISH = Map.ofEntries(
             Map.entry("Órdenes de compra (12 meses)", "Purchase orders (12 months)"),
+            Map.entry("Señales de integridad (motivos para mirar, no prueba)",
+                    "Integrity signals (reasons to look, not proof)"),
+            Map.entry("Señal", "Signal"),
+            Map.entry("Registros", "Records"),
+            Map.entry("Evidencia del primero", "Evidence of the first"),
             Map.entry("Órdenes recibidas (12 meses)", "Orders received (12 months)"),
             Map.entry("Monto total (12 meses)", "Total amount (12 months)"),
             Map.entry("Órdenes de compra", "Purchase orders"),
@@ -129,6 +134,12 @@ final class FactsText {
                 LOCALE.set(before);
             }
         }
+    }
+
+    /** The facts' language now (Spanish when none was set). */
+    static Locale locale() {
+        Locale l = LOCALE.get();
+        return l == null ? cl.andesops.shared.I18n.SPANISH : l;
     }
 
     /** The phrase (Spanish, its own key) in the current facts' language, with its arguments filled in. */

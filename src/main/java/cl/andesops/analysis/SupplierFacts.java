@@ -27,7 +27,10 @@ class SupplierFacts {
     private final TenderStats tenders;
     private final Clock clock;
 
-    SupplierFacts(FactTables tables, OrderStats orders, TenderStats tenders, Clock clock) {
+    private final SignalFacts signals;
+
+    SupplierFacts(FactTables tables, OrderStats orders, TenderStats tenders, Clock clock, SignalFacts signals) {
+        this.signals = signals;
         this.tables = tables;
         this.orders = orders;
         this.tenders = tenders;
@@ -58,6 +61,11 @@ class SupplierFacts {
         metrics.add(FactTables.concentration(buyers, t("Dependencia: comprador principal")));
         out.add(tables.categories(f, t.amount()));
         tables.prices(f, t("Precios del proveedor por producto")).ifPresent(out::add);
+        if (rut != null) {
+            cl.andesops.shared.format.PartyKeys.supplier(rut).flatMap(k -> signals.party(
+                    cl.andesops.shared.format.PartyKeys.Kind.SUPPLIER, k,
+                    new cl.andesops.shared.format.Period(f.from(), f.to()))).ifPresent(out::add);
+        }
         if (rut != null) {
             List<Row> awards = tenders.awardsOf(rut, FactTables.TOP).stream().map(a -> new Row(List.of(a.code(),
                     FactTables.nz(a.name()), FactTables.nz(a.buyerName()), Formats.count(a.lines())),

@@ -37,7 +37,10 @@ class TenderFacts {
     private final TenderService tenders;
     private final Clock clock;
 
-    TenderFacts(FactTables tables, TenderService tenders, Clock clock) {
+    private final SignalFacts signals;
+
+    TenderFacts(FactTables tables, TenderService tenders, Clock clock, SignalFacts signals) {
+        this.signals = signals;
         this.tables = tables;
         this.tenders = tenders;
         this.clock = clock;
@@ -117,6 +120,7 @@ class TenderFacts {
                     .forEach(metrics::add);
             tables.tenderTable(t.buyerCode(), t.code(), t("Otras licitaciones del comprador")).ifPresent(out::add);
         }
+        signals.records(List.of(t.code())).ifPresent(out::add);
         String text = clean(t.name()) + "\n" + clean(t.description());
         return Optional.of(new Facts(AnalysisKind.TENDER, t.code(), nz(t.name()), t("Licitación {0}", t.code()), metrics,
                 out, null, text.length() > UNTRUSTED_MAX ? text.substring(0, UNTRUSTED_MAX) + "…" : text));

@@ -39,6 +39,8 @@ class FlagsTest extends SyncedAppTest {
     @Autowired DataVersions versions;
     @Autowired FlagFollower follower;
     @Autowired PartyFlagFollower parties;
+    @Autowired cl.andesops.shared.ui.RecordSignals rowSignals;
+    @Autowired cl.andesops.analysis.FactsService facts;
     @Autowired Flags flags;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
 
@@ -230,15 +232,49 @@ class FlagsTest extends SyncedAppTest {
         }
     }
 
-    @Test
-    void a_profile_and_a_record_page_show_the_signals_of_their_records_leading_to_them() {
-        // a split among the synced days (other tests of this context write orders of buyers with no profile)
-        LocalDate today = LocalDate.now(cl.andesops.testing.TestClock.CLOCK.withZone(
-                cl.andesops.shared.format.Formats.CHILE));
+    /** A split purchase among the synced days (other tests of this context write orders of buyers with no profile). */
+    Flags.Hit recentSplit(LocalDate today) {
         List<Flags.Hit> hits = flags.hits(Indicator.SPLIT_PURCHASE, new Period(today.minusDays(10), today), 0, 50)
                 .hits().stream().filter(h -> h.buyerCode() != null && h.buyerCode().matches("\\d+")).toList();
         org.junit.jupiter.api.Assumptions.assumeFalse(hits.isEmpty(), "no split purchase in the synced days");
-        Flags.Hit hit = hits.getFirst();
+        return hits.getFirst();
+    }
+
+    @Test
+    void a_split_purchase_is_marked_on_its_row_and_is_among_its_buyers_analysis_facts_with_its_records() {
+        LocalDate today = LocalDate.now(cl.andesops.testing.TestClock.CLOCK.withZone(
+                cl.andesops.shared.format.Formats.CHILE));
+        Flags.Hit hit = recentSplit(today);
+        java.util.Locale es = cl.andesops.shared.I18n.SPANISH;
+        String name = FlagWords.name(Indicator.SPLIT_PURCHASE, es);
+        // the lists' rows: the signal's name on the record it fired on, nothing on one it did not
+        var marks = rowSignals.of(List.of(hit.recordCode(), "no-such-order"), es);
+        assertThat(marks.get(hit.recordCode())).contains(name).contains("no prueba");
+        assertThat(marks).doesNotContainKey("no-such-order");
+
+        // the buyer's analysis: the signal as a fact, counted as its profile counts it, its sources the records
+        Period year = new Period(today.minusDays(364), today);
+        var keys = flags.keysOf(cl.andesops.shared.format.PartyKeys.Kind.BUYER, hit.buyerCode());
+        long fired = flags.firedFor(cl.andesops.shared.format.PartyKeys.Kind.BUYER, keys, year)
+                .get(Indicator.SPLIT_PURCHASE);
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        flags.hits(Indicator.SPLIT_PURCHASE, year, cl.andesops.shared.format.PartyKeys.Kind.BUYER, keys, 0, 1000)
+                .hits().forEach(h -> codes.add(h.recordCode()));
+        var f = facts.facts(new cl.andesops.analysis.Subject(cl.andesops.analysis.AnalysisKind.BUYER,
+                hit.buyerCode()), es).orElseThrow();
+        var table = f.tables().stream().filter(t -> t.title().startsWith("Señales de integridad")).findFirst()
+                .orElseThrow();
+        var row = table.rows().stream().filter(r -> r.cells().getFirst().equals(name)).findFirst().orElseThrow();
+        assertThat(row.cells().get(1)).isEqualTo(cl.andesops.shared.format.Formats.count(fired));
+        assertThat(row.sources()).isNotEmpty().allSatisfy(src -> assertThat(codes).contains(src.code()));
+        assertThat(table.title()).contains("no prueba");
+    }
+
+    @Test
+    void a_profile_and_a_record_page_show_the_signals_of_their_records_leading_to_them() {
+        LocalDate today = LocalDate.now(cl.andesops.testing.TestClock.CLOCK.withZone(
+                cl.andesops.shared.format.Formats.CHILE));
+        Flags.Hit hit = recentSplit(today);
         cl.andesops.testing.KaribuTest.setUp(context);
         try {
             com.vaadin.flow.component.UI.getCurrent().navigate("orders/" + hit.recordCode());

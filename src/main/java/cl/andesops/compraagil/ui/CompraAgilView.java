@@ -63,7 +63,10 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
     String urlQuery = "";
     private boolean applying;
 
-    CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock, cl.andesops.shared.DataOrigin origin) {
+    CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock, cl.andesops.shared.DataOrigin origin,
+                   cl.andesops.shared.ui.RecordSignals signals) {
+        cl.andesops.shared.ui.RecordSignals.Rows marks = new cl.andesops.shared.ui.RecordSignals.Rows(signals,
+                getLocale());
         this.service = service;
         this.live = live;
         this.clock = clock;
@@ -107,8 +110,20 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
         // names wrap rather than cut at seven characters; each is whole in its tooltip too (hover and focus)
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(r -> new RouterLink(r.code(), CompraAgilRequestView.class,
-                new RouteParameters("code", r.code()))).setHeader(getTranslation("ca.col.code")).setAutoWidth(true)
+        grid.addComponentColumn(r -> {
+            RouterLink link = new RouterLink(r.code(), CompraAgilRequestView.class, new RouteParameters("code",
+                    r.code()));
+            String signal = marks.text(r.code());
+            if (signal == null) {
+                return link;
+            }
+            Span flag = new Span("⚠");
+            flag.addClassName("flag");
+            flag.getElement().setAttribute("title", signal);
+            flag.getElement().setAttribute("aria-label", signal);
+            flag.getElement().setAttribute("role", "img");
+            return new Span(flag, link);
+        }).setHeader(getTranslation("ca.col.code")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(CompraAgilRow::name).setHeader(getTranslation("ca.col.name")).setWidth("15rem").setFlexGrow(3)
                 .setResizable(true).setTooltipGenerator(CompraAgilRow::name);
@@ -134,7 +149,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
                         .withProperty("left", r -> r.closesAt() == null ? ""
                                 : "(" + Formats.relative(r.closesAt(), clock.instant(), getLocale()) + ")"))
                 .setHeader(getTranslation("ca.col.closes")).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> service.find(filter(), q.getOffset(), q.getLimit()).stream());
+        grid.setItems(q -> marks.page(service.find(filter(), q.getOffset(), q.getLimit()), CompraAgilRow::code));
         grid.setHeight("720px");
         grid.setEmptyStateText(getTranslation("ca.empty"));
         HorizontalLayout exports = cl.andesops.shared.ui.ExportLinks.of(this, "ca-export",

@@ -94,13 +94,13 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     private Runnable unsubscribeProgress;
 
     MarketMonitorView(OrderService orders, MonitorService monitor, LiveUpdates live, Clock clock,
-                      cl.andesops.shared.DataOrigin origin) {
+                      cl.andesops.shared.DataOrigin origin, cl.andesops.shared.ui.RecordSignals signals) {
         this.origin = origin;
         this.monitor = monitor;
         this.live = live;
         this.clock = clock;
         this.filters = new MonitorFilters(orders);
-        this.grid = new OrderGrid(orders, this::shown);
+        this.grid = new OrderGrid(orders, this::shown, signals);
         search = filters.search;
         from = filters.from;
         types = filters.types;

@@ -33,7 +33,9 @@ class OrderGrid extends Grid<OrderRow> {
     private volatile int lastOffset;
     private boolean filtered;
 
-    OrderGrid(OrderService orders, Supplier<OrderFilter> filter) {
+    OrderGrid(OrderService orders, Supplier<OrderFilter> filter, cl.andesops.shared.ui.RecordSignals signals) {
+        cl.andesops.shared.ui.RecordSignals.Rows marks = new cl.andesops.shared.ui.RecordSignals.Rows(signals,
+                getLocale());
         setId("orders-grid");
         // names wrap rather than cut at ten characters; each is whole in its tooltip too (hover and focus)
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -57,7 +59,7 @@ class OrderGrid extends Grid<OrderRow> {
                         "<span class=\"amount\"><span class=\"flag\" ?hidden=${!item.flag} title=${item.flag} "
                                 + "aria-label=${item.flag}>⚠</span>${item.amount}</span>")
                 .withProperty("amount", o -> o.total() == null ? "…" : Formats.money(o.total(), o.currency()))
-                .withProperty("flag", o -> o.flag() == null ? null : flagText(o.flag())))
+                .withProperty("flag", o -> flag(o.flag() == null ? null : flagText(o.flag()), marks.text(o.code()))))
                 .setAutoWidth(true).setFlexGrow(0)
                 .setSortable(true).setSortProperty("amount");
         dateColumn = addColumn(LitRenderer.<OrderRow>of("<span class=\"nowrap\">${item.date}</span>")
@@ -65,7 +67,8 @@ class OrderGrid extends Grid<OrderRow> {
                 .setSortable(true).setSortProperty("date");
         setItems(q -> {
             lastOffset = q.getOffset();
-            return orders.find(filter.get(), orderSort(q.getSortOrders()), q.getOffset(), q.getLimit()).stream();
+            return marks.page(orders.find(filter.get(), orderSort(q.getSortOrders()), q.getOffset(), q.getLimit()),
+                    OrderRow::code);
         });
         setHeight("640px");
         setEmptyStateComponent(empty);
@@ -93,6 +96,11 @@ class OrderGrid extends Grid<OrderRow> {
         boolean asc = o.getDirection() == SortDirection.ASCENDING;
         return "amount".equals(o.getSorted()) ? (asc ? OrderSort.AMOUNT_ASC : OrderSort.AMOUNT_DESC)
                 : (asc ? OrderSort.OLDEST : OrderSort.NEWEST);
+    }
+
+    /** The order's own price flag and the integrity signals that fired on it, as one warning (null: none). */
+    private static String flag(String own, String signals) {
+        return own == null ? signals : signals == null ? own : own + " · " + signals;
     }
 
     String flagText(String flag) {

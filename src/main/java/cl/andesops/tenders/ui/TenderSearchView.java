@@ -69,7 +69,11 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     private boolean applying;
     private long lastTotal;
 
-    TenderSearchView(TenderSearch engine, Clock clock, cl.andesops.shared.DataOrigin origin) {
+    private final cl.andesops.shared.ui.RecordSignals.Rows marks;
+
+    TenderSearchView(TenderSearch engine, Clock clock, cl.andesops.shared.DataOrigin origin,
+                     cl.andesops.shared.ui.RecordSignals signals) {
+        this.marks = new cl.andesops.shared.ui.RecordSignals.Rows(signals, getLocale());
         this.origin = origin;
         this.engine = engine;
         this.clock = clock;
@@ -131,7 +135,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
         results.setId("tender-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         results.addColumn(new ComponentRenderer<>(this::hitCard)).setHeader(getTranslation("tenders.results"));
-        results.setItems(q -> engine.search(query(), q.getOffset(), q.getLimit()).hits().stream(),
+        results.setItems(q -> marks.page(engine.search(query(), q.getOffset(), q.getLimit()).hits(), TenderHit::code),
                 q -> (int) Math.min(lastTotal, 10_000));
         results.setHeight("900px");
         results.setEmptyStateText(getTranslation("tenders.empty"));
@@ -292,6 +296,12 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
         }
         if (h.amount() != null) {
             metaLine.add(new Span(Formats.clp(h.amount())));
+        }
+        String signal = marks.text(h.code());
+        if (signal != null) {
+            Span flag = new Span("⚠ " + signal);
+            flag.addClassName("hit-signal");
+            metaLine.add(flag);
         }
         if (h.closesAt() != null) {
             Span closes = new Span((h.closesAt().isAfter(clock.instant()) ? getTranslation("tenders.closes")

@@ -33,7 +33,7 @@ class FlagStore {
     /** Replaces the judgements of the records {@code judged} (of one subject) by {@code judgements}. */
     void replace(Indicator.Subject subject, Collection<String> judged, List<Judgement> judgements) {
         List<String> codes = List.copyOf(judged);
-        List<String> indicators = Indicator.of(subject).stream().map(i -> i.id).toList();
+        List<String> indicators = Indicator.byRecord(subject).stream().map(i -> i.id).toList();
         String in = String.join(",", indicators.stream().map(i -> "'" + i + "'").toList());
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + CHUNK));
@@ -54,7 +54,7 @@ class FlagStore {
 
     /** Forgets every judgement of a subject's indicators: all of them is judged again. */
     void clear(Indicator.Subject subject) {
-        String in = String.join(",", Indicator.of(subject).stream().map(i -> "'" + i.id + "'").toList());
+        String in = String.join(",", Indicator.byRecord(subject).stream().map(i -> "'" + i.id + "'").toList());
         writer.update("DELETE FROM flag_record WHERE indicator IN (" + in + ")");
     }
 
@@ -79,6 +79,19 @@ class FlagStore {
             for (int from = 0; from < rows.size(); from += CHUNK * 4) {
                 writer.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + CHUNK * 4)));
             }
+        });
+    }
+
+    /**
+     * Replaces one indicator's judgements of these records (a chunk of a pass over the period, in one short
+     * transaction), leaving the other indicators' alone.
+     */
+    void replace(Indicator indicator, List<String> codes, List<Judgement> judgements) {
+        List<Object[]> rows = judgements.stream().map(FlagStore::row).toList();
+        tx.executeWithoutResult(s -> {
+            writer.batchUpdate("DELETE FROM flag_record WHERE indicator = '" + indicator.id + "' AND record_code = ?",
+                    codes.stream().map(c -> new Object[]{c}).toList());
+            writer.batchUpdate(INSERT, rows);
         });
     }
 

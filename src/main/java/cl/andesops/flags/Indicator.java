@@ -47,7 +47,8 @@ public enum Indicator {
     CAPTIVE_SUPPLIER("captive-supplier", Subject.SUPPLIER, Family.CONCENTRATION, Kind.STATISTICAL,
             "param.captive-supplier"),
     MANY_CATEGORIES("many-categories", Subject.SUPPLIER, Family.CONCENTRATION, Kind.STATISTICAL,
-            "param.many-categories", "param.peer-outlier", "param.peers-min");
+            "param.many-categories", "param.peer-outlier", "param.peers-min"),
+    UNIT_PRICE("unit-price", Subject.ORDER, Family.PRICE, Kind.STATISTICAL, true, "param.price-outlier-factor");
 
     /**
      * What an indicator judges: one record of a dataset, or a party over the last 12 months (its conduct against its
@@ -99,12 +100,28 @@ public enum Indicator {
     /** The ids of the rules-file entries it applies. */
     public final List<String> rules;
 
+    /**
+     * Whether it is judged over the last 12 months as a whole, by {@link PartyFlagFollower}, rather than record by
+     * record after each commit: a party's conduct against its peers', an order line against its product's prices.
+     */
+    public final boolean overPeriod;
+
     Indicator(String id, Subject subject, Family family, Kind kind, String... rules) {
+        this(id, subject, family, kind, subject.party(), rules);
+    }
+
+    Indicator(String id, Subject subject, Family family, Kind kind, boolean overPeriod, String... rules) {
         this.id = id;
         this.subject = subject;
         this.family = family;
         this.kind = kind;
+        this.overPeriod = overPeriod;
         this.rules = List.of(rules);
+    }
+
+    /** The indicators of a subject judged record by record after each commit. */
+    public static List<Indicator> byRecord(Subject subject) {
+        return Arrays.stream(values()).filter(i -> i.subject == subject && !i.overPeriod).toList();
     }
 
     public static Optional<Indicator> of(String id) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cl.andesops.orders.OrderPeerInputs;
+import cl.andesops.orders.OrderPriceInputs;
 import cl.andesops.parties.PeerGroups;
 import cl.andesops.rules.RuleTable;
 import cl.andesops.rules.Rules;
@@ -37,10 +38,13 @@ import cl.andesops.tenders.TenderFlagInputs;
 public class PartyFlagFollower extends Follower {
 
     static final String LOGIC = "parties-1";
+    /** Orders whose unit-price judgements are written in one short transaction. */
+    private static final int CHUNK = 500;
     private static final List<Integer> DECIDED = List.of(TenderIndicators.AWARDED, TenderIndicators.DESERTED);
 
     private final Rules rules;
     private final OrderPeerInputs orders;
+    private final OrderPriceInputs prices;
     private final TenderFlagInputs tenders;
     private final PeerGroups peers;
     private final FlagStore store;
@@ -49,11 +53,12 @@ public class PartyFlagFollower extends Follower {
     private final Duration spacing;
 
     PartyFlagFollower(DataVersions versions, JdbcClient read, @Qualifier(Writer.NAME) JdbcTemplate writer,
-            Rules rules, OrderPeerInputs orders, TenderFlagInputs tenders, PeerGroups peers, FlagStore store,
+            Rules rules, OrderPeerInputs orders, OrderPriceInputs prices, TenderFlagInputs tenders, PeerGroups peers, FlagStore store,
             Cluster cluster, Clock clock, @Value("${andesops.flags.party-spacing:PT10M}") Duration spacing) {
         super("flags-parties", Set.of(Dataset.ORDERS, Dataset.TENDERS), versions, read, writer);
         this.rules = rules;
         this.orders = orders;
+        this.prices = prices;
         this.tenders = tenders;
         this.peers = peers;
         this.store = store;
@@ -127,5 +132,40 @@ public class PartyFlagFollower extends Follower {
         orders.pairs(f, day, judge::accept);
         judge.finish();
         store.replaceAll(List.of(Indicator.CAPTIVE_SUPPLIER, Indicator.MANY_CATEGORIES), suppliers);
+        if (isRunning()) {
+            unitPrices(table, f, day);
+        }
+    }
+
+    /**
+     * Every order of the 12 months judged on its lines' unit prices against the quartiles of the same product and
+     * unit over those months: the quartiles from one read of the prices by product, then the orders' lines in order
+     * of the order, their judgements written a chunk of orders at a time (each order's row replaced).
+     */
+    private void unitPrices(RuleTable table, int from, int to) {
+        UnitPrices.Norms read = new UnitPrices.Norms();
+        prices.prices(from, to, read::accept);
+        java.util.Map<String, UnitPrices.Norm> norms = read.finish();
+        List<OrderPriceInputs.Line> order = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<Judgement> out = new ArrayList<>();
+        prices.lines(from, to, line -> {
+            if (!order.isEmpty() && order.getFirst().orderId() != line.orderId()) {
+                out.add(UnitPrices.judge(order, norms, table));
+                codes.add(order.getFirst().code());
+                order.clear();
+                if (codes.size() >= CHUNK) {
+                    store.replace(Indicator.UNIT_PRICE, codes, out);
+                    codes.clear();
+                    out.clear();
+                }
+            }
+            order.add(line);
+        });
+        if (!order.isEmpty()) {
+            out.add(UnitPrices.judge(order, norms, table));
+            codes.add(order.getFirst().code());
+        }
+        store.replace(Indicator.UNIT_PRICE, codes, out);
     }
 }

@@ -29,6 +29,10 @@ public final class SimGroundTruth {
         }
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (SimWorld.Order o : world.ordersOf(day)) {
+                // a line far above its homogeneous product's usual price, whatever else the order carries
+                if (o.lines().stream().anyMatch(l -> l.outlier() && SimPlants.homogeneous(l.product().productCode()))) {
+                    out.get(SimPlants.Plant.UNIT_PRICE.indicator).add(o.code());
+                }
                 if (o.plant() == SimPlants.Plant.REPEATED_DIRECT_AWARD) {
                     if (SimPlants.directRunFires(day, firstDay)) {
                         out.get(o.plant().indicator).add(o.code());

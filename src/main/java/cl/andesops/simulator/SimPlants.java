@@ -20,7 +20,8 @@ public final class SimPlants {
         SHORT_PUBLICATION("short-publication"), AWARD_OVER_ESTIMATE("award-over-estimate"),
         SPLIT_PURCHASE("split-purchase"), REPEATED_DIRECT_AWARD("repeated-direct-award"),
         CA_FEW_QUOTES("ca-few-quotes"), CA_CHEAPEST_NOT_CHOSEN("ca-cheapest-not-chosen"),
-        CA_OVER_CEILING("ca-over-ceiling"), CAPTIVE_SUPPLIER("captive-supplier"), BUNCHING("bunching");
+        CA_OVER_CEILING("ca-over-ceiling"), CAPTIVE_SUPPLIER("captive-supplier"), BUNCHING("bunching"),
+        UNIT_PRICE("unit-price");
 
         public final String indicator;
 
@@ -166,9 +167,20 @@ public final class SimPlants {
         return count >= DIRECT_RUN;
     }
 
+    /** Products whose prices vary little (the unit-price indicator judges only such), by product code. */
+    static final java.util.Set<String> HOMOGENEOUS = java.util.Set.of("42142609", "51101507", "51142902",
+            "44103103", "30111601", "50131701", "15101505");
+    /** Their prices' spread: a 75th percentile about 1.2 times the 25th. */
+    static final double HOMOGENEOUS_SIGMA = 0.15;
+
+    static boolean homogeneous(String productCode) {
+        return HOMOGENEOUS.contains(productCode);
+    }
+
     /**
      * The lines with their unit prices scaled so that the order's net comes to {@code target} pesos (a planted
-     * pattern's amount), or to at most {@code cap} (an unplanted Compra Ágil order); 0 leaves them as they are.
+     * pattern's amount), or to at most {@code cap} (an unplanted Compra Ágil order); 0 leaves them as they are. A
+     * homogeneous product's line keeps its unit price and changes its quantity instead.
      */
     static List<SimWorld.Line> scaled(List<SimWorld.Line> lines, long target, long cap) {
         java.math.BigDecimal net = lines.stream().map(SimWorld.Line::total).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
@@ -178,9 +190,17 @@ public final class SimPlants {
         double factor = (target > 0 ? target : cap) / net.doubleValue();
         List<SimWorld.Line> out = new java.util.ArrayList<>();
         for (SimWorld.Line l : lines) {
+            if (homogeneous(l.product().productCode())) {
+                java.math.BigDecimal qty = l.quantity().multiply(java.math.BigDecimal.valueOf(factor))
+                        .setScale(1, java.math.RoundingMode.HALF_UP).max(new java.math.BigDecimal("0.1"));
+                out.add(new SimWorld.Line(l.n(), l.product(), qty, l.unitPrice(), l.buyerSpec(), l.supplierSpec(),
+                        l.outlier()));
+                continue;
+            }
             java.math.BigDecimal price = l.unitPrice().multiply(java.math.BigDecimal.valueOf(factor)).setScale(0, java.math.RoundingMode.HALF_UP)
                     .max(java.math.BigDecimal.ONE);
-            out.add(new SimWorld.Line(l.n(), l.product(), l.quantity(), price, l.buyerSpec(), l.supplierSpec()));
+            out.add(new SimWorld.Line(l.n(), l.product(), l.quantity(), price, l.buyerSpec(), l.supplierSpec(),
+                    l.outlier()));
         }
         return out;
     }

@@ -63,8 +63,9 @@ final class SimWorld {
         }
     }
 
+    /** {@code outlier}: the line's unit price was multiplied far above what is usual (a planted price outlier). */
     record Line(int n, SimCatalog.Product product, BigDecimal quantity, BigDecimal unitPrice, String buyerSpec,
-                String supplierSpec) {
+                String supplierSpec, boolean outlier) {
         BigDecimal total() {
             return quantity.multiply(unitPrice).setScale(1, RoundingMode.HALF_UP);
         }
@@ -237,12 +238,17 @@ final class SimWorld {
             SimCatalog.Product p = l == 1 || plant == SimPlants.Plant.CAPTIVE_SUPPLIER ? main
                     : SimCatalog.PRODUCTS.get(r.nextInt(SimCatalog.PRODUCTS.size()));
             BigDecimal qty = BigDecimal.valueOf(p.medianPrice() > 1_000_000 ? 1 : 1 + r.nextInt(60)).setScale(1);
-            long price = Math.max(100, Math.round(p.medianPrice() * scale * Math.exp(r.nextGaussian() * 0.9)));
-            if (r.nextInt(400) == 0) {
-                price *= 25; // the rare order far above what is usual: the Monitor should notice
+            // a homogeneous product (a box of syringes, a litre of diesel) costs about the same in any channel; the
+            // others spread wide
+            boolean homogeneous = SimPlants.homogeneous(p.productCode());
+            long price = Math.max(100, Math.round(p.medianPrice() * (homogeneous ? 1 : scale)
+                    * Math.exp(r.nextGaussian() * (homogeneous ? SimPlants.HOMOGENEOUS_SIGMA : 0.9))));
+            boolean outlier = r.nextInt(400) == 0;
+            if (outlier) {
+                price *= 25; // the rare line far above what is usual: planted, and the Monitor should notice
             }
             lines.add(new Line(l, p, qty, SimCatalog.money(price), p.name(),
-                    p.name() + ". " + supplier.name() + ". Despacho incluido."));
+                    p.name() + ". " + supplier.name() + ". Despacho incluido.", outlier));
         }
         lines = SimPlants.scaled(lines, target, "AG".equals(type) && plant == null ? SimPlants.AG_CLEAN_MAX : 0);
         Instant sent = created.plus(Duration.ofMinutes(1)); // sent a minute after it is made, in the order made

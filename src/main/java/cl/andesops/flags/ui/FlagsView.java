@@ -92,20 +92,16 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
         grid.removeAllColumns();
         grid.setId("flags-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        // the signal (with its family and what it judges beneath), its rate and how often it fired first: on a phone
+        // those stay in view (the name frozen) and the rest scrolls
         grid.addComponentColumn(c -> {
             Anchor a = new Anchor("flags/" + c.indicator().id + "?meses=" + m, FlagWords.name(c.indicator(), locale));
             a.addClassName("party-link");
-            return a;
-        }).setHeader(getTranslation("flags.col.indicator")).setFlexGrow(3);
-        grid.addColumn(c -> getTranslation("flags.family." + c.indicator().family))
-                .setHeader(getTranslation("flags.col.family")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("flags.subject." + c.indicator().subject))
-                .setHeader(getTranslation("flags.col.subject")).setAutoWidth(true);
-        grid.addColumn(c -> Formats.count(c.applicable())).setHeader(getTranslation("flags.col.applicable"))
-                .setAutoWidth(true);
-        grid.addColumn(c -> FlagParts.notJudged(c, locale)).setHeader(getTranslation("flags.col.notjudged"))
-                .setFlexGrow(2);
-        grid.addColumn(c -> Formats.count(c.fired())).setHeader(getTranslation("flags.col.fired")).setAutoWidth(true);
+            Span what = new Span(getTranslation("flags.family." + c.indicator().family) + " · "
+                    + getTranslation("flags.subject." + c.indicator().subject));
+            what.addClassName("flag-what");
+            return new Div(a, what);
+        }).setHeader(getTranslation("flags.col.indicator")).setWidth("13rem").setFlexGrow(3).setFrozen(true);
         grid.addComponentColumn(c -> {
             Span s = new Span(FlagParts.rate(c.rate()));
             if (c.noisy()) {
@@ -117,8 +113,15 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 return new Div(s, why);
             }
             return s;
-        }).setHeader(getTranslation("flags.col.rate")).setAutoWidth(true);
-        grid.addColumn(c -> FlagParts.trend(this, c)).setHeader(getTranslation("flags.col.trend")).setFlexGrow(2);
+        }).setHeader(getTranslation("flags.col.rate")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> Formats.count(c.fired())).setHeader(getTranslation("flags.col.fired")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> Formats.count(c.applicable())).setHeader(getTranslation("flags.col.applicable"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> FlagParts.notJudged(c, locale)).setHeader(getTranslation("flags.col.notjudged"))
+                .setWidth("12rem").setFlexGrow(2);
+        grid.addColumn(c -> FlagParts.trend(this, c)).setHeader(getTranslation("flags.col.trend")).setWidth("10rem")
+                .setFlexGrow(2);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         boolean noisy = rows.stream().anyMatch(Flags.Coverage::noisy);
@@ -134,6 +137,8 @@ public class FlagsView extends VerticalLayout implements BeforeEnterObserver, Ha
                         locale)),
                 TableExport.Column.text(getTranslation("flags.col.family"),
                         c -> getTranslation("flags.family." + c.indicator().family)),
+                TableExport.Column.text(getTranslation("flags.col.subject"),
+                        c -> getTranslation("flags.subject." + c.indicator().subject)),
                 TableExport.Column.number(getTranslation("flags.col.applicable"), Flags.Coverage::applicable),
                 TableExport.Column.number(getTranslation("flags.col.notjudged"), Flags.Coverage::notJudged),
                 TableExport.Column.text(getTranslation("flags.col.reasons"), c -> FlagParts.notJudged(c, locale)),

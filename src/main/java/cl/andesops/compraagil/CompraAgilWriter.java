@@ -158,7 +158,8 @@ public class CompraAgilWriter {
                 long quoteId = q.quoteId() > 0 && quoteIds.add(q.quoteId()) ? q.quoteId() : --synthetic;
                 quotes.add(new Object[]{id, quoteId, q.supplierRut(), q.supplierName(), q.supplierCode(),
                         q.description(), str(q.netTotal()), str(q.tax()), str(q.shipping()), str(q.total()),
-                        q.selected() ? 1 : 0, q.state(), millis(q.createdAt()), millis(q.validUntil()), q.orderId()});
+                        q.selected() ? 1 : 0, q.state(), millis(q.createdAt()), millis(q.validUntil()), q.orderId(),
+                        q.supplierSize(), q.criterion()});
                 java.util.Set<Integer> quoteLineNumbers = new java.util.HashSet<>();
                 for (CaQuoteLine l : q.lines()) {
                     if (!quoteLineNumbers.add(l.line())) {
@@ -176,8 +177,9 @@ public class CompraAgilWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", products);
         jdbc.batchUpdate("""
                 INSERT INTO ca_quote (request_id, quote_id, supplier_rut, supplier_name, supplier_code, description,
-                    net_total, tax, shipping, total, selected, state, created_at, valid_until, order_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", quotes);
+                    net_total, tax, shipping, total, selected, state, created_at, valid_until, order_id, supplier_size,
+                    criterion)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", quotes);
         jdbc.batchUpdate("""
                 INSERT INTO ca_quote_item (request_id, quote_id, line, product_code, name, description, quantity,
                     unit_price, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", quoteLines);

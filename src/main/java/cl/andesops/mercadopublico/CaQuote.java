@@ -8,5 +8,5 @@ import java.util.List;
 public record CaQuote(long quoteId, String supplierRut, String supplierName, String supplierCode, String description,
                       Instant validUntil, Instant createdAt, BigDecimal netTotal, BigDecimal tax,
                       BigDecimal shipping, BigDecimal total, boolean selected, Integer state, String orderId,
-                      List<CaQuoteLine> lines) {
+                      List<CaQuoteLine> lines, String supplierSize, String criterion) {
 }

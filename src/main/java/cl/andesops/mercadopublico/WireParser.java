@@ -334,7 +334,7 @@ final class WireParser {
                         MpDates.compraAgil(q.fechaVigencia()), MpDates.compraAgil(q.fechaCreacion()), q.valorNeto(),
                         q.totalImpuesto(), q.montoDespacho(), q.montoTotal(),
                         q.proveedorSeleccionado() != null && q.proveedorSeleccionado() == 1, q.estado(),
-                        trim(q.idOc()), List.copyOf(lines)));
+                        trim(q.idOc()), List.copyOf(lines), null, null));
             }
         }
         return new CaRequest(trim(r.codigo()), trim(r.nombre()), st == null ? null : st.idEstado(),

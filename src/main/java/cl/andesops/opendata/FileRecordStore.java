@@ -58,8 +58,11 @@ class FileRecordStore {
                 pesos.put(o.detail().code(), o.totalClp());
             }
         }
+        Map<String, OrderWriter.FileFacts> facts = new HashMap<>();
+        batch.forEach(o -> facts.put(o.detail().code(), o.facts()));
         List<String> added = tx.execute(s -> {
             List<String> a = orders.storeFileDetails(details, pesos);
+            orders.storeFileFacts(facts);
             inTransaction.run();
             return a;
         });
@@ -78,9 +81,12 @@ class FileRecordStore {
         for (TenderRows.FileTender t : batch) {
             offers.put(t.detail().code(), t.offers());
         }
+        Map<String, TenderWriter.FileFacts> facts = new HashMap<>();
+        batch.forEach(t -> facts.put(t.detail().code(), t.facts()));
         List<String> added = tx.execute(s -> {
             List<String> a = tenders.storeFileDetails(details, asOf);
             tenders.storeOffers(offers);
+            tenders.storeFileFacts(facts);
             inTransaction.run();
             return a;
         });

@@ -14,7 +14,8 @@ import cl.andesops.opendata.Columns.Column;
 /**
  * The purchase-order dataset ({@code oc-da/{YYYY}-{M}.zip}): one row per order item, the order's fields repeated on
  * each. The rows of one order become the same {@link OrderDetail} the API's detail gives, with its items, buyer
- * and supplier, plus what only the file has: the amount in pesos as ChileCompra converted it and the last change.
+ * and supplier, plus what only the file has: the amount in pesos as ChileCompra converted it, the last change, and
+ * how the order came to be (its origin, whether a direct award or Compra Ágil, its framework agreement).
  */
 final class OrderRows {
 
@@ -62,6 +63,10 @@ final class OrderRows {
             Column.optional("dispatch", "TipoDespacho"),
             Column.optional("payment", "FormaPago", "Forma de Pago"),
             Column.optional("tenderCode", "CodigoLicitacion"),
+            Column.optional("origin", "ProcedenciaOC"),
+            Column.optional("directAward", "EsTratoDirecto"),
+            Column.optional("compraAgil", "EsCompraAgil"),
+            Column.optional("frameworkCode", "Codigo_ConvenioMarco", "idPlanDeCompra"),
             Column.optional("itemId", "IDItem"),
             Column.optional("categoryCode", "codigoCategoria"),
             Column.optional("category", "Categoria"),
@@ -79,7 +84,8 @@ final class OrderRows {
             Column.optional("itemTotal", "totalLineaNeto"));
 
     /** An order as the file says it: the API's shape, the file's peso amount and its last change. */
-    record FileOrder(OrderDetail detail, BigDecimal totalClp, Instant modifiedAt, long firstLine) {
+    record FileOrder(OrderDetail detail, BigDecimal totalClp, Instant modifiedAt, long firstLine,
+            cl.andesops.orders.OrderWriter.FileFacts facts) {
     }
 
     private OrderRows() {
@@ -113,6 +119,8 @@ final class OrderRows {
                 c.date(r, "modifiedAt"), c.decimal(r, "rating"), c.decimal(r, "discounts"), c.decimal(r, "charges"),
                 c.decimal(r, "netTotal"), c.decimal(r, "taxRate"), c.decimal(r, "tax"), c.decimal(r, "total"),
                 c.text(r, "funding"), c.text(r, "dispatch"), c.text(r, "payment"), buyer, supplier, List.copyOf(items));
-        return new FileOrder(detail, c.decimal(r, "totalClp"), c.date(r, "modifiedAt"), r.line());
+        return new FileOrder(detail, c.decimal(r, "totalClp"), c.date(r, "modifiedAt"), r.line(),
+                new cl.andesops.orders.OrderWriter.FileFacts(c.text(r, "origin"), c.yesNo(r, "directAward"),
+                        c.yesNo(r, "compraAgil"), c.text(r, "frameworkCode")));
     }
 }

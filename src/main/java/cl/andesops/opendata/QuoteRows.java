@@ -42,7 +42,9 @@ final class QuoteRows {
             Column.optional("currency", "moneda"),
             Column.optional("total", "MontoTotal"),
             Column.optional("orderCode", "CodigoOC"),
-            Column.optional("cancelReason", "MotivoCancelacion"));
+            Column.optional("cancelReason", "MotivoCancelacion"),
+            Column.optional("size", "Tamano"),
+            Column.optional("criterion", "NombreCriterio"));
 
     private QuoteRows() {
     }
@@ -66,7 +68,8 @@ final class QuoteRows {
                 // the file gives no quote ids: the writer gives each quote a key of its own
                 quotes.put(rut, new CaQuote(0, rut, c.text(row, "supplierName"), null, c.text(row, "quoteText"), null,
                         null, null, null, null, c.decimal(row, "total"), selected, null,
-                        selected ? c.text(row, "orderCode") : null, List.of()));
+                        selected ? c.text(row, "orderCode") : null, List.of(), c.text(row, "size"),
+                        c.text(row, "criterion")));
             }
         }
         return new CaRequest(c.text(r, "code"), c.text(r, "name"), null, null, c.text(r, "state"), null,

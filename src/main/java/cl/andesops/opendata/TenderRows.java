@@ -48,6 +48,9 @@ final class TenderRows {
             Column.optional("economicOpeningAt", "FechaActoAperturaEconomica"),
             Column.optional("publishedAt", "FechaPublicacion"),
             Column.optional("awardedAt", "FechaAdjudicacion"),
+            Column.optional("openCall", "TipoConvocatoria"),
+            Column.optional("timeExtension", "ExtensionPlazo"),
+            Column.optional("criteria", "CriteriosEvaluacion"),
             Column.optional("estimatedAwardAt", "FechaEstimadaAdjudicacion"),
             Column.optional("estimation", "Estimacion"),
             Column.optional("funding", "FuenteFinanciamiento"),
@@ -83,7 +86,8 @@ final class TenderRows {
             Column.optional("selected", "Oferta seleccionada"));
 
     /** A tender as the file says it, with every offer. */
-    record FileTender(TenderDetail detail, List<TenderOffer> offers, long firstLine) {
+    record FileTender(TenderDetail detail, List<TenderOffer> offers, long firstLine,
+            cl.andesops.tenders.TenderWriter.FileFacts facts) {
     }
 
     private TenderRows() {
@@ -132,7 +136,8 @@ final class TenderRows {
                 c.date(r, "economicOpeningAt"), c.date(r, "awardedAt"), c.date(r, "estimatedAwardAt"),
                 c.integer(r, "estimation"), c.integer(r, "amountVisible"), c.decimal(r, "estimatedAmount"),
                 c.text(r, "funding"), c.integer(r, "paymentType"), c.text(r, "duration"), act, List.copyOf(lines));
-        return new FileTender(detail, List.copyOf(offers), r.line());
+        return new FileTender(detail, List.copyOf(offers), r.line(), new cl.andesops.tenders.TenderWriter.FileFacts(
+                c.yesNo(r, "openCall"), c.yesNo(r, "timeExtension"), c.text(r, "criteria")));
     }
 
     /** The UNSPSC class of a product (its first six digits), as the API's category codes are. */

@@ -116,6 +116,33 @@ public class OrderWriter {
         return storeDetails(newer, pesos, true);
     }
 
+    /** What only the open-data file says of an order: how it came to be. */
+    public record FileFacts(String origin, Boolean directAward, Boolean compraAgil, String frameworkCode) {
+    }
+
+    /**
+     * Stores what only the file says of these orders (whether or not the file's copy is newer than the one held: a
+     * month read again fills them), stamping the orders it changes with a new data version.
+     */
+    public void storeFileFacts(Map<String, FileFacts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        long version = versions.next(Dataset.ORDERS);
+        List<Object[]> rows = new ArrayList<>();
+        facts.forEach((code, f) -> {
+            Integer direct = f.directAward() == null ? null : f.directAward() ? 1 : 0;
+            Integer agile = f.compraAgil() == null ? null : f.compraAgil() ? 1 : 0;
+            rows.add(new Object[]{f.origin(), direct, agile, f.frameworkCode(), version, code, f.origin(), direct, agile,
+                    f.frameworkCode()});
+        });
+        jdbc.batchUpdate("""
+                UPDATE purchase_order SET origin = ?, direct_award = ?, compra_agil = ?, framework_code = ?, version = ?
+                 WHERE code = ? AND (coalesce(origin, '~') <> coalesce(?, '~') OR coalesce(direct_award, -1) <> coalesce(?, -1)
+                    OR coalesce(compra_agil, -1) <> coalesce(?, -1) OR coalesce(framework_code, '~') <> coalesce(?, '~'))""",
+                rows);
+    }
+
     /** Full details with the peso amount of the orders that come with one, and where they came from. */
     private List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos, boolean fromFile) {
         Map<String, OrderDetail> byCode = Batches.lastOfEachCode(batch, OrderDetail::code);

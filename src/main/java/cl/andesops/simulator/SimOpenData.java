@@ -99,6 +99,14 @@ final class SimOpenData {
         v.put("Tipo", quote(d.type()));
         v.put("CodigoTipo", number(d.typeCode() == null ? null : new BigDecimal(d.typeCode())));
         v.put("CodigoAbreviadoTipoOC", quote(d.type()));
+        // how the order came to be, as the file says it (the API does not)
+        boolean agile = "AG".equals(d.type());
+        boolean direct = "D1".equals(d.type()) || "C1".equals(d.type()) || "F3".equals(d.type())
+                || "G1".equals(d.type()) || "TD".equals(d.type());
+        v.put("ProcedenciaOC", quote(agile ? "Compra Ágil" : direct ? "Trato directo" : "CM".equals(d.type())
+                ? "Convenio Marco" : d.tenderCode() != null ? "Proveniente de licitación pública" : "Otro"));
+        v.put("EsTratoDirecto", quote(direct ? "Si" : "No"));
+        v.put("EsCompraAgil", quote(agile ? "Si" : "No"));
         v.put("codigoEstado", number(d.stateCode() == null ? null : BigDecimal.valueOf(d.stateCode())));
         v.put("Estado", quote(d.state()));
         v.put("codigoEstadoProveedor", number(d.supplierStateCode() == null ? null
@@ -224,6 +232,10 @@ final class SimOpenData {
         v.put("RegionUnidad", quote(d.buyer().region() == null ? null : d.buyer().region() + " "));
         v.put("CodigoTipo", number(d.typeCode() == null ? null : BigDecimal.valueOf(d.typeCode())));
         v.put("Tipo", quote(d.type()));
+        // how it was called, as only the file says: public types open, private ones by invitation
+        v.put("TipoConvocatoria", quote(d.typeCode() == null ? null : d.typeCode() == 1 ? "1" : "0"));
+        v.put("ExtensionPlazo", quote("0"));
+        v.put("CriteriosEvaluacion", quote("Precio ; Plazo de entrega ; Experiencia"));
         v.put("CodigoMoneda", quote(d.currency()));
         v.put("Etapas", number(d.stages() == null ? null : BigDecimal.valueOf(d.stages())));
         v.put("CantidadReclamos", number(d.complaints() == null ? null : BigDecimal.valueOf(d.complaints())));

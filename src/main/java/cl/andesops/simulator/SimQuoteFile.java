@@ -74,6 +74,12 @@ final class SimQuoteFile {
         request.put("ConsideraRequisitosMedioambientales", SimOpenData.quote("No"));
         request.put("ConsideraRequisitosImpactoSocialEconomico", SimOpenData.quote("No"));
         List<SimWorld.Quote> quotes = c.quotesAt(now);
+        // the buyer's stated reason for its choice: the price, unless it chose a dearer quote
+        if (state == 4) {
+            request.put("NombreCriterio", SimOpenData.quote(c.plant() == SimPlants.Plant.CA_CHEAPEST_NOT_CHOSEN
+                    ? "Plazos de entrega, el proveedor ofreció el plazo de entrega más conveniente"
+                    : "Precio, el proveedor ofreció el menor precio"));
+        }
         for (SimWorld.CaProduct p : c.products()) {
             Map<String, String> product = new HashMap<>(request);
             product.put("ProductoCotizado", SimOpenData.quote(p.product().name()));

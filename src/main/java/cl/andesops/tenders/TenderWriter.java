@@ -246,6 +246,35 @@ public class TenderWriter {
                 + "selected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
+    /**
+     * What only the file says of a tender: whether its call is open (TipoConvocatoria 1), whether its close was
+     * extended (ExtensionPlazo), and its evaluation criteria (from the 2025 files on).
+     */
+    public record FileFacts(Boolean openCall, Boolean timeExtension, String criteria) {
+    }
+
+    /**
+     * Stores what only the file says of these tenders, whether or not the file's copy is newer (a month read again
+     * fills them), stamping the tenders it changes with a new data version.
+     */
+    public void storeFileFacts(Map<String, FileFacts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        long version = versions.next(Dataset.TENDERS);
+        List<Object[]> rows = new ArrayList<>();
+        facts.forEach((code, f) -> {
+            Integer open = f.openCall() == null ? null : f.openCall() ? 1 : 0;
+            Integer extended = f.timeExtension() == null ? null : f.timeExtension() ? 1 : 0;
+            rows.add(new Object[]{open, extended, f.criteria(), version, code, open, extended, f.criteria()});
+        });
+        jdbc.batchUpdate("""
+                UPDATE tender SET open_call = ?, time_extension = ?, criteria = ?, version = ?
+                 WHERE code = ? AND (coalesce(open_call, -1) <> coalesce(?, -1)
+                    OR coalesce(time_extension, -1) <> coalesce(?, -1) OR coalesce(criteria, '~') <> coalesce(?, '~'))""",
+                rows);
+    }
+
     private Map<String, Known> known(List<String> codes) {
         Map<String, Known> out = new HashMap<>();
         for (int from = 0; from < codes.size(); from += 500) {

@@ -62,6 +62,13 @@ class OpenDataImportTest {
                 .single()).isEqualTo("CLF 19977.72 20211227 98462 1353385 2667-58-LR21");
         assertThat(count("SELECT count(*) FROM order_item i JOIN purchase_order o ON o.id = i.order_id "
                 + "WHERE o.code = '5520-6535-TD24'")).isEqualTo(10);
+        // how each order came to be, as only the file says it: a direct award and the tenders' orders
+        assertThat(jdbc.sql("SELECT origin || ' | ' || direct_award || ' | ' || compra_agil || ' | ' "
+                + "|| coalesce(framework_code, '-') FROM purchase_order WHERE code = '5520-6535-TD24'")
+                .query(String.class).single()).isEqualTo("Contratación con titulares de derecho de propiedad intelectual "
+                        + "o industrial | 1 | 0 | -");
+        assertThat(count("SELECT count(*) FROM purchase_order WHERE direct_award = 0 AND compra_agil = 0 "
+                + "AND origin = 'Proveniente de licitación pública'")).isEqualTo(9);
 
         importer.importOrders(new java.io.ByteArrayInputStream(zip), "2026-6.zip");
         assertThat(count("SELECT count(*) FROM purchase_order")).isEqualTo(10);
@@ -95,6 +102,11 @@ class OpenDataImportTest {
         assertThat(count("SELECT count(*) FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
                 + "WHERE t.code = '1057439-20-LP25' AND o.line = 2")).isEqualTo(3);
 
+        // how it was called and judged, as only the file says it
+        assertThat(jdbc.sql("SELECT open_call || ' | ' || time_extension || ' | ' || criteria FROM tender "
+                + "WHERE code = '1233623-41-LR25'").query(String.class).single())
+                .startsWith("1 | 0 | Visita a Terreno ; Precio ; Plazo de Entrega");
+
         importer.importTenders(new java.io.ByteArrayInputStream(zip), "2026-6.zip");
         assertThat(count("SELECT count(*) FROM tender_offer")).as("importing again changes nothing").isEqualTo(13);
     }
@@ -118,6 +130,10 @@ class OpenDataImportTest {
                 + "WHERE r.code = '1079967-350-COT26'")).isEqualTo(4);
         assertThat(jdbc.sql("SELECT q.supplier_rut || ' ' || q.total FROM ca_quote q WHERE q.selected = 1")
                 .query(String.class).single()).isEqualTo("78.167.575-K 2187559");
+        // the supplier's size and the buyer's stated reason for its choice
+        assertThat(jdbc.sql("SELECT q.supplier_size || ' | ' || q.criterion FROM ca_quote q WHERE q.selected = 1")
+                .query(String.class).single()).isEqualTo("MiPyme | Plazos de entrega, el proveedor ofreció el plazo de "
+                        + "entrega más conveniente.");
         assertThat(count("SELECT count(*) FROM ca_product")).isPositive();
 
         importer.importQuotes(new java.io.ByteArrayInputStream(zip), "COT_2026-06.zip");

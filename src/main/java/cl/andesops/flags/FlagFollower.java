@@ -136,6 +136,7 @@ public class FlagFollower extends Follower {
      */
     private void followOrders(long from, long to, RuleTable table) {
         Set<String> types = OrderIndicators.types(table);
+        Set<String> direct = OrderIndicators.directTypes(table);
         if (from == 0) {
             judgeAllOrders(types, table);
             return;
@@ -152,14 +153,14 @@ public class FlagFollower extends Follower {
             Set<String> judged = new LinkedHashSet<>();
             for (OrderCase o : batch) {
                 judged.add(o.code()); // a changed order of another type loses any judgement it had
-                if (types.contains(o.type()) && o.buyerCode() != null && o.supplierRut() != null) {
+                if (OrderIndicators.judged(o, direct) && o.buyerCode() != null && o.supplierRut() != null) {
                     pairs.merge(List.of(o.buyerCode(), o.supplierRut()), new int[]{o.day(), o.day()},
                             (a, b) -> new int[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
                 }
             }
             List<Judgement> out = new ArrayList<>();
             for (OrderCase o : batch) {
-                if (types.contains(o.type()) && o.supplierRut() == null) {
+                if (OrderIndicators.judged(o, direct) && o.supplierRut() == null) {
                     out.addAll(OrderIndicators.judge(List.of(o), o.day(), o.day(), table));
                 }
             }

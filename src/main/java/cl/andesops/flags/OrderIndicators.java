@@ -35,6 +35,24 @@ final class OrderIndicators {
         return Set.copyOf(out);
     }
 
+    /**
+     * Whether an order is a direct award: as the open-data file says (EsTratoDirecto) where it does, else by its
+     * type (the API says nothing else).
+     */
+    static boolean direct(OrderCase o, Set<String> directTypes) {
+        return o.directAward() != null ? o.directAward() : directTypes.contains(o.type());
+    }
+
+    /** Whether an order is a Compra Ágil purchase: as the file says (EsCompraAgil), else by its type. */
+    static boolean agile(OrderCase o) {
+        return o.compraAgil() != null ? o.compraAgil() : COMPRA_AGIL.equals(o.type());
+    }
+
+    /** Whether these indicators judge the order (a direct award or a Compra Ágil purchase). */
+    static boolean judged(OrderCase o, Set<String> directTypes) {
+        return direct(o, directTypes) || agile(o);
+    }
+
     static LocalDate ruleDay(OrderCase o) {
         return o.sentAt() != null ? Days.of(o.sentAt()) : Days.date(o.day());
     }
@@ -55,7 +73,7 @@ final class OrderIndicators {
             }
             LocalDate created = Days.date(o.day());
             int d = Days.number(ruleDay(o));
-            if (direct.contains(o.type())) {
+            if (direct(o, direct)) {
                 out.add(repeated(o, pair, created, d, least, span, direct));
             }
             Long cap = cap(o, rules, direct);
@@ -72,18 +90,17 @@ final class OrderIndicators {
     /** The cap an order of its channel must stay under: the Compra Ágil ceiling, or L1's 100 UTM for a direct award. */
     static Long cap(OrderCase o, RuleTable rules, Set<String> direct) {
         LocalDate day = ruleDay(o);
-        if (COMPRA_AGIL.equals(o.type())) {
+        if (agile(o)) {
             return rules.clp(rules.compraAgilCeiling(day).max(), day);
         }
-        if (direct.contains(o.type())) {
+        if (direct(o, direct)) {
             return rules.band("L1", day).map(b -> rules.clp(b.max(), day)).orElse(null);
         }
         return null;
     }
 
     static boolean sameChannel(OrderCase a, OrderCase b, Set<String> direct) {
-        return COMPRA_AGIL.equals(a.type()) ? COMPRA_AGIL.equals(b.type())
-                : direct.contains(a.type()) && direct.contains(b.type());
+        return agile(a) ? agile(b) : direct(a, direct) && direct(b, direct);
     }
 
     static Judgement repeated(OrderCase o, List<OrderCase> pair, LocalDate created, int d, int least, int span,
@@ -93,7 +110,7 @@ final class OrderIndicators {
             return Judgement.notJudged(i, o.code(), d, o.buyerCode(), Judgement.MISSING_SUPPLIER);
         }
         int from = Days.number(created.minusDays(span - 1L));
-        List<OrderCase> run = pair.stream().filter(p -> direct.contains(p.type()) && p.day() >= from
+        List<OrderCase> run = pair.stream().filter(p -> direct(p, direct) && p.day() >= from
                 && (p.day() < o.day() || (p.day() == o.day() && p.id() <= o.id()))).toList();
         if (run.size() < least) {
             return Judgement.clear(i, o.code(), d, o.buyerCode(), o.supplierRut());
@@ -134,7 +151,7 @@ final class OrderIndicators {
         }
         long days = ChronoUnit.DAYS.between(Days.date(episode.getFirst().day()), Days.date(episode.getLast().day()))
                 + 1;
-        String channel = COMPRA_AGIL.equals(o.type()) ? "AG" : "TD";
+        String channel = agile(o) ? "AG" : "TD";
         return Judgement.fired(i, o.code(), d, o.buyerCode(), o.supplierRut(), best / (double) cap,
                 List.of(episode.size(), days, best, cap, channel, TenderIndicators.nz(o.supplierName()),
                         BigDecimal.valueOf(cap).divide(BigDecimal.valueOf(rules.utm(ruleDay(o)).pesos()), 0,

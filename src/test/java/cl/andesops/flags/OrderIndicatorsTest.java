@@ -23,7 +23,7 @@ class OrderIndicatorsTest {
         ids++;
         return new OrderCase(ids, "100-" + ids + "-" + type + "25", "o", type, 6,
                 TenderIndicatorsTest.at(day), Days.number(d), clp, "7248", "Municipalidad", "76.012.551-2",
-                "Proveedor", null, "4311");
+                "Proveedor", null, "4311", null, null);
     }
 
     static List<Judgement> judge(List<OrderCase> pair) {

@@ -26,8 +26,12 @@ public class CompraAgilFlagInputs {
             Integer offersReceived, String orderCode, List<Quote> quotes) {
     }
 
-    /** A supplier's quote: its total in pesos and whether the buyer chose it. */
-    public record Quote(long quoteId, String supplierRut, String supplierName, BigDecimal total, boolean selected) {
+    /**
+     * A supplier's quote: its total in pesos, whether the buyer chose it, and the reason the buyer gave for its choice
+     * (NombreCriterio, from the open-data file; null where the API alone gave the request).
+     */
+    public record Quote(long quoteId, String supplierRut, String supplierName, BigDecimal total, boolean selected,
+            String criterion) {
     }
 
     private final JdbcClient jdbc;
@@ -60,12 +64,13 @@ public class CompraAgilFlagInputs {
             return requests;
         }
         Map<Long, List<Quote>> quotes = new HashMap<>();
-        jdbc.sql("SELECT request_id, quote_id, supplier_rut, supplier_name, total, selected FROM ca_quote "
+        jdbc.sql("SELECT request_id, quote_id, supplier_rut, supplier_name, total, selected, criterion FROM ca_quote "
                         + "WHERE request_id IN (:ids) ORDER BY request_id, quote_id")
                 .param("ids", requests.stream().map(RequestCase::id).toList())
                 .query(rs -> {
                     quotes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Quote(rs.getLong(2),
-                            rs.getString(3), rs.getString(4), decimal(rs.getString(5)), rs.getInt(6) == 1));
+                            rs.getString(3), rs.getString(4), decimal(rs.getString(5)), rs.getInt(6) == 1,
+                            rs.getString(7)));
                 });
         return requests.stream().map(r -> new RequestCase(r.id(), r.code(), r.name(), r.stateId(), r.state(),
                 r.publishedAt(), r.closesAt(), r.currency(), r.amount(), r.amountClp(), r.organism(), r.organismRut(),

@@ -77,8 +77,17 @@ final class CompraAgilIndicators {
         double ratio = paid.doubleValue() / cheapest.total().doubleValue();
         return Optional.of(Judgement.fired(i, r.code(), d, r.organismRut(), chosen.get().supplierRut(), ratio,
                 List.of(paid.setScale(0, RoundingMode.HALF_UP), cheapest.total().setScale(0, RoundingMode.HALF_UP),
-                        TenderIndicators.nz(cheapest.supplierName()), TenderIndicators.percentOver(ratio)),
-                List.of()));
+                        TenderIndicators.nz(cheapest.supplierName()), TenderIndicators.percentOver(ratio),
+                        reason(r, chosen.get())), List.of()));
+    }
+
+    /** The reason the buyer gave for its choice, as the file says it (empty when it does not). */
+    static String reason(RequestCase r, Quote chosen) {
+        if (chosen.criterion() != null && !chosen.criterion().isBlank()) {
+            return chosen.criterion().strip();
+        }
+        return r.quotes().stream().map(Quote::criterion).filter(c -> c != null && !c.isBlank()).map(String::strip)
+                .findFirst().orElse("");
     }
 
     /** The chosen quote (or, before a choice, the amount available) above the ceiling in force. */

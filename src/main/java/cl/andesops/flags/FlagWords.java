@@ -27,6 +27,10 @@ public final class FlagWords {
         if (hit.indicator() == Indicator.SPLIT_PURCHASE && args.size() > 4) {
             args.set(4, I18n.text(locale, "flags.channel." + args.get(4)));
         }
+        if (hit.indicator() == Indicator.CA_CHEAPEST_NOT_CHOSEN && args.size() > 4 && args.get(4) != null
+                && !args.get(4).toString().isBlank()) {
+            return I18n.text(locale, "flags.ca-cheapest-not-chosen.why.reason", args.toArray());
+        }
         return I18n.text(locale, "flags." + hit.indicator().id + ".why", args.toArray());
     }
 

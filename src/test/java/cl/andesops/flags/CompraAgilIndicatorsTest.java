@@ -25,7 +25,7 @@ class CompraAgilIndicatorsTest {
     }
 
     static Quote quote(long id, String rut, long total, boolean selected) {
-        return new Quote(id, rut, "Proveedor " + id, BigDecimal.valueOf(total), selected);
+        return new Quote(id, rut, "Proveedor " + id, BigDecimal.valueOf(total), selected, null);
     }
 
     static Judgement judge(RequestCase r, Indicator i) {
@@ -51,7 +51,19 @@ class CompraAgilIndicatorsTest {
         Judgement j = judge(request("2025-03-03", 2_000_000L, dear), Indicator.CA_CHEAPEST_NOT_CHOSEN);
         assertThat(j.outcome()).isEqualTo(Outcome.FIRED);
         assertThat(j.args()).containsExactly(BigDecimal.valueOf(1_300_000), BigDecimal.valueOf(1_000_000),
-                "Proveedor 2", 30L);
+                "Proveedor 2", 30L, "");
+        // the buyer's stated reason (NombreCriterio, from the file) is shown beside the figures
+        List<Quote> reasoned = List.of(new Quote(1, "1-9", "Proveedor 1", BigDecimal.valueOf(1_300_000), true,
+                " Plazos de entrega, el proveedor ofreció el plazo de entrega más conveniente "), quote(2, "2-7",
+                1_000_000, false));
+        Judgement why = judge(request("2025-03-03", 2_000_000L, reasoned), Indicator.CA_CHEAPEST_NOT_CHOSEN);
+        assertThat(why.args().get(4)).isEqualTo("Plazos de entrega, el proveedor ofreció el plazo de entrega más "
+                + "conveniente");
+        Flags.Hit hit = new Flags.Hit(why.indicator(), why.recordCode(), Days.date(why.day()), why.buyerCode(),
+                why.supplier(), why.score(), why.args(), why.records(), null, null);
+        assertThat(FlagWords.why(hit, cl.andesops.shared.I18n.SPANISH)).contains("Motivo indicado por el comprador: "
+                + "«Plazos de entrega");
+        assertThat(FlagWords.why(hit, java.util.Locale.ENGLISH)).contains("The buyer's stated reason: \"Plazos");
         List<Quote> cheap = List.of(quote(1, "1-9", 1_000_000, true), quote(2, "2-7", 1_300_000, false));
         assertThat(judge(request("2025-03-03", 2_000_000L, cheap), Indicator.CA_CHEAPEST_NOT_CHOSEN).outcome())
                 .isEqualTo(Outcome.CLEAR);

@@ -52,6 +52,27 @@ class OrderIndicatorsTest {
     }
 
     @Test
+    void what_the_file_says_of_an_order_wins_over_its_type_and_the_type_rules_where_it_says_nothing() {
+        List<OrderCase> files = new ArrayList<>();
+        List<OrderCase> types = new ArrayList<>();
+        for (int m = 1; m <= 8; m++) {
+            OrderCase o = order("SE", "2025-%02d-10".formatted(m), 12_000_000);
+            // a common-type order the file calls a direct award; a D1 the file says is not one
+            files.add(new OrderCase(o.id(), o.code(), o.name(), "SE", o.stateCode(), o.sentAt(), o.day(),
+                    o.amountClp(), o.buyerCode(), o.buyerName(), o.supplierRut(), o.supplierName(), null, "4311",
+                    true, false));
+            OrderCase d = order("D1", "2025-%02d-10".formatted(m), 12_000_000);
+            types.add(new OrderCase(d.id(), d.code(), d.name(), "D1", d.stateCode(), d.sentAt(), d.day(),
+                    d.amountClp(), d.buyerCode(), d.buyerName(), d.supplierRut(), d.supplierName(), null, "4311",
+                    false, false));
+        }
+        assertThat(of(judge(files), Indicator.REPEATED_DIRECT_AWARD, Outcome.FIRED)).hasSize(1);
+        assertThat(judge(types)).as("the file says none is a direct award").isEmpty();
+        assertThat(OrderIndicators.judged(order("AG", "2025-03-03", 1), OrderIndicators.directTypes(RULES)))
+                .as("without the file, the type").isTrue();
+    }
+
+    @Test
     void compra_agil_orders_each_under_the_ceiling_that_pass_it_within_30_days_are_a_split_purchase() {
         long utm = 68_034; // March 2025: ceiling 100 UTM
         OrderCase a = order("AG", "2025-03-03", 60 * utm);

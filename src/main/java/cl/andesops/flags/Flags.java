@@ -91,30 +91,33 @@ public class Flags {
         Map<Indicator, long[]> counts = new EnumMap<>(Indicator.class);
         Map<Indicator, Map<String, Long>> reasons = new EnumMap<>(Indicator.class);
         int recent = Period.day(period.to().minusMonths(RECENT_MONTHS).plusDays(1));
-        // one pass: by indicator, outcome, and whether the day is in the last months (for the trend); grouped by
-        // position, as PostgreSQL takes a parameter twice as two expressions
+        // one pass over the index (indicator, outcome, day) in its order: by indicator and outcome, with how many
+        // of them fall in the last months (for the trend)
         jdbc.sql("""
-                SELECT indicator, outcome, CASE WHEN day >= :recent THEN 1 ELSE 0 END AS late, count(*)
+                SELECT indicator, outcome, sum(CASE WHEN day >= :recent THEN 1 ELSE 0 END), count(*)
                 FROM flag_record WHERE day BETWEEN :from AND :to
-                GROUP BY 1, 2, 3""")
+                GROUP BY indicator, outcome""")
                 .param("from", Period.day(period.from())).param("to", Period.day(period.to()))
                 .param("recent", recent)
                 .query(rs -> {
                     Indicator i = Indicator.of(rs.getString(1)).orElse(null);
                     if (i != null) {
                         String outcome = rs.getString(2);
-                        boolean late = rs.getInt(3) == 1;
+                        long late = rs.getLong(3);
                         long n = rs.getLong(4);
                         // applicable, fired, not judged; then applicable and fired, recent and earlier
                         long[] c = counts.computeIfAbsent(i, k -> new long[7]);
                         if (outcome.equals("F")) {
                             c[0] += n;
                             c[1] += n;
-                            c[late ? 3 : 5] += n;
-                            c[late ? 4 : 6] += n;
+                            c[3] += late;
+                            c[4] += late;
+                            c[5] += n - late;
+                            c[6] += n - late;
                         } else if (outcome.equals("C")) {
                             c[0] += n;
-                            c[late ? 3 : 5] += n;
+                            c[3] += late;
+                            c[5] += n - late;
                         } else {
                             c[2] += n;
                             reasons.computeIfAbsent(i, k -> new TreeMap<>()).merge(outcome.substring(2), n,

@@ -40,7 +40,7 @@ public final class FlagsBenchmark {
      */
     public record Result(List<Row> rows, long orders, long tenders, long requests, double judgeSeconds,
             double rejudgeSeconds, int commitOrders, double commitMs, double commitFlagsMs, double coverageMs,
-            List<Row> rowsBefore, double partiesSeconds) {
+            List<Row> rowsBefore, double partiesSeconds, double signalPageMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,8 +55,8 @@ public final class FlagsBenchmark {
             System.out.println("Judged again from nothing, the figures differ from those judged commit by commit:");
             r.rowsBefore().forEach(System.out::println);
         }
-        System.out.printf("every buyer and supplier of the year judged against its peers in %.1f s%n",
-                r.partiesSeconds());
+        System.out.printf("every buyer and supplier of the year judged against its peers in %.1f s; a signal's page "
+                + "(split-purchase, a year): %.1f ms%n", r.partiesSeconds(), r.signalPageMs());
         System.out.println("| indicator | kind | judged | planted | planted, not judged | found | precision | recall "
                 + "| rate on unplanted |");
         for (Row x : r.rows()) {
@@ -119,6 +119,19 @@ public final class FlagsBenchmark {
                 reads[k] = (System.nanoTime() - q0) / 1e6;
             }
             java.util.Arrays.sort(reads);
+            // a signal's page for a year, as it reads: the coverage, its months, where it fires most (buyers and
+            // suppliers) and its first 50 records with their parties' names; the busiest record indicator
+            double[] page = new double[20];
+            for (int k = 0; k < page.length; k++) {
+                long q0 = System.nanoTime();
+                flags.coverage(year);
+                flags.months(Indicator.SPLIT_PURCHASE, year);
+                flags.top(Indicator.SPLIT_PURCHASE, cl.andesops.shared.format.PartyKeys.Kind.BUYER, year, 10);
+                flags.top(Indicator.SPLIT_PURCHASE, cl.andesops.shared.format.PartyKeys.Kind.SUPPLIER, year, 10);
+                flags.hits(Indicator.SPLIT_PURCHASE, year, 0, 50);
+                page[k] = (System.nanoTime() - q0) / 1e6;
+            }
+            java.util.Arrays.sort(page);
             // a change of the rules: every indicator judged again over what is held
             long t1 = System.nanoTime();
             ctx.getBean(cl.andesops.rules.Rules.class).setUtm(java.time.YearMonth.of(2031, 1), 80_000,
@@ -133,7 +146,7 @@ public final class FlagsBenchmark {
             ctx.getBean(cl.andesops.rules.Rules.class).removeUtm(java.time.YearMonth.of(2031, 1));
             return new Result(again.rows(), partial.orders(), partial.tenders(), partial.requests(), judge, rejudge,
                     batch.size(), (c1 - c0) / 1e6, (c2 - c1) / 1e6, reads[reads.length / 2], partial.rows(),
-                    partiesSeconds);
+                    partiesSeconds, page[page.length / 2]);
         }
     }
 
@@ -195,6 +208,6 @@ public final class FlagsBenchmark {
                     unplantedJudged == 0 ? 0 : falsePositives / (double) unplantedJudged));
         }
         return new Result(List.copyOf(rows.values()), orders, tenders, requests, judge, rejudge, 0, 0, 0, 0,
-                List.of(), 0);
+                List.of(), 0, 0);
     }
 }

@@ -31,6 +31,10 @@ public final class FlagWords {
                 && !args.get(4).toString().isBlank()) {
             return I18n.text(locale, "flags.ca-cheapest-not-chosen.why.reason", args.toArray());
         }
+        if (hit.indicator() == Indicator.UNIT_PRICE && args.size() > 6 && (args.get(6) == null
+                || args.get(6).toString().isBlank())) {
+            return I18n.text(locale, "flags.unit-price.why.nounit", args.toArray()); // the line names no unit
+        }
         return I18n.text(locale, "flags." + hit.indicator().id + ".why", args.toArray());
     }
 

@@ -58,6 +58,18 @@ class UnitPricesTest {
         assertThat(j.args().get(3)).hasToString("6.0");
         assertThat(UnitPrices.judge(List.of(line("42142609", "Caja", 90_000)), norms(), RULES).outcome())
                 .as("4.5 times the median").isEqualTo(Outcome.CLEAR);
+        Flags.Hit hit = new Flags.Hit(j.indicator(), j.recordCode(), Days.date(j.day()), null, null, j.score(),
+                j.args(), j.records(), null, null);
+        assertThat(FlagWords.why(hit, cl.andesops.shared.I18n.SPANISH)).contains("$ 120.000 por Caja, 6 veces");
+        // a line that names no unit is said per unit, not "per ,"
+        UnitPrices.Norms none = new UnitPrices.Norms();
+        for (int k = 0; k < 30; k++) {
+            none.accept(new cl.andesops.orders.OrderPriceInputs.Price("15101505", "", 1_000 + k));
+        }
+        Judgement bare = UnitPrices.judge(List.of(line("15101505", "", 9_000)), none.finish(), RULES);
+        String words = FlagWords.why(new Flags.Hit(bare.indicator(), bare.recordCode(), Days.date(bare.day()), null,
+                null, bare.score(), bare.args(), bare.records(), null, null), java.util.Locale.ENGLISH);
+        assertThat(words).contains("CLP 9,000 a unit").doesNotContain("per ,");
     }
 
     @Test

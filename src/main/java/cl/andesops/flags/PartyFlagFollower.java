@@ -111,9 +111,15 @@ public class PartyFlagFollower extends Follower {
         int f = Period.day(p.from());
         Bunching bunching = new Bunching(table);
         long[] range = bunching.range(p.from(), p.to());
-        orders.amounts(f, day, range[0], range[1], bunching::accept);
+        orders.amounts(f, day, range[0], range[1], a -> {
+            stopIfStopping();
+            bunching.accept(a);
+        });
         Concentration concentration = new Concentration(table);
-        orders.shares(f, day, concentration::accept);
+        orders.shares(f, day, sh -> {
+            stopIfStopping();
+            concentration.accept(sh);
+        });
         List<Judgement> buyers = new ArrayList<>(bunching.judge(sectors, day));
         buyers.addAll(concentration.judge(day));
         store.replaceAll(List.of(Indicator.BUNCHING, Indicator.SUPPLIER_CONCENTRATION), buyers);
@@ -123,13 +129,19 @@ public class PartyFlagFollower extends Follower {
         // the line is over each supplier's widest pair, as each supplier is judged by its widest: a line over every
         // pair would be passed by a supplier with many buyers far more often than the quantile says
         SupplierIndicators.Widest widest = new SupplierIndicators.Widest(table);
-        orders.pairs(f, day, widest::accept);
+        orders.pairs(f, day, pr -> {
+            stopIfStopping();
+            widest.accept(pr);
+        });
         long[] histogram = widest.histogram();
         double[] line = SupplierIndicators.segmentsLine(histogram, table);
         List<Judgement> suppliers = new ArrayList<>();
         SupplierIndicators judge = new SupplierIndicators(table, day, line[0], (long) line[1],
                 suppliers::add);
-        orders.pairs(f, day, judge::accept);
+        orders.pairs(f, day, pr -> {
+            stopIfStopping();
+            judge.accept(pr);
+        });
         judge.finish();
         store.replaceAll(List.of(Indicator.CAPTIVE_SUPPLIER, Indicator.MANY_CATEGORIES), suppliers);
         if (isRunning()) {
@@ -144,12 +156,16 @@ public class PartyFlagFollower extends Follower {
      */
     private void unitPrices(RuleTable table, int from, int to) {
         UnitPrices.Norms read = new UnitPrices.Norms();
-        prices.prices(from, to, read::accept);
+        prices.prices(from, to, p -> {
+            stopIfStopping();
+            read.accept(p);
+        });
         java.util.Map<String, UnitPrices.Norm> norms = read.finish();
         List<OrderPriceInputs.Line> order = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         List<Judgement> out = new ArrayList<>();
         prices.lines(from, to, line -> {
+            stopIfStopping();
             if (!order.isEmpty() && order.getFirst().orderId() != line.orderId()) {
                 out.add(UnitPrices.judge(order, norms, table));
                 codes.add(order.getFirst().code());

@@ -31,6 +31,7 @@ public abstract class Follower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Follower.class);
     private static final Duration RETRY = Duration.ofMinutes(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final String name;
     private final Set<Dataset> datasets;
@@ -120,7 +121,11 @@ public abstract class Follower implements SmartLifecycle {
         if (w != null) {
             w.shutdown();
             try {
-                w.awaitTermination(10, TimeUnit.SECONDS);
+                // a catch-up cut short records nothing and is followed again at the next start: the app's stop (10 s
+                // before a container is killed) does not wait for it long
+                if (!w.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    w.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -153,6 +158,23 @@ public abstract class Follower implements SmartLifecycle {
                 reflects.clear();
             }
             queue();
+        }
+    }
+
+    /**
+     * Ends a catch-up read part way when the follower is stopping: thrown from a row handler, it closes the read;
+     * the catch-up records nothing.
+     */
+    protected final void stopIfStopping() {
+        if (!running) {
+            throw new Stopping();
+        }
+    }
+
+    /** A catch-up cut short because the follower is stopping. */
+    protected static final class Stopping extends RuntimeException {
+        Stopping() {
+            super("stopping", null, false, false);
         }
     }
 
@@ -229,6 +251,9 @@ public abstract class Follower implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
+            if (!running) {
+                return; // stopping: what was cut short is not recorded, and the next start follows it again
+            }
             failures++;
             log.error("Following the data ({}) failed: it tries again at the next commit or in a minute", name, e);
             try {

@@ -141,6 +141,58 @@ public final class SimPlants {
         };
     }
 
+    /** An order as the world makes it, after the planted patterns had their say. */
+    record Planted(String type, SimCatalog.Buyer buyer, SimCatalog.Supplier supplier, long target, Plant plant) {
+    }
+
+    /**
+     * The pattern the day's {@code i}-th of {@code n} orders carries, if any, and what it makes of the order's type,
+     * buyer and supplier; {@code target} the net pesos it must come to (0: as drawn). Draws from {@code r} only for
+     * a bunched amount, after everything the world drew before.
+     */
+    static Planted order(SimCatalog catalog, long seed, LocalDate day, int i, int n, String type,
+            SimCatalog.Buyer buyer, SimCatalog.Supplier supplier, java.util.SplittableRandom r) {
+        int suppliers = catalog.suppliers.size();
+        // the day's first order is a direct award of one of a few pairs, and on a
+        // split day its last three are one buyer's Compra Ágil purchases from one supplier, together over the ceiling
+        Plant plant = null;
+        long target = 0;
+        if (i == 0 && n > 4) {
+            int pair = directPair(day);
+            type = "D1";
+            buyer = catalog.buyers.get(pair);
+            supplier = catalog.suppliers.get(catalog.suppliers.size() - 1 - pair);
+            target = DIRECT_EACH;
+            plant = Plant.REPEATED_DIRECT_AWARD;
+        } else if (n > 4 && i >= n - 3 && splitDay(seed, day)) {
+            type = "AG";
+            buyer = catalog.buyers.get(DIRECT_PAIRS + (int) Math.floorMod(day.toEpochDay(), 20));
+            supplier = catalog.suppliers.get(catalog.suppliers.size() - 1 - DIRECT_PAIRS
+                    - (int) Math.floorMod(day.toEpochDay(), 20));
+            target = SPLIT_EACH;
+            plant = Plant.SPLIT_PURCHASE;
+        } else if (i == 1 && n > 6) {
+            int k = turn(day, CAPTIVES);
+            type = "SE";
+            buyer = catalog.buyers.get(CAPTIVE_BUYER + k);
+            supplier = catalog.suppliers.get(captive(k, suppliers));
+            target = CAPTIVE_NET;
+            plant = Plant.CAPTIVE_SUPPLIER;
+        } else if ((i == 2 || i == 3) && n > 6) {
+            type = "AG";
+            buyer = catalog.buyers.get(BUNCHING_BUYER + turn(day.plusDays(i), BUNCHERS));
+            supplier = catalog.suppliers.get(bunchSupplier(day, i, suppliers));
+            target = BUNCHED_NET + r.nextInt(100_000);
+            plant = Plant.BUNCHING;
+        } else if ("AG".equals(type)) {
+            // an unplanted Compra Ágil order goes to any supplier, not to the buyer's usual few: a pair seldom
+            // repeats within 30 days, so a split is what was planted
+            supplier = catalog.suppliers.get(free(Math.floorMod((int) (day.toEpochDay() * 31 + i * 7919L),
+                    suppliers), suppliers));
+        }
+        return new Planted(type, buyer, supplier, target, plant);
+    }
+
     /** Whether the day's last three orders are one split purchase. */
     static boolean splitDay(long seed, LocalDate day) {
         return stream(seed, 'S', day, -1).nextInt(SPLIT_DAY_EVERY) == 0;

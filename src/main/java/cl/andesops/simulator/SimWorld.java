@@ -191,43 +191,12 @@ final class SimWorld {
         int suppliers = catalog.suppliers.size();
         SimCatalog.Supplier supplier = catalog.suppliers.get(SimPlants.free(
                 Math.floorMod(buyer.code().hashCode() + zipf(r, suppliers, 1.05), suppliers), suppliers));
-        // the patterns planted (SimPlants): the day's first order is a direct award of one of a few pairs, and on a
-        // split day its last three are one buyer's Compra Ágil purchases from one supplier, together over the ceiling
-        SimPlants.Plant plant = null;
-        long target = 0;
-        if (i == 0 && n > 4) {
-            int pair = SimPlants.directPair(day);
-            type = "D1";
-            buyer = catalog.buyers.get(pair);
-            supplier = catalog.suppliers.get(catalog.suppliers.size() - 1 - pair);
-            target = SimPlants.DIRECT_EACH;
-            plant = SimPlants.Plant.REPEATED_DIRECT_AWARD;
-        } else if (n > 4 && i >= n - 3 && SimPlants.splitDay(seed, day)) {
-            type = "AG";
-            buyer = catalog.buyers.get(SimPlants.DIRECT_PAIRS + (int) Math.floorMod(day.toEpochDay(), 20));
-            supplier = catalog.suppliers.get(catalog.suppliers.size() - 1 - SimPlants.DIRECT_PAIRS
-                    - (int) Math.floorMod(day.toEpochDay(), 20));
-            target = SimPlants.SPLIT_EACH;
-            plant = SimPlants.Plant.SPLIT_PURCHASE;
-        } else if (i == 1 && n > 6) {
-            int k = SimPlants.turn(day, SimPlants.CAPTIVES);
-            type = "SE";
-            buyer = catalog.buyers.get(SimPlants.CAPTIVE_BUYER + k);
-            supplier = catalog.suppliers.get(SimPlants.captive(k, suppliers));
-            target = SimPlants.CAPTIVE_NET;
-            plant = SimPlants.Plant.CAPTIVE_SUPPLIER;
-        } else if ((i == 2 || i == 3) && n > 6) {
-            type = "AG";
-            buyer = catalog.buyers.get(SimPlants.BUNCHING_BUYER + SimPlants.turn(day.plusDays(i), SimPlants.BUNCHERS));
-            supplier = catalog.suppliers.get(SimPlants.bunchSupplier(day, i, suppliers));
-            target = SimPlants.BUNCHED_NET + r.nextInt(100_000);
-            plant = SimPlants.Plant.BUNCHING;
-        } else if ("AG".equals(type)) {
-            // an unplanted Compra Ágil order goes to any supplier, not to the buyer's usual few: a pair seldom
-            // repeats within 30 days, so a split is what was planted
-            supplier = catalog.suppliers.get(SimPlants.free(Math.floorMod((int) (day.toEpochDay() * 31 + i * 7919L),
-                    suppliers), suppliers));
-        }
+        SimPlants.Planted planted = SimPlants.order(catalog, seed, day, i, n, type, buyer, supplier, r);
+        type = planted.type();
+        buyer = planted.buyer();
+        supplier = planted.supplier();
+        SimPlants.Plant plant = planted.plant();
+        long target = planted.target();
         int lineCount = 1 + (int) Math.min(5, Math.abs(r.nextGaussian() * 1.5));
         List<Line> lines = new ArrayList<>();
         SimCatalog.Product main = SimCatalog.PRODUCTS.get(plant == SimPlants.Plant.CAPTIVE_SUPPLIER

@@ -30,7 +30,7 @@ public class CompraAgilPartyQueries {
                         SELECT (SELECT count(*) FROM ca_quote q WHERE q.request_id = r.id),
                                (SELECT count(*) FROM ca_quote q WHERE q.request_id = r.id AND q.selected = 1),
                                (SELECT count(*) FROM ca_quote q WHERE q.request_id = r.id AND q.selected = 1
-                                   AND CAST(q.total AS REAL) <= (SELECT min(CAST(q2.total AS REAL)) FROM ca_quote q2
+                                   AND q.total <= (SELECT min(q2.total) FROM ca_quote q2
                                                                  WHERE q2.request_id = r.id))
                           FROM ca_request r
                          WHERE r.organism_rut IN (:ruts) AND r.published_at >= :fromMillis

@@ -123,7 +123,7 @@ class CompraAgilQueries {
                                     decimal(rs.getString("unit_price")), decimal(rs.getString("total"))));
                 });
         return jdbc.sql("SELECT * FROM ca_quote WHERE request_id = :id ORDER BY selected DESC, "
-                        + "CAST(total AS REAL), quote_id").param("id", id)
+                        + "total, quote_id").param("id", id)
                 .query((rs, n) -> new CompraAgilDetailView.Quote(rs.getLong("quote_id"), rs.getString("supplier_rut"),
                         rs.getString("supplier_name"), decimal(rs.getString("net_total")), decimal(rs.getString("tax")),
                         decimal(rs.getString("total")), rs.getInt("selected") == 1, instant(rs, "created_at"),

@@ -148,7 +148,7 @@ public class CompraAgilWriter {
                 lines.put(p.line(), p); // a repeated line number keeps its last copy
             }
             for (CaProduct p : lines.values()) {
-                products.add(new Object[]{id, p.line(), p.productCode(), p.name(), p.description(), str(p.quantity()),
+                products.add(new Object[]{id, p.line(), p.productCode(), p.name(), p.description(), p.quantity(),
                         p.unit()});
             }
             java.util.Set<Long> quoteIds = new java.util.HashSet<>();
@@ -157,7 +157,7 @@ public class CompraAgilWriter {
                 // a quote with no id (0) or one already seen in this request gets a negative key of its own
                 long quoteId = q.quoteId() > 0 && quoteIds.add(q.quoteId()) ? q.quoteId() : --synthetic;
                 quotes.add(new Object[]{id, quoteId, q.supplierRut(), q.supplierName(), q.supplierCode(),
-                        q.description(), str(q.netTotal()), str(q.tax()), str(q.shipping()), str(q.total()),
+                        q.description(), q.netTotal(), q.tax(), q.shipping(), q.total(),
                         q.selected() ? 1 : 0, q.state(), millis(q.createdAt()), millis(q.validUntil()), q.orderId(),
                         q.supplierSize(), q.criterion()});
                 java.util.Set<Integer> quoteLineNumbers = new java.util.HashSet<>();
@@ -166,7 +166,7 @@ public class CompraAgilWriter {
                         continue;
                     }
                     quoteLines.add(new Object[]{id, quoteId, l.line(), l.productCode(), l.name(), l.description(),
-                            str(l.quantity()), str(l.unitPrice()), str(l.total())});
+                            l.quantity(), l.unitPrice(), l.total()});
                 }
             }
         }

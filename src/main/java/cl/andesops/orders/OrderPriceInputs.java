@@ -36,7 +36,7 @@ public class OrderPriceInputs {
 
     /** Every priced line in pesos of the days, by product, unit and price. */
     public void prices(int fromDay, int toDay, Consumer<Price> each) {
-        jdbc.sql("SELECT oi.product_code, coalesce(oi.unit, ''), CAST(oi.net_price AS DOUBLE PRECISION) AS price"
+        jdbc.sql("SELECT oi.product_code, coalesce(oi.unit, ''), oi.net_price AS price"
                         + LINES + " AND oi.product_code IS NOT NULL AND oi.net_price IS NOT NULL AND " + PESOS
                         + " ORDER BY 1, 2, 3")
                 .param("f", fromDay).param("t", toDay)
@@ -48,7 +48,7 @@ public class OrderPriceInputs {
     /** Every line of the days' detailed orders, an order's lines together, in order of the order. */
     public void lines(int fromDay, int toDay, Consumer<Line> each) {
         jdbc.sql("SELECT po.id, po.code, po.day, po.buyer_code, po.supplier_rut, oi.product_code, oi.product, "
-                        + "coalesce(oi.unit, ''), CAST(oi.net_price AS DOUBLE PRECISION), CASE WHEN " + PESOS
+                        + "coalesce(oi.unit, ''), oi.net_price, CASE WHEN " + PESOS
                         + " THEN 1 ELSE 0 END" + LINES + " ORDER BY po.id, oi.line")
                 .param("f", fromDay).param("t", toDay)
                 .query(rs -> {

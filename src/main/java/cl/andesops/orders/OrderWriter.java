@@ -236,8 +236,8 @@ public class OrderWriter {
             }
             for (OrderLine l : lines.values()) {
                 items.add(new Object[]{id, l.line(), l.categoryCode(), l.category(), l.productCode(), l.product(),
-                        l.buyerSpec(), l.supplierSpec(), str(l.quantity()), l.unit(), l.currency(), str(l.netPrice()),
-                        str(l.total())});
+                        l.buyerSpec(), l.supplierSpec(), l.quantity(), l.unit(), l.currency(), l.netPrice(),
+                        l.total()});
             }
         }
         jdbc.batchUpdate("DELETE FROM order_item WHERE order_id = ?", deletes);

@@ -60,7 +60,7 @@ class TenderQueries {
         return jdbc.sql("""
                         SELECT o.* FROM tender_offer o JOIN tender t ON t.id = o.tender_id
                          WHERE t.code = :code
-                         ORDER BY o.line, o.selected DESC, CAST(o.total AS REAL), o.supplier_code
+                         ORDER BY o.line, o.selected DESC, o.total, o.supplier_code
                          LIMIT :limit OFFSET :offset""").param("code", code).param("limit", limit)
                 .param("offset", offset)
                 .query((rs, n) -> new TenderOffer(rs.getInt("line"), rs.getString("supplier_code"),

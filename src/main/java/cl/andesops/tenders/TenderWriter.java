@@ -188,11 +188,11 @@ public class TenderWriter {
             }
             for (TenderLine l : lines.values()) {
                 items.add(new Object[]{id, l.line(), l.productCode(), l.categoryCode(), l.category(), l.productName(),
-                        l.description(), l.unit(), str(l.quantity())});
+                        l.description(), l.unit(), l.quantity()});
                 LineAward a = l.award();
                 if (a != null && (a.supplierRut() != null || a.supplierName() != null)) {
-                    awards.add(new Object[]{id, l.line(), a.supplierRut(), a.supplierName(), str(a.quantity()),
-                            str(a.unitPrice())});
+                    awards.add(new Object[]{id, l.line(), a.supplierRut(), a.supplierName(), a.quantity(),
+                            a.unitPrice()});
                 }
             }
         }
@@ -237,8 +237,8 @@ public class TenderWriter {
             }
             unique.values().forEach(o -> rows.add(new Object[]{id, o.line(),
                     o.supplierCode() != null ? o.supplierCode() : o.supplierRut(), o.supplierRut(), o.supplierName(),
-                    o.offerName(), o.state(), str(o.quantity()), o.currency(), str(o.unitPrice()), str(o.total()),
-                    str(o.awardedQuantity()), str(o.awardedAmount()), millis(o.sentAt()), o.selected() ? 1 : 0}));
+                    o.offerName(), o.state(), o.quantity(), o.currency(), o.unitPrice(), o.total(),
+                    o.awardedQuantity(), o.awardedAmount(), millis(o.sentAt()), o.selected() ? 1 : 0}));
         });
         jdbc.batchUpdate("DELETE FROM tender_offer WHERE tender_id = ?", deletes);
         jdbc.batchUpdate("INSERT INTO tender_offer (tender_id, line, supplier_code, supplier_rut, supplier_name, "

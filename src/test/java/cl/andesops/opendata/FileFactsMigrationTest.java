@@ -2,13 +2,8 @@ package cl.andesops.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The months imported before the files' extra columns were read are read again, from their first line and without a
@@ -18,17 +13,14 @@ class FileFactsMigrationTest {
 
     @Test
     void a_month_done_before_the_new_columns_is_queued_again_from_its_start_and_a_failed_one_is_left() throws Exception {
-        Path db = Files.createTempDirectory("migration").resolve("andesops.db");
-        SQLiteDataSource ds = new SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + db);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("16").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        cl.andesops.testing.SqliteAtVersion db = new cl.andesops.testing.SqliteAtVersion("16");
+        JdbcTemplate jdbc = db.jdbc;
         jdbc.update("INSERT INTO import_file (dataset, month, state, etag, last_modified, resume_entry, resume_line, "
                 + "attempts, queued_at) VALUES ('oc', '2026-05', 'DONE', 'abc', 'Mon', '2026-5.csv', 437000, 1, 1)");
         jdbc.update("INSERT INTO import_file (dataset, month, state, attempts, queued_at) "
                 + "VALUES ('lic', '2026-05', 'FAILED', 3, 1)");
 
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        db.migrate();
 
         assertThat(jdbc.queryForObject("SELECT state || ' ' || resume_line || ' ' || coalesce(etag, '-') || ' ' "
                 + "|| coalesce(resume_entry, '-') || ' ' || attempts FROM import_file WHERE dataset = 'oc'",

@@ -95,10 +95,14 @@ class OpenDataImportTest {
                 + "WHERE t.code = '1057439-20-LP25'").query(String.class).single())
                 .isEqualTo("CS BOMBAS Y BAJADAS DE NUTRICIÓN Y EQ ASOCIADO | 6 | 7312 | Región de Coquimbo | 130794120 | "
                         + "5 | 2778");
-        // the second item drew three bidders; the cheapest asked 87.480.000
+        // the second item drew three bidders; the cheapest asked 87.480.000 (stored as a number: as text,
+        // "106920000" would sort first)
         assertThat(jdbc.sql("SELECT o.supplier_rut || ' ' || o.unit_price FROM tender_offer o JOIN tender t "
                 + "ON t.id = o.tender_id WHERE t.code = '1057439-20-LP25' AND o.line = 2 ORDER BY "
-                + "CAST(o.unit_price AS INTEGER) LIMIT 1").query(String.class).single()).isEqualTo("96.515.660-7 87480000");
+                + "o.unit_price LIMIT 1").query(String.class).single()).isEqualTo("96.515.660-7 87480000");
+        assertThat(jdbc.sql("SELECT sum(o.unit_price) FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
+                + "WHERE t.code = '1057439-20-LP25' AND o.line = 2").query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("340200000");
         assertThat(count("SELECT count(*) FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
                 + "WHERE t.code = '1057439-20-LP25' AND o.line = 2")).isEqualTo(3);
 

@@ -155,8 +155,8 @@ class CapturedResponsesSyncTest {
         assertThat(item.get("product")).isEqualTo("Unidades dentales");
         assertThat(item.get("buyer_spec")).isEqualTo("Ultracal");
         assertThat((String) item.get("supplier_spec")).startsWith("Ultracal.ULTRADENT. PRODUCTO AMERICANO.");
-        assertThat(item.get("quantity")).isEqualTo("1.0");
-        assertThat(item.get("net_price")).isEqualTo("35000.0");
+        assertThat(new java.math.BigDecimal(item.get("quantity").toString())).as("a number").isEqualByComparingTo("1");
+        assertThat(new java.math.BigDecimal(item.get("net_price").toString())).isEqualByComparingTo("35000");
         assertThat(jdbc.sql("SELECT organism_name FROM buyer WHERE unit_code = '3092'").query(String.class).single())
                 .isEqualTo("Hospital Arauco");
         assertThat(jdbc.sql("SELECT rut FROM supplier WHERE code = '1316979'").query(String.class).single())

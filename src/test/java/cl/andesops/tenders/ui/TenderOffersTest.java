@@ -50,9 +50,9 @@ class TenderOffersTest extends SyncedAppTest {
         String insert = "INSERT INTO tender_offer (tender_id, line, supplier_code, supplier_rut, supplier_name, "
                 + "offer_name, state, quantity, currency, unit_price, total, selected) "
                 + "VALUES (:t, :line, :code, :rut, :name, 'Oferta', :state, '10', 'CLP', :unit, :total, :sel)";
-        Object[][] offers = {{1, "S1", "76.111.111-1", "Proveedora Uno", "Aceptada", "1000", "10000", 1},
-                {1, "S2", "76.222.222-2", "Proveedora Dos", "Aceptada", "1500", "15000", 0},
-                {2, "S3", "76.333.333-3", "Proveedora Tres", "Rechazada", "900", "9000", 0}};
+        Object[][] offers = {{1, "S1", "76.111.111-1", "Proveedora Uno", "Aceptada", 1000, 10000, 1},
+                {1, "S2", "76.222.222-2", "Proveedora Dos", "Aceptada", 1500, 15000, 0},
+                {2, "S3", "76.333.333-3", "Proveedora Tres", "Rechazada", 900, 9000, 0}};
         for (Object[] o : offers) {
             jdbc.sql(insert).param("t", id).param("line", o[0]).param("code", o[1]).param("rut", o[2])
                     .param("name", o[3]).param("state", o[4]).param("unit", o[5]).param("total", o[6])

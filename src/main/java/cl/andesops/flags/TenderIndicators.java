@@ -26,7 +26,7 @@ import cl.andesops.tenders.TenderFlagInputs.TenderCase;
  */
 final class TenderIndicators {
 
-    static final int AWARDED = 8;
+    static final int AWARDED = cl.andesops.mercadopublico.TenderDetail.AWARDED;
     static final int DESERTED = 7;
 
     private TenderIndicators() {

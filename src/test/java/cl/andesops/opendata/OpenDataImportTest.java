@@ -103,6 +103,9 @@ class OpenDataImportTest {
         assertThat(jdbc.sql("SELECT sum(o.unit_price) FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
                 + "WHERE t.code = '1057439-20-LP25' AND o.line = 2").query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("340200000");
+        // closed, not awarded: the file's FechaAdjudicacion (2026-09-07 on this one) is the estimated date
+        assertThat(count("SELECT count(*) FROM tender WHERE code IN ('1057439-20-LP25', '1233623-41-LR25', "
+                + "'1422825-771-LR25') AND awarded_at IS NULL AND est_award_at IS NOT NULL")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM tender_offer o JOIN tender t ON t.id = o.tender_id "
                 + "WHERE t.code = '1057439-20-LP25' AND o.line = 2")).isEqualTo(3);
 

@@ -74,10 +74,19 @@ final class TenderIndicators {
         return c.isEmpty() || c.contains("peso") || c.equals("clp");
     }
 
+    /**
+     * Whether anyone could bid: the file's TipoConvocatoria where it says it (a public type may be called closed, as a
+     * second call after a deserted first), the type otherwise.
+     */
+    static boolean openCall(TenderCase t, RuleTable rules) {
+        return t.openCall() != null ? t.openCall()
+                : rules.parameter("param.single-bid-open-types").types().contains(t.type());
+    }
+
     /** An open tender awarded with one bidder. */
     static Optional<Judgement> singleBid(TenderCase t, RuleTable rules, int d) {
         Indicator i = Indicator.SINGLE_BID;
-        if (!awarded(t) || !rules.parameter("param.single-bid-open-types").types().contains(t.type())) {
+        if (!awarded(t) || !openCall(t, rules)) {
             return Optional.empty();
         }
         if (t.offers().isEmpty()) {

@@ -192,9 +192,9 @@ final class SimJson {
         m.put("Comprador", buyer);
         m.put("DiasCierreLicitacion", "0");
         m.put("Informada", 0);
-        m.put("CodigoTipo", t.type().matches("CO|E2|B2|H2|I2") ? 2 : 1);
+        m.put("CodigoTipo", SimTenders.openCall(t.type()) ? 1 : 2);
         m.put("Tipo", t.type());
-        m.put("TipoConvocatoria", "1");
+        m.put("TipoConvocatoria", SimTenders.openCall(t.type()) ? "1" : "0");
         m.put("Moneda", "CLP");
         m.put("Etapas", 1);
         m.put("EstadoEtapas", "1");

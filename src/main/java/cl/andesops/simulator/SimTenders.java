@@ -148,7 +148,7 @@ final class SimTenders {
                 || special.equals("E2") && !byAmount.equals("L1") ? byAmount : special;
         boolean amountVisible = r.nextInt(100) < 60;
         // the patterns planted (SimPlants); everything else as the rules would have it
-        boolean open = List.of("L1", "LE", "LP", "LQ", "LR").contains(type);
+        boolean open = openCall(type);
         SimPlants.Plant plant = SimPlants.tender(settings.seed(), day, i, fate == 8, open, bidders);
         if (plant == SimPlants.Plant.SHORT_PUBLICATION && minDays(type) == 0) {
             plant = null; // a procedure with no minimum period cannot be too short
@@ -245,5 +245,13 @@ final class SimTenders {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether anyone may bid: every type but the private tenders (which invite), as its CodigoTipo and its
+     * TipoConvocatoria say, so that public works (O1) and the rest are open calls as the files have them.
+     */
+    static boolean openCall(String type) {
+        return !type.matches("CO|E2|B2|H2|I2");
     }
 }

@@ -24,7 +24,7 @@ public class TenderFlagInputs {
     /** A tender as the indicators judge it. */
     public record TenderCase(long id, String code, String name, String type, Integer typeCode, Integer stateCode,
             Instant publishedAt, Instant closesAt, String currency, BigDecimal estimate, Long estimateClp,
-            boolean amountVisible, String buyerCode, String buyerName, List<Offer> offers) {
+            boolean amountVisible, String buyerCode, String buyerName, Boolean openCall, List<Offer> offers) {
     }
 
     /** One offer for one item line (money in the offer's currency, as the file gives it). */
@@ -83,7 +83,7 @@ public class TenderFlagInputs {
 
     private static final String SELECT = """
             SELECT id, code, name, type, type_code, state_code, published_at, closes_at, currency, estimated_amount,
-                   amount_clp, amount_visible, buyer_code, buyer_name
+                   amount_clp, amount_visible, buyer_code, buyer_name, open_call
             FROM tender""";
 
     private TenderCase tender(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -91,7 +91,14 @@ public class TenderFlagInputs {
                 integer(rs, "type_code"), integer(rs, "state_code"),
                 instant(rs, "published_at"), instant(rs, "closes_at"), rs.getString("currency"),
                 decimal(rs.getString("estimated_amount")), whole(rs, "amount_clp"),
-                rs.getInt("amount_visible") == 1, rs.getString("buyer_code"), rs.getString("buyer_name"), List.of());
+                rs.getInt("amount_visible") == 1, rs.getString("buyer_code"), rs.getString("buyer_name"),
+                openCall(rs), List.of());
+    }
+
+    /** TipoConvocatoria as the file says it (1 open, 0 closed), null where only the API gave the tender. */
+    private static Boolean openCall(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Integer v = integer(rs, "open_call");
+        return v == null ? null : v == 1;
     }
 
     static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
@@ -122,7 +129,8 @@ public class TenderFlagInputs {
                 });
         return tenders.stream().map(t -> new TenderCase(t.id(), t.code(), t.name(), t.type(), t.typeCode(),
                 t.stateCode(), t.publishedAt(), t.closesAt(), t.currency(), t.estimate(), t.estimateClp(),
-                t.amountVisible(), t.buyerCode(), t.buyerName(), List.copyOf(offers.getOrDefault(t.id(), List.of()))))
+                t.amountVisible(), t.buyerCode(), t.buyerName(), t.openCall(),
+                List.copyOf(offers.getOrDefault(t.id(), List.of()))))
                 .toList();
     }
 }

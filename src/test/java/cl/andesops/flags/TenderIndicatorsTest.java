@@ -28,9 +28,14 @@ class TenderIndicatorsTest {
 
     static TenderCase tender(String type, int state, String published, String closes, Long estimate,
             List<Offer> offers) {
+        return tender(type, null, state, published, closes, estimate, offers);
+    }
+
+    static TenderCase tender(String type, Boolean openCall, int state, String published, String closes, Long estimate,
+            List<Offer> offers) {
         return new TenderCase(1, "1-1-" + type + "25", "t", type, 1, state, at(published), at(closes), "CLP",
                 estimate == null ? null : BigDecimal.valueOf(estimate), estimate, true, "7248", "Municipalidad",
-                offers);
+                openCall, offers);
     }
 
     static Offer offer(int line, String supplier, String state, long unit, long total, boolean selected,
@@ -66,6 +71,15 @@ class TenderIndicatorsTest {
                 Indicator.SINGLE_BID);
         assertThat(none.outcome()).isEqualTo(Outcome.NOT_JUDGED);
         assertThat(none.outcomeCode()).isEqualTo("N:missing-offers");
+    }
+
+    @Test
+    void single_bid_takes_whether_the_call_was_open_from_the_file_before_the_type() {
+        List<Offer> one = List.of(offer(1, "A", "Aceptada", 100, 100, true, 100L));
+        assertThat(judge(tender("LE", false, 8, "2025-03-03", "2025-03-20", 10_000_000L, one), Indicator.SINGLE_BID))
+                .as("a public type called closed (TipoConvocatoria 0) invited its bidders").isNull();
+        assertThat(judge(tender("CO", true, 8, "2025-03-03", "2025-03-20", 10_000_000L, one), Indicator.SINGLE_BID)
+                .outcome()).as("the file says anyone could bid").isEqualTo(Outcome.FIRED);
     }
 
     @Test

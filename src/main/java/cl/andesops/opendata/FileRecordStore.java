@@ -35,9 +35,12 @@ class FileRecordStore {
     private final CompraAgilWriter compraAgil;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final cl.andesops.shared.persistence.DataVersions versions;
 
     FileRecordStore(OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
-                    @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events) {
+                    @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
+                    cl.andesops.shared.persistence.DataVersions versions) {
+        this.versions = versions;
         this.orders = orders;
         this.tenders = tenders;
         this.compraAgil = compraAgil;
@@ -111,7 +114,7 @@ class FileRecordStore {
 
     private void announce(DataChanged.Dataset dataset, List<String> codes, List<String> added) {
         Set<String> isNew = new HashSet<>(added);
-        events.publishEvent(new DataChanged(dataset, added, codes.stream().filter(c -> !isNew.contains(c))
-                .distinct().toList()));
+        events.publishEvent(new DataChanged(dataset, versions.committed(dataset), added,
+                codes.stream().filter(c -> !isNew.contains(c)).distinct().toList()));
     }
 }

@@ -22,9 +22,11 @@ public class Ingest {
     private final OrderWriter orders;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final cl.andesops.shared.persistence.DataVersions versions;
 
     Ingest(OrderWriter orders, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
-           ApplicationEventPublisher events) {
+           ApplicationEventPublisher events, cl.andesops.shared.persistence.DataVersions versions) {
+        this.versions = versions;
         this.orders = orders;
         this.tx = tx;
         this.events = events;
@@ -35,7 +37,8 @@ public class Ingest {
         List<String> added = tx.execute(s -> orders.storeDetails(batch));
         java.util.Set<String> isNew = new java.util.HashSet<>(added);
         List<String> changed = batch.stream().map(OrderDetail::code).filter(c -> !isNew.contains(c)).distinct().toList();
-        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, added, changed));
+        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, versions.committed(DataChanged.Dataset.ORDERS),
+                added, changed));
         return added.size();
     }
 }

@@ -37,6 +37,7 @@ import cl.andesops.mercadopublico.TenderDetail;
 import cl.andesops.shared.BackgroundWorker;
 import cl.andesops.shared.cluster.Cluster;
 import cl.andesops.shared.cluster.LeadershipChanged;
+import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.events.SyncProgress;
@@ -69,6 +70,7 @@ public class SyncEngine implements SmartLifecycle {
     private final CompraAgilClient v2;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final DataVersions versions;
     private final Clock clock;
     private final SyncProperties properties;
     private final boolean simulated;
@@ -83,8 +85,10 @@ public class SyncEngine implements SmartLifecycle {
     private final Cluster cluster;
 
     SyncEngine(Cluster cluster, JobQueue jobs, OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
-               MercadoPublicoClient v1, CompraAgilClient v2, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, ApplicationEventPublisher events,
-               Clock clock, SyncProperties properties, Endpoints endpoints) {
+               MercadoPublicoClient v1, CompraAgilClient v2, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
+               ApplicationEventPublisher events, DataVersions versions, Clock clock, SyncProperties properties,
+               Endpoints endpoints) {
+        this.versions = versions;
         this.cluster = cluster;
         this.jobs = jobs;
         this.orders = orders;
@@ -464,7 +468,7 @@ public class SyncEngine implements SmartLifecycle {
     private void publish(Dataset dataset, List<String> added, List<String> changed) {
         if (!added.isEmpty() || !changed.isEmpty()) {
             log.debug("Committed {}: {} added, {} changed", dataset, added.size(), changed.size());
-            events.publishEvent(new DataChanged(dataset, added, changed));
+            events.publishEvent(new DataChanged(dataset, versions.committed(dataset), added, changed));
         }
     }
 

@@ -312,7 +312,7 @@ public final class BenchmarkSuite {
             for (var e : filters.entrySet()) {
                 double ms = Double.MAX_VALUE;
                 for (int i = 0; i < 3; i++) {
-                    ctx.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, List.of(), List.of()));
+                    ctx.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, DataChanged.UNKNOWN, List.of(), List.of()));
                     long t0 = System.nanoTime();
                     monitor.summary(e.getValue());
                     ms = Math.min(ms, (System.nanoTime() - t0) / 1e6);

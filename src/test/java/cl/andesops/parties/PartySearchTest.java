@@ -119,7 +119,7 @@ class PartySearchTest extends SyncedAppTest {
                                             version)
                 VALUES ('TEST-PARTY-1', '99887766', 'Servicio Zorzaleda de Pruebas', '76.086.428-5',
                         'Quintralco Limitada', 0, :v)""").param("v", v).update();
-        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, List.of("TEST-PARTY-1"), List.of()));
+        events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, DataChanged.UNKNOWN, List.of("TEST-PARTY-1"), List.of()));
         index.awaitIndexed();
         assertThat(index.search("zorzaleda", null, 5)).singleElement()
                 .isEqualTo(new PartyIndex.Hit(Kind.BUYER, "99887766", "Servicio Zorzaleda de Pruebas", "buyers/99887766"));

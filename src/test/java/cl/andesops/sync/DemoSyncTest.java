@@ -59,6 +59,22 @@ class DemoSyncTest extends SyncedAppTest {
         assertThat(jdbc.sql("SELECT count(*) FROM ca_product").query(Integer.class).single()).isPositive();
 
         assertThat(events.seen).anyMatch(e -> e.dataset() == DataChanged.Dataset.ORDERS && !e.added().isEmpty());
+        // each commit's event carries the version it stamped: the orders it names carry it (or a later one, when
+        // written again since), the versions only grow, and a follower need not ask the database
+        List<DataChanged> orderEvents = events.seen.stream().filter(e -> e.dataset() == DataChanged.Dataset.ORDERS
+                && !e.fromOtherNode() && !e.isEmpty() && e.version() != DataChanged.UNKNOWN).toList(); // not a test's
+        assertThat(orderEvents).allMatch(e -> e.version() > 0 && e.version() <= ordersVersion);
+        assertThat(orderEvents.stream().mapToLong(DataChanged::version).toArray()).isSorted();
+        long exact = orderEvents.stream().filter(e -> {
+            List<String> codes = new java.util.ArrayList<>(e.added());
+            codes.addAll(e.changed());
+            List<Long> stamped = jdbc.sql("SELECT version FROM purchase_order WHERE code IN (:c)").param("c", codes)
+                    .query(Long.class).list();
+            assertThat(stamped).as("rows of the commit of version %d", e.version())
+                    .allMatch(v -> v >= e.version());
+            return stamped.stream().allMatch(v -> v == e.version());
+        }).count();
+        assertThat(exact).as("commits whose rows were not written again since").isPositive();
         assertThat(jdbc.sql("SELECT sum(background) FROM api_request_ledger").query(Long.class).single())
                 .isGreaterThanOrEqualTo(expected.size());
     }

@@ -62,7 +62,7 @@ class TenderIndexLifecycleTest {
     @Test
     void catches_up_after_a_missed_commit_and_rebuilds_when_ahead_of_the_database() throws Exception {
         long v1 = store("LC-1-LE26", "Arriendo de retroexcavadora");
-        events.publishEvent(new DataChanged(DataChanged.Dataset.TENDERS, List.of("LC-1-LE26"), List.of()));
+        events.publishEvent(new DataChanged(DataChanged.Dataset.TENDERS, DataChanged.UNKNOWN, List.of("LC-1-LE26"), List.of()));
         search.awaitIndexed();
         assertThat(found("retroexcavadora")).containsExactly("LC-1-LE26");
         assertThat(search.indexedVersion()).isEqualTo(v1);

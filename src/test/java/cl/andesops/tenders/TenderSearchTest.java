@@ -55,7 +55,7 @@ class TenderSearchTest {
         // catch-up at start on PostgreSQL) sees its rows too
         long version = tx.execute(status -> insert(list, codes));
         // announced as a writer does: the index catches up to the data version
-        events.publishEvent(new DataChanged(DataChanged.Dataset.TENDERS, codes, List.of()));
+        events.publishEvent(new DataChanged(DataChanged.Dataset.TENDERS, DataChanged.UNKNOWN, codes, List.of()));
         search.awaitIndexed();
         assertThat(search.indexedVersion()).isEqualTo(version);
         loaded = true;

@@ -97,7 +97,7 @@ class ColumnLoader implements SmartLifecycle {
             }
             catchUp(c);
             columns = c;
-            catchUp(); // what was committed while the columns were published
+            catchUp(c); // what was committed while the columns were published
             log.info("Order columns loaded {}: {} detailed orders, {} MB, in {} ms", how, c.rows,
                     c.bytes() / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
             if (full && running) {
@@ -136,10 +136,13 @@ class ColumnLoader implements SmartLifecycle {
         return c;
     }
 
-    /** Follows a commit: reads the orders stamped after the version the columns reflect. */
-    void catchUp() {
+    /**
+     * Follows a commit that stamped {@code version} ({@link cl.andesops.shared.events.DataChanged#UNKNOWN}: whatever
+     * is committed): reads the orders stamped after the version the columns reflect.
+     */
+    void catchUp(long version) {
         OrderColumns c = columns;
-        if (c != null) {
+        if (c != null && (version == cl.andesops.shared.events.DataChanged.UNKNOWN || version > c.version)) {
             catchUp(c);
         }
     }

@@ -68,7 +68,7 @@ public class MonitorService {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(DataChanged event) {
         if (event.dataset() == DataChanged.Dataset.ORDERS) {
-            loader.catchUp();
+            loader.catchUp(event.version());
             version.incrementAndGet();
             cache.invalidateAll();
         }

@@ -338,7 +338,7 @@ public class Cluster implements SmartLifecycle {
             }
             if (before != null && current > before) {
                 log.info("Catching up with {} up to version {} (last seen {})", d, current, before);
-                events.publishEvent(new DataChanged(d, List.of(), List.of(), true));
+                events.publishEvent(new DataChanged(d, current, List.of(), List.of(), true));
             }
         }
     }
@@ -349,7 +349,7 @@ public class Cluster implements SmartLifecycle {
         if (!postgres() || event.fromOtherNode() || !running) {
             return;
         }
-        long version = versions.current(event.dataset());
+        long version = event.version() != DataChanged.UNKNOWN ? event.version() : versions.current(event.dataset());
         synchronized (seen) {
             seen.merge(event.dataset(), version, Math::max);
         }
@@ -430,7 +430,7 @@ public class Cluster implements SmartLifecycle {
                 }
                 seen.put(c.dataset(), c.version());
             }
-            events.publishEvent(new DataChanged(c.dataset(), c.added(), c.changed(), true));
+            events.publishEvent(new DataChanged(c.dataset(), c.version(), c.added(), c.changed(), true));
         } catch (RuntimeException e) {
             log.warn("Ignoring a notification on {}: {}", channel, e.toString());
         }

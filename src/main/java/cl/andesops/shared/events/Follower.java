@@ -145,7 +145,7 @@ public abstract class Follower implements SmartLifecycle {
 
     @EventListener
     void on(DataChanged event) {
-        if (running && datasets.contains(event.dataset())) {
+        if (running && datasets.contains(event.dataset()) && event.newerThan(reflects(event.dataset()))) {
             queue();
         }
     }

@@ -18,6 +18,9 @@ public class DataVersions {
 
     private final JdbcTemplate writer;
     private final JdbcClient read;
+    /** The last version each dataset took on this thread, until its commit is announced. */
+    private final ThreadLocal<java.util.EnumMap<Dataset, Long>> taken =
+            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(Dataset.class));
 
     DataVersions(@Qualifier(Writer.NAME) JdbcTemplate writer, JdbcClient read) {
         this.writer = writer;
@@ -27,7 +30,20 @@ public class DataVersions {
     /** Inside the caller's write transaction: the version the rows it writes carry. */
     public long next(Dataset dataset) {
         writer.update("UPDATE data_version SET version = version + 1 WHERE dataset = ?", key(dataset));
-        return writer.queryForObject("SELECT version FROM data_version WHERE dataset = ?", Long.class, key(dataset));
+        long v = writer.queryForObject("SELECT version FROM data_version WHERE dataset = ?", Long.class, key(dataset));
+        taken.get().merge(dataset, v, Math::max);
+        return v;
+    }
+
+    /**
+     * After the caller's write transaction committed: the version its rows of the dataset carry (the last one it took
+     * on this thread), which the commit's {@link cl.andesops.shared.events.DataChanged} announces so that no follower
+     * asks the database. Forgets it. A transaction rolled back took nothing lasting: its counter went back too, and the
+     * next commit takes that number again.
+     */
+    public long committed(Dataset dataset) {
+        Long v = taken.get().remove(dataset);
+        return v != null ? v : current(dataset);
     }
 
     /** The last committed version of the dataset. */

@@ -186,7 +186,8 @@ public abstract class ManagedIndex implements SmartLifecycle {
 
     @EventListener
     void on(DataChanged event) {
-        if (event.dataset() == dataset && running && (!event.isEmpty() || event.fromOtherNode())) {
+        if (event.dataset() == dataset && running && (!event.isEmpty() || event.fromOtherNode())
+                && event.newerThan(indexedVersion)) {
             queueCatchUp();
         }
     }

@@ -171,7 +171,7 @@ class MonitorServiceTest extends SyncedAppTest {
             ColumnScan.splitRows = 2;
             ColumnScan.keepAmounts = 3;
             monitor.on(new cl.andesops.shared.events.DataChanged(cl.andesops.shared.events.DataChanged.Dataset.ORDERS,
-                    List.of(), List.of())); // empties the cache of summaries
+                    cl.andesops.shared.events.DataChanged.UNKNOWN, List.of(), List.of())); // empties the cache of summaries
             long computed = monitor.computations();
             assertSameAsSql(filters);
             assertThat(monitor.computations()).isGreaterThan(computed);
@@ -298,7 +298,7 @@ class MonitorServiceTest extends SyncedAppTest {
             assertThat(restarted.columns().amount[id]).isEqualTo(123_456_789L);
         } finally {
             restarted.stop();
-            loader.catchUp(); // the app's own columns take the unannounced change too, for the tests after this
+            loader.catchUp(cl.andesops.shared.events.DataChanged.UNKNOWN); // the app's own columns take the unannounced change too, for the tests after this
         }
     }
 

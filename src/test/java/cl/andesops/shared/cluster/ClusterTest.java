@@ -42,7 +42,7 @@ class ClusterTest {
     @Test
     void a_notification_stays_under_postgresqls_limit_and_says_when_it_left_codes_out() {
         List<String> codes = IntStream.range(0, 2_000).mapToObj(i -> "1057-" + i + "-SE26").toList();
-        String json = Cluster.payload("node-a", new DataChanged(Dataset.ORDERS, codes.subList(0, 300),
+        String json = Cluster.payload("node-a", new DataChanged(Dataset.ORDERS, 42, codes.subList(0, 300),
                 codes.subList(300, 2_000)), 42);
         assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(8_000);
         Cluster.Change c = JsonMapper.builder().build().readValue(json, Cluster.Change.class);
@@ -52,7 +52,7 @@ class ClusterTest {
         assertThat(c.changed()).isNotEmpty().allMatch(codes::contains);
 
         Cluster.Change small = JsonMapper.builder().build().readValue(Cluster.payload("node-a",
-                new DataChanged(Dataset.TENDERS, List.of("1-2-LE26"), List.of("3-4-L126")), 7), Cluster.Change.class);
+                new DataChanged(Dataset.TENDERS, 7, List.of("1-2-LE26"), List.of("3-4-L126")), 7), Cluster.Change.class);
         assertThat(small).isEqualTo(new Cluster.Change("node-a", Dataset.TENDERS, 7, List.of("1-2-LE26"),
                 List.of("3-4-L126"), false));
     }
@@ -87,8 +87,10 @@ class ClusterTest {
 
                 // a commit of node a reaches node b by push, with its codes
                 writer.update("UPDATE data_version SET version = version + 1 WHERE dataset = 'orders'");
-                ctx.publishEvent(new DataChanged(Dataset.ORDERS, List.of("1057-1-SE26"), List.of("1057-2-SE26")));
-                waitFor(Duration.ofSeconds(2), () -> heard.contains(new DataChanged(Dataset.ORDERS,
+                long orders = ctx.getBean(DataVersions.class).current(Dataset.ORDERS);
+                ctx.publishEvent(new DataChanged(Dataset.ORDERS, orders, List.of("1057-1-SE26"),
+                        List.of("1057-2-SE26")));
+                waitFor(Duration.ofSeconds(2), () -> heard.contains(new DataChanged(Dataset.ORDERS, orders,
                         List.of("1057-1-SE26"), List.of("1057-2-SE26"), true)));
 
                 // b's session is cut; what was committed meanwhile arrives by the catch-up after it reconnects
@@ -98,8 +100,9 @@ class ClusterTest {
                         + "WHERE application_name = 'andesops-cluster node-b'").query(Integer.class).single())
                         .isEqualTo(1);
                 writer.update("UPDATE data_version SET version = version + 1 WHERE dataset = 'tenders'");
-                waitFor(Duration.ofSeconds(15), () -> heard.contains(new DataChanged(Dataset.TENDERS, List.of(),
-                        List.of(), true)));
+                long tenders = ctx.getBean(DataVersions.class).current(Dataset.TENDERS);
+                waitFor(Duration.ofSeconds(15), () -> heard.contains(new DataChanged(Dataset.TENDERS, tenders,
+                        List.of(), List.of(), true)));
                 assertThat(heard).as("only what moved is caught up").noneMatch(e -> e instanceof DataChanged d
                         && d.dataset() != Dataset.TENDERS);
 

@@ -19,7 +19,7 @@ class LiveUpdatesTest {
             throw new IllegalStateException("the tab is gone");
         });
         live.onData(heard::add);
-        DataChanged change = new DataChanged(DataChanged.Dataset.ORDERS, List.of("1-1-SE26"), List.of());
+        DataChanged change = new DataChanged(DataChanged.Dataset.ORDERS, 1, List.of("1-1-SE26"), List.of());
         assertThatCode(() -> live.on(change)).doesNotThrowAnyException();
         assertThat(heard).containsExactly(change);
         List<SyncProgress> progress = new ArrayList<>();

@@ -11,16 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cl.andesops.mercadopublico.Endpoints;
-import cl.andesops.shared.BackgroundWorker;
 import cl.andesops.shared.cluster.Cluster;
+import cl.andesops.shared.cluster.LeaderWorker;
 import cl.andesops.shared.persistence.PlannerStatistics;
-import cl.andesops.shared.cluster.LeadershipChanged;
 import cl.andesops.shared.config.StorageProperties;
 import cl.andesops.shared.persistence.Writer;
 
@@ -32,10 +30,8 @@ import cl.andesops.shared.persistence.Writer;
  * go on.
  */
 @Service
-public class ImportService implements SmartLifecycle {
+public class ImportService extends LeaderWorker {
 
-    /** What a stop gives the worker (docker stop kills after 10 s). */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(8);
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
@@ -78,14 +74,12 @@ public class ImportService implements SmartLifecycle {
     private final OpenDataProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final BackgroundWorker worker = new BackgroundWorker("open-data-import");
     private volatile boolean paused;
-    private final Cluster cluster;
 
     ImportService(Cluster cluster, ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
                   Endpoints endpoints, PlannerStatistics statistics, cl.andesops.shared.DataOrigin origin) {
-        this.cluster = cluster;
+        super("open-data-import", cluster);
         this.files = files;
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
         // unless DATOS_ABIERTOS_BASE_URL says where the real files are: the origin decides, and marks the records so
@@ -130,13 +124,13 @@ public class ImportService implements SmartLifecycle {
     /** Pauses the imports here and, given on a node that does not lead, on the leader. */
     public void pause() {
         paused = true;
-        cluster.tellLeader(PAUSE);
+        cluster().tellLeader(PAUSE);
     }
 
     public void resume() {
         paused = false;
         wake();
-        cluster.tellLeader(RESUME);
+        cluster().tellLeader(RESUME);
     }
 
     static final String PAUSE = "import.pause";
@@ -171,7 +165,7 @@ public class ImportService implements SmartLifecycle {
     public Status status() {
         List<Month> months = files.all().stream().map(f -> new Month(f.dataset(), f.month(), f.state(), f.rows(),
                 f.records(), f.rejected(), f.bytes(), f.etag(), f.finishedAt(), f.lastError())).toList();
-        return new Status(worker.running(), paused, month.current(), months);
+        return new Status(working(), paused, month.current(), months);
     }
 
     /** The rows a month's import left out: file entry, line and why. */
@@ -231,53 +225,14 @@ public class ImportService implements SmartLifecycle {
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
 
-    /** Runs only on the node that leads (always, on SQLite); another node takes over where it stopped. */
     @Override
-    public void start() {
-        if (properties.enabled() && cluster.leads()) {
-            worker.start(this::loop);
-        }
-    }
-
-    @EventListener
-    void on(LeadershipChanged change) {
-        if (change.leads()) {
-            start();
-        } else {
-            stop();
-        }
+    protected boolean enabled() {
+        return properties.enabled();
     }
 
     @Override
-    public void stop() {
-        worker.stop(STOP_GRACE);
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        worker.stopAside(STOP_GRACE, callback);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.running();
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100; // like the sync: started after the indexes, stopped before them
-    }
-
-    private void wake() {
-        worker.wake();
-    }
-
-    private void idle(Duration d) {
-        worker.idle(d);
-    }
-
-    private void loop() {
-        while (worker.running()) {
+    protected void loop() {
+        while (working()) {
             try {
                 var next = paused ? java.util.Optional.<ImportFiles.ImportFile>empty()
                         : files.next(properties.maxAttempts());
@@ -286,14 +241,14 @@ public class ImportService implements SmartLifecycle {
                     idle(Duration.ofSeconds(5));
                     continue;
                 }
-                if (!month.work(next.get(), worker::running)) {
+                if (!month.work(next.get(), this::working)) {
                     // a failed attempt: a pause before the next (a month's timeout, at most 5 s)
                     idle(properties.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? properties.timeout()
                             : Duration.ofSeconds(5));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                worker.stop(Duration.ZERO);
+                quit();
             } catch (RuntimeException | Error e) {
                 log.error("The open-data import loop failed; going on in 30 s", e);
                 idle(Duration.ofSeconds(30));

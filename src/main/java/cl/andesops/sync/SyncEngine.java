@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,9 +33,8 @@ import cl.andesops.mercadopublico.MercadoPublicoException;
 import cl.andesops.mercadopublico.OrderDetail;
 import cl.andesops.mercadopublico.Purpose;
 import cl.andesops.mercadopublico.TenderDetail;
-import cl.andesops.shared.BackgroundWorker;
 import cl.andesops.shared.cluster.Cluster;
-import cl.andesops.shared.cluster.LeadershipChanged;
+import cl.andesops.shared.cluster.LeaderWorker;
 import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.events.DataChanged.Dataset;
@@ -55,10 +53,9 @@ import cl.andesops.compraagil.CompraAgilWriter;
  * doubled. Every commit is announced as a {@link DataChanged} event; progress as {@link SyncProgress}.
  */
 @Component
-public class SyncEngine implements SmartLifecycle {
+public class SyncEngine extends LeaderWorker {
 
     /** What a stop gives the worker (docker stop kills after 10 s). */
-    private static final Duration STOP_GRACE = Duration.ofSeconds(8);
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
@@ -74,7 +71,6 @@ public class SyncEngine implements SmartLifecycle {
     private final Clock clock;
     private final SyncProperties properties;
     private final boolean simulated;
-    private final BackgroundWorker worker = new BackgroundWorker("sync-worker");
     private final Deque<Instant> recentDone = new ArrayDeque<>();
     private volatile boolean paused;
     private volatile Instant stoppedUntil;
@@ -82,14 +78,14 @@ public class SyncEngine implements SmartLifecycle {
     private volatile String currentJob;
     private volatile Instant lastProgressAt = Instant.EPOCH;
     private final SyncSchedule schedule;
-    private final Cluster cluster;
+    private final JobFailures failures;
 
     SyncEngine(Cluster cluster, JobQueue jobs, OrderWriter orders, TenderWriter tenders, CompraAgilWriter compraAgil,
                MercadoPublicoClient v1, CompraAgilClient v2, @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx,
                ApplicationEventPublisher events, DataVersions versions, Clock clock, SyncProperties properties,
                Endpoints endpoints) {
+        super("sync-worker", cluster);
         this.versions = versions;
-        this.cluster = cluster;
         this.jobs = jobs;
         this.orders = orders;
         this.tenders = tenders;
@@ -102,47 +98,19 @@ public class SyncEngine implements SmartLifecycle {
         this.properties = properties;
         this.simulated = endpoints.simulated();
         this.schedule = new SyncSchedule(jobs, tx, clock, properties, simulated);
+        this.failures = new JobFailures(jobs, tx, clock);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
 
-    /** Runs only on the node that leads (always, on SQLite); another node takes over where it stopped. */
     @Override
-    public void start() {
-        if (!properties.enabled() || worker.running() || !cluster.leads()) {
-            return;
-        }
+    protected boolean enabled() {
+        return properties.enabled();
+    }
+
+    @Override
+    protected void beforeStart() {
         schedule.bootstrap();
-        worker.start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        worker.stop(STOP_GRACE);
-    }
-
-    @Override
-    public void stop(Runnable callback) {
-        worker.stopAside(STOP_GRACE, callback);
-    }
-
-    @EventListener
-    void on(LeadershipChanged change) {
-        if (change.leads()) {
-            start();
-        } else {
-            stop();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.running();
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100; // after the web server is up; stopped before it
     }
 
     // ---- control -----------------------------------------------------------------------------------------
@@ -150,12 +118,12 @@ public class SyncEngine implements SmartLifecycle {
     /** Pauses the sync here and, given on a node that does not lead, on the leader. */
     public void pause() {
         pauseHere();
-        cluster.tellLeader(PAUSE);
+        cluster().tellLeader(PAUSE);
     }
 
     public void resume() {
         resumeHere();
-        cluster.tellLeader(RESUME);
+        cluster().tellLeader(RESUME);
     }
 
     static final String PAUSE = "sync.pause";
@@ -206,7 +174,7 @@ public class SyncEngine implements SmartLifecycle {
         long[] backlog = jobs.backlog();
         long total = backlog[0];
         long done = backlog[1];
-        String state = !worker.running() ? (cluster.leads() || !properties.enabled() ? "DISABLED" : "FOLLOWING") : stopReason != null ? "STOPPED" : paused ? "PAUSED"
+        String state = !working() ? (cluster().leads() || !properties.enabled() ? "DISABLED" : "FOLLOWING") : stopReason != null ? "STOPPED" : paused ? "PAUSED"
                 : backlog[2] > 0 ? "RUNNING" : "IDLE";
         Duration left = null;
         synchronized (recentDone) {
@@ -223,15 +191,12 @@ public class SyncEngine implements SmartLifecycle {
         return new SyncProgress(state, currentJob, done, total, left, stopReason, clock.instant());
     }
 
-    private void wake() {
-        worker.wake();
-    }
-
     // ---- the loop ----------------------------------------------------------------------------------------
 
-    private void loop() {
+    @Override
+    protected void loop() {
         log.info("Sync started ({})", simulated ? "simulator" : "Mercado Público");
-        while (worker.running()) {
+        while (working()) {
             try {
                 schedule.poll();
                 if (paused || (stoppedUntil != null && clock.instant().isBefore(stoppedUntil))) {
@@ -252,11 +217,11 @@ public class SyncEngine implements SmartLifecycle {
                 SyncJob job = next.get();
                 try {
                     step(job);
-                    failures.remove(job.id());
+                    failures.succeeded(job);
                 } catch (MercadoPublicoException e) {
                     throw e;
                 } catch (RuntimeException | Error e) {
-                    failed(job, e);
+                    idle(properties.failureBackoff().multipliedBy(failures.failed(job, e)));
                 }
             } catch (MercadoPublicoException e) {
                 handleStop(e);
@@ -267,36 +232,6 @@ public class SyncEngine implements SmartLifecycle {
             }
         }
         log.info("Sync stopped");
-    }
-
-    /** Failed attempts of each job since the start, to give up on one that keeps failing. */
-    private final java.util.Map<Long, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
-    static final int JOB_ATTEMPTS = 3;
-
-    /**
-     * A job failed on something other than the API (a bug, bad data, an Error): the attempt is counted and shown;
-     * after {@value #JOB_ATTEMPTS} the job is marked FAILED with its reason and the rest of the queue goes on,
-     * else it is retried after a backoff that grows with each attempt.
-     */
-    private void failed(SyncJob job, Throwable e) {
-        int n = failures.merge(job.id(), 1, Integer::sum);
-        String why = (e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
-                .replaceAll("[\\r\\n]+", " ");
-        why = why.length() > 300 ? why.substring(0, 300) + "…" : why;
-        String reason = "Intento " + n + " de " + JOB_ATTEMPTS + " falló: " + why;
-        try {
-            if (n >= JOB_ATTEMPTS) {
-                log.error("{} {} failed {} times; marked FAILED", job.kind(), job.param(), n, e);
-                tx.executeWithoutResult(s -> jobs.finish(job.id(), "FAILED", reason, clock.instant()));
-                failures.remove(job.id());
-                return;
-            }
-            log.warn("{} {} failed (attempt {} of {}): {}", job.kind(), job.param(), n, JOB_ATTEMPTS, why, e);
-            tx.executeWithoutResult(s -> jobs.setError(job.id(), reason));
-        } catch (RuntimeException stored) {
-            log.error("Could not record the failure of job {}", job.id(), stored);
-        }
-        idle(properties.failureBackoff().multipliedBy(n));
     }
 
     private void step(SyncJob job) {
@@ -347,7 +282,7 @@ public class SyncEngine implements SmartLifecycle {
         Instant to = Instant.parse(window[1]);
         String cursorName = "job:" + job.id() + ":page";
         int page = jobs.cursor(cursorName).map(Integer::parseInt).orElse(1);
-        while (worker.running()) {
+        while (working()) {
             CaPage result = v2.list(CaQuery.changedBetween(from, to, page), Purpose.BACKGROUND);
             int current = page;
             ListOutcome outcome = tx.execute(s -> {
@@ -377,7 +312,7 @@ public class SyncEngine implements SmartLifecycle {
             return;
         }
         for (String code : codes) {
-            if (!worker.running() || paused) {
+            if (!working() || paused) {
                 return;
             }
             try {
@@ -478,9 +413,5 @@ public class SyncEngine implements SmartLifecycle {
             lastProgressAt = now;
             events.publishEvent(progress());
         }
-    }
-
-    private void idle(Duration d) {
-        worker.idle(d);
     }
 }

@@ -207,6 +207,26 @@ public abstract class RecordIndex extends ManagedIndex {
         return match;
     }
 
+    /**
+     * A few rows' text indexed in memory exactly as this index holds it (the same document, analysis and query), to
+     * say which of them many text filters match without a search of the whole index per filter: what an alert asks
+     * of the records a commit changed. Close it when done.
+     */
+    public TextBatch batch(List<Long> ids) {
+        try {
+            org.apache.lucene.store.ByteBuffersDirectory dir = new org.apache.lucene.store.ByteBuffersDirectory();
+            try (org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir,
+                    new org.apache.lucene.index.IndexWriterConfig(analyzer()))) {
+                for (Doc d : ids.isEmpty() ? List.<Doc>of() : documents(ids)) {
+                    w.addDocument(d.fields());
+                }
+            }
+            return new TextBatch(dir, userText);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Indexing a batch of records in memory failed", e);
+        }
+    }
+
     /** Searches run (not served from the recent matches): for tests. */
     public long searches() {
         return searches.get();

@@ -37,6 +37,9 @@ class OrdersApi {
                            @RequestParam(required = false) String buyer,
                            @RequestParam(required = false) String supplier,
                            @RequestParam(required = false) String region,
+                           @RequestParam(required = false) @io.swagger.v3.oas.annotations.Parameter(description =
+                                   "Rubros: códigos UNSPSC de la categoría del primer ítem (como rubro= en el Monitor)")
+                           Set<String> category,
                            @RequestParam(required = false) Long minAmount,
                            @RequestParam(required = false) Long maxAmount,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -45,7 +48,8 @@ class OrdersApi {
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        OrderFilter filter = new OrderFilter(q, state, type, buyer, supplier, region, minAmount, maxAmount, from, to);
+        OrderFilter filter = new OrderFilter(q, state, type, buyer, supplier, region, minAmount, maxAmount, from, to,
+                category);
         return new ApiPage<>(orders.find(filter, sort, page * size, size), page, size, orders.count(filter));
     }
 

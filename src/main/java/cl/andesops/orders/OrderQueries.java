@@ -180,6 +180,12 @@ class OrderQueries {
         }
     }
 
+    long[] idsInCategories(java.util.Set<String> categories, int fromDay, int toDay) {
+        return jdbc.sql("SELECT id FROM purchase_order WHERE category_code IN (:c) AND day BETWEEN :f AND :t "
+                        + "AND has_detail = 1").param("c", List.copyOf(categories)).param("f", fromDay).param("t", toDay)
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** The filter as SQL; its words are matched by the search index, which returns the ids SQL then joins. */
     Where where(OrderFilter f) {
         return where(f, false);

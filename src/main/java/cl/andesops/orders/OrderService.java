@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderService {
 
     private final OrderQueries queries;
+    private final OrderStats stats;
 
-    OrderService(OrderQueries queries) {
+    OrderService(OrderQueries queries, OrderStats stats) {
         this.queries = queries;
+        this.stats = stats;
     }
 
     public List<OrderRow> find(OrderFilter filter, int offset, int limit) {
@@ -47,6 +49,21 @@ public class OrderService {
 
     public List<String> regions() {
         return queries.regions();
+    }
+
+    /**
+     * The ids of the detailed orders whose category (their first item's) is one of these, on the Chile days
+     * {@code fromDay}..{@code toDay} (yyyymmdd): what the Monitor's columns, which hold no category, are restricted to.
+     */
+    public long[] idsInCategories(java.util.Set<String> categories, int fromDay, int toDay) {
+        return queries.idsInCategories(categories, fromDay, toDay);
+    }
+
+    /** The categories (rubros) orders were seen in: UNSPSC code to its name, in code order. */
+    public java.util.Map<String, String> categories() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        stats.knownCategories().forEach(c -> out.put(c[0], c[1] == null ? c[0] : c[1]));
+        return out;
     }
 
     /** Visits every order of the filter in pages, for exports: memory stays flat whatever the size of the result. */

@@ -183,8 +183,14 @@ public class MonitorService {
         boolean hourly = days == 1;
         long firstHour = f.from().atStartOfDay(Formats.CHILE).toInstant().toEpochMilli() / 3_600_000L;
         LocalDate previousFrom = f.from().minusDays(days);
-        long[] ids = f.hasText() ? text.matchingIdArray(f.text(), OrderWriter.dayOf(start(previousFrom)),
-                OrderWriter.dayOf(start(f.to()))) : null;
+        int fromDay = OrderWriter.dayOf(start(previousFrom));
+        int toDay = OrderWriter.dayOf(start(f.to()));
+        long[] ids = f.hasText() ? text.matchingIdArray(f.text(), fromDay, toDay) : null;
+        if (!f.categories().isEmpty()) {
+            // the columns hold no category: the rubros' orders of the days come from SQL, as the text's from Lucene
+            long[] inCategories = orders.idsInCategories(f.categories(), fromDay, toDay);
+            ids = ids == null ? inCategories : both(ids, inCategories);
+        }
         Aggregate a = ColumnScan.aggregate(columns, f, ids, hourly, firstHour);
         boolean previousCovered = previousFrom.toEpochDay() >= columns.firstDay;
         List<MonitorSummary.Slice> byState = a.byState().stream().filter(s -> !s.key().isEmpty())
@@ -196,6 +202,28 @@ public class MonitorService {
                 a.suppliers(), a.previousOrders(), a.previousAmountClp(), hourly, points(f, hourly, a),
                 named(a.topBuyers(), orders::buyer), named(a.topSuppliers(), orders::supplier), a.byType(), byState,
                 byRegion, previousCovered);
+    }
+
+    /** The ids in both arrays (neither is modified). */
+    static long[] both(long[] a, long[] b) {
+        long[] x = a.clone();
+        long[] y = b.clone();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        long[] out = new long[Math.min(x.length, y.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                out[n++] = x[i];
+                i++;
+                j++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Up to this many days the series has a point a day; up to {@link #WEEKLY_UP_TO} a week; beyond, a month. */

@@ -160,7 +160,8 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        apply(FilterCodec.fromQuery(event.getLocation().getQueryParameters()), false, true);
+        apply(cl.andesops.orders.OrderFilterCodec.decode(event.getLocation().getQueryParameters().getParameters()),
+                false, true);
     }
 
     /** Puts a filter into the fields (when it came from elsewhere) and the URL (when asked), then refreshes once. */
@@ -169,7 +170,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
             filters.show(f);
         }
         if (updateUrl) {
-            QueryParameters query = FilterCodec.toQuery(filter());
+            QueryParameters query = new QueryParameters(cl.andesops.orders.OrderFilterCodec.encode(filter()));
             urlQuery = query.getQueryString();
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("", query)));
         }

@@ -53,6 +53,8 @@ class MonitorFilters extends Div {
     final ComboBox<String> region = new ComboBox<>();
     final ComboBox<Party> buyer = new ComboBox<>();
     final ComboBox<Party> supplier = new ComboBox<>();
+    /** Rubros (UNSPSC categories of the order's first item), as Mercado Público's own alerts name a line of business. */
+    final MultiSelectComboBox<String> categories = new MultiSelectComboBox<>();
     final NumberField minAmount = new NumberField();
     final NumberField maxAmount = new NumberField();
     final Button clear = new Button();
@@ -86,6 +88,10 @@ class MonitorFilters extends Div {
         supplier.setItems(q -> orders.suppliers(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         supplier.setItemLabelGenerator(Party::name);
         supplier.setClearButtonVisible(true);
+        categories.setId("filter-category");
+        java.util.Map<String, String> names = orders.categories();
+        categories.setItems(names.keySet());
+        categories.setItemLabelGenerator(c -> c + " · " + names.getOrDefault(c, c));
         minAmount.setId("filter-min");
         maxAmount.setId("filter-max");
         for (NumberField f : List.of(minAmount, maxAmount)) {
@@ -93,8 +99,8 @@ class MonitorFilters extends Div {
             f.setPrefixComponent(new Span("$"));
             f.setValueChangeMode(ValueChangeMode.LAZY);
         }
-        List<Component> fields = List.of(search, from, to, types, states, region, buyer, supplier, minAmount,
-                maxAmount);
+        List<Component> fields = List.of(search, from, to, types, states, region, buyer, supplier, categories,
+                minAmount, maxAmount);
         for (Component field : fields) {
             field.getElement().getThemeList().add("small");
         }
@@ -109,10 +115,11 @@ class MonitorFilters extends Div {
         region.addValueChangeListener(e -> changed());
         buyer.addValueChangeListener(e -> changed());
         supplier.addValueChangeListener(e -> changed());
+        categories.addValueChangeListener(e -> changed());
         minAmount.addValueChangeListener(e -> changed());
         maxAmount.addValueChangeListener(e -> changed());
 
-        Div more = new Div(region, buyer, supplier, minAmount, maxAmount);
+        Div more = new Div(region, buyer, supplier, categories, minAmount, maxAmount);
         more.addClassName("filters");
         moreFilters.add(more);
         moreFilters.setId("more-filters");
@@ -140,7 +147,8 @@ class MonitorFilters extends Div {
                 buyer.getValue() == null ? null : buyer.getValue().code(),
                 supplier.getValue() == null ? null : supplier.getValue().code(), region.getValue(),
                 minAmount.getValue() == null ? null : minAmount.getValue().longValue(),
-                maxAmount.getValue() == null ? null : maxAmount.getValue().longValue(), from.getValue(), to.getValue());
+                maxAmount.getValue() == null ? null : maxAmount.getValue().longValue(), from.getValue(), to.getValue(),
+                categories.getValue());
     }
 
     /** Puts a filter into the fields without firing {@link Changed}. */
@@ -157,6 +165,7 @@ class MonitorFilters extends Div {
                     .orElse(new Party(f.buyerCode(), f.buyerCode())));
             supplier.setValue(f.supplierCode() == null ? null : orders.supplier(f.supplierCode())
                     .orElse(new Party(f.supplierCode(), f.supplierCode())));
+            categories.setValue(f.categories());
             minAmount.setValue(f.minAmount() == null ? null : f.minAmount().doubleValue());
             maxAmount.setValue(f.maxAmount() == null ? null : f.maxAmount().doubleValue());
         } finally {
@@ -200,7 +209,7 @@ class MonitorFilters extends Div {
         search.setInvalid(tooBroad);
         search.setErrorMessage(tooBroad ? getTranslation("monitor.search.broad", Formats.count(matchLimit)) : null);
         int n = (f.region() == null ? 0 : 1) + (f.buyerCode() == null ? 0 : 1) + (f.supplierCode() == null ? 0 : 1)
-                + (f.minAmount() == null ? 0 : 1) + (f.maxAmount() == null ? 0 : 1);
+                + (f.categories().isEmpty() ? 0 : 1) + (f.minAmount() == null ? 0 : 1) + (f.maxAmount() == null ? 0 : 1);
         moreFilters.setSummaryText(getTranslation("monitor.filter.more") + (n == 0 ? "" : " (" + n + ")"));
         int all = n + (f.hasText() ? 1 : 0) + (f.types().isEmpty() ? 0 : 1) + (f.states().isEmpty() ? 0 : 1)
                 + (f.from() == null && f.to() == null ? 0 : 1);
@@ -225,6 +234,8 @@ class MonitorFilters extends Div {
         region.setLabel(getTranslation("monitor.filter.region"));
         buyer.setLabel(getTranslation("monitor.filter.buyer"));
         supplier.setLabel(getTranslation("monitor.filter.supplier"));
+        categories.setLabel(getTranslation("monitor.filter.category"));
+        categories.setPlaceholder(getTranslation("monitor.filter.all"));
         // an empty choice says what it means: no filter
         types.setPlaceholder(getTranslation("monitor.filter.all"));
         states.setPlaceholder(getTranslation("monitor.filter.all"));

@@ -156,13 +156,16 @@ class MonitorServiceTest extends SyncedAppTest {
         String region = most("region");
         String buyer = most("buyer_code");
         String supplier = most("supplier_code");
+        String category = most("category_code");
         OrderFilter week = OrderFilter.none().withDates(today.minusDays(6), today);
         List<OrderFilter> filters = List.of(OrderFilter.none(), OrderFilter.none().withDates(today, today),
                 week, week.withTypes(Set.of(type)), week.withStates(Set.of(state)), week.withRegion(region),
                 week.withBuyer(buyer), week.withSupplier(supplier), week.withAmount(100_000L, 5_000_000L),
                 week.withText("medicos"), week.withText("jeringa -nitrilo"),
                 week.withTypes(Set.of(type)).withRegion(region).withAmount(50_000L, null),
-                OrderFilter.none().withDates(today, today).withRegion(region), week.withBuyer("no-such-buyer"));
+                OrderFilter.none().withDates(today, today).withRegion(region),
+                week.withCategories(Set.of(category)), week.withCategories(Set.of(category)).withText("medicos"),
+                week.withBuyer("no-such-buyer"));
         assertSameAsSql(filters);
         // the paths of five years of data, on this little: two halves in parallel, the median in two passes
         int split = ColumnScan.splitRows;

@@ -48,6 +48,10 @@ final class SqlOracle {
         if (f.supplierCode() != null) {
             c.add("supplier_code = '" + f.supplierCode() + "'");
         }
+        if (!f.categories().isEmpty()) {
+            c.add("category_code IN (" + String.join(",", f.categories().stream().map(t -> "'" + t + "'").toList())
+                    + ")");
+        }
         if (f.region() != null) {
             c.add("region = '" + f.region() + "'");
         }

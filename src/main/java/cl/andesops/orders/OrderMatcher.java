@@ -11,7 +11,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cl.andesops.shared.search.TextBatch;
+import cl.andesops.shared.search.IndexBatch;
 
 /**
  * Which of a set of orders (the ones a commit changed) each of many filters matches, with the meaning the Monitor's
@@ -56,8 +56,8 @@ public class OrderMatcher {
     /** Orders read once, then matched against any number of filters. Close it when done. */
     public final class Batch implements AutoCloseable {
         private final List<Facts> facts;
-        private TextBatch words;
-        private final Map<String, Set<Long>> byText = new HashMap<>();
+        private IndexBatch words;
+        private final Map<String, Set<String>> byText = new HashMap<>();
 
         Batch(List<Facts> facts) {
             this.facts = facts;
@@ -69,12 +69,12 @@ public class OrderMatcher {
 
         /** The codes of the orders the filter matches. */
         public Set<String> matching(OrderFilter f) {
-            Set<Long> textIds = f.hasText() && text.restricts(f.text()) ? words(f.text()) : null;
+            Set<String> textCodes = f.hasText() && text.restricts(f.text()) ? words(f.text()) : null;
             Integer from = f.from() == null ? null : OrderQueries.day(f.from());
             Integer to = f.to() == null ? null : OrderQueries.day(f.to());
             Set<String> out = new LinkedHashSet<>();
             for (Facts o : facts) {
-                if ((textIds == null || textIds.contains(o.id()))
+                if ((textCodes == null || textCodes.contains(o.code()))
                         && (f.states().isEmpty() || o.state() != null && f.states().contains(o.state()))
                         && (f.types().isEmpty() || o.type() != null && f.types().contains(o.type()))
                         && (f.buyerCode() == null || f.buyerCode().equals(o.buyerCode()))
@@ -91,12 +91,12 @@ public class OrderMatcher {
             return out;
         }
 
-        private Set<Long> words(String t) {
+        private Set<String> words(String t) {
             return byText.computeIfAbsent(t, k -> {
                 if (words == null) {
                     words = text.batch(facts.stream().map(Facts::id).toList());
                 }
-                return words.matching(k);
+                return text.matching(words, k);
             });
         }
 

@@ -358,6 +358,14 @@ public abstract class ManagedIndex implements SmartLifecycle {
         }
     }
 
+    /**
+     * These rows indexed in memory exactly as this index holds them, to say which of them queries match: see
+     * {@link IndexBatch}.
+     */
+    public IndexBatch batch(List<Long> ids) {
+        return new IndexBatch(ids.isEmpty() ? List.of() : documents(ids), analyzer);
+    }
+
     protected Analyzer analyzer() {
         return analyzer;
     }

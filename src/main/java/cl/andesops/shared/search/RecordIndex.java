@@ -207,24 +207,9 @@ public abstract class RecordIndex extends ManagedIndex {
         return match;
     }
 
-    /**
-     * A few rows' text indexed in memory exactly as this index holds it (the same document, analysis and query), to
-     * say which of them many text filters match without a search of the whole index per filter: what an alert asks
-     * of the records a commit changed. Close it when done.
-     */
-    public TextBatch batch(List<Long> ids) {
-        try {
-            org.apache.lucene.store.ByteBuffersDirectory dir = new org.apache.lucene.store.ByteBuffersDirectory();
-            try (org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(dir,
-                    new org.apache.lucene.index.IndexWriterConfig(analyzer()))) {
-                for (Doc d : ids.isEmpty() ? List.<Doc>of() : documents(ids)) {
-                    w.addDocument(d.fields());
-                }
-            }
-            return new TextBatch(dir, userText);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Indexing a batch of records in memory failed", e);
-        }
+    /** The codes of the batch's rows whose text matches what a person typed, as the screens' text filter would. */
+    public java.util.Set<String> matching(IndexBatch batch, String text) {
+        return batch.codes(userText.query(text));
     }
 
     /** Searches run (not served from the recent matches): for tests. */

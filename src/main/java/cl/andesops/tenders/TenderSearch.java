@@ -240,6 +240,11 @@ public class TenderSearch extends ManagedIndex {
         }
     }
 
+    /** The codes of the batch's tenders the search would find (its words, facets, closing and amount windows). */
+    public java.util.Set<String> matching(cl.andesops.shared.search.IndexBatch batch, TenderQuery q) {
+        return batch.codes(query(q));
+    }
+
     /** The full query: the text, AND the facet selections. */
     Query query(TenderQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();

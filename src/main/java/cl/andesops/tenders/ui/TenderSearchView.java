@@ -48,9 +48,7 @@ import cl.andesops.tenders.TenderSearch;
 @AnonymousAllowed
 public class TenderSearchView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
-    static final List<String> DIMS = List.of("state", "type", "region", "buyer", "category");
-    static final Map<String, String> PARAMS = Map.of("state", "estado", "type", "tipo", "region", "region",
-            "buyer", "comprador", "category", "categoria");
+    static final List<String> DIMS = List.copyOf(cl.andesops.tenders.TenderQueryCodec.FACETS.keySet());
 
     final TextField search = new TextField();
     final Select<TenderQuery.Order> order = new Select<>();
@@ -180,60 +178,31 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        TenderQuery q = cl.andesops.tenders.TenderQueryCodec.decode(
+                event.getLocation().getQueryParameters().getParameters());
         applying = true;
         try {
-            search.setValue(first(p, "q", ""));
+            search.setValue(q.text());
             for (String dim : DIMS) {
-                Set<String> values = new LinkedHashSet<>(p.getOrDefault(PARAMS.get(dim), List.of()));
+                Set<String> values = new LinkedHashSet<>(cl.andesops.tenders.TenderQueryCodec.values(q, dim));
                 facets.get(dim).setItems(values);
                 facets.get(dim).setValue(values);
             }
             closing.setItems(TenderSearch.CLOSING);
-            closing.setValue(valid(first(p, "cierre", null), TenderSearch.CLOSING));
-            amount.setItems(List.of("lt5", "5to50", "50to500", "gt500"));
-            amount.setValue(valid(first(p, "monto", null), List.of("lt5", "5to50", "50to500", "gt500")));
-            String o = first(p, "orden", "RELEVANCE").toUpperCase();
-            order.setValue(java.util.Arrays.stream(TenderQuery.Order.values()).anyMatch(x -> x.name().equals(o))
-                    ? TenderQuery.Order.valueOf(o) : TenderQuery.Order.RELEVANCE);
+            closing.setValue(q.closing());
+            amount.setItems(cl.andesops.tenders.TenderQueryCodec.AMOUNTS);
+            amount.setValue(q.amount());
+            order.setValue(q.order());
         } finally {
             applying = false;
         }
         refresh();
     }
 
-    private static String first(Map<String, List<String>> p, String key, String fallback) {
-        return cl.andesops.shared.ui.UrlParams.first(p, key, fallback);
-    }
-
-    private static String valid(String v, List<String> allowed) {
-        return v != null && allowed.contains(v) ? v : null;
-    }
-
     private void changed() {
         if (!applying) {
             refresh();
-            Map<String, List<String>> params = new LinkedHashMap<>();
-            TenderQuery q = query();
-            if (!q.text().isBlank()) {
-                params.put("q", List.of(q.text()));
-            }
-            for (String dim : DIMS) {
-                Set<String> values = facets.get(dim).getValue();
-                if (!values.isEmpty()) {
-                    params.put(PARAMS.get(dim), values.stream().sorted().toList());
-                }
-            }
-            if (q.closing() != null) {
-                params.put("cierre", List.of(q.closing()));
-            }
-            if (q.amount() != null) {
-                params.put("monto", List.of(q.amount()));
-            }
-            if (q.order() != TenderQuery.Order.RELEVANCE) {
-                params.put("orden", List.of(q.order().name().toLowerCase()));
-            }
-            QueryParameters query = new QueryParameters(params);
+            QueryParameters query = new QueryParameters(cl.andesops.tenders.TenderQueryCodec.encode(query()));
             urlQuery = query.getQueryString();
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("tenders", query)));
         }

@@ -78,6 +78,13 @@ class AccessibilityIT {
                 screens.put("/", "#orders-grid");
                 screens.put("/tenders", "#tender-results a.hit-title");
                 screens.put("/tenders/" + tender, "#tender-title");
+                // words found are highlighted: their marks must keep their contrast on both themes
+                String word = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(app.uri("/api/v1/tenders?size=1").toString())).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).path("items").get(0).get("name").asString()
+                        .split("[^\\p{L}]+")[0];
+                screens.put("/tenders?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8),
+                        "#tender-results mark");
                 screens.put("/orders/" + order, "#order-items");
                 screens.put("/compra-agil", "#ca-grid");
                 screens.put("/compra-agil/" + request, "#ca-products");

@@ -18,18 +18,32 @@ import cl.andesops.compraagil.CompraAgilService;
 class CompraAgilApi {
 
     private final CompraAgilService compraAgil;
+    private final java.time.Clock clock;
 
-    CompraAgilApi(CompraAgilService compraAgil) {
+    CompraAgilApi(CompraAgilService compraAgil, java.time.Clock clock) {
         this.compraAgil = compraAgil;
+        this.clock = clock;
     }
 
     @GetMapping
     @Operation(summary = "Solicitudes de Compra Ágil, las de cambio más reciente primero")
     ApiPage<CompraAgilRow> list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer state,
+                                @RequestParam(required = false) String region,
+                                @RequestParam(required = false) Long minAmount,
+                                @RequestParam(required = false) @io.swagger.v3.oas.annotations.Parameter(description =
+                                        "open (aún abiertas), today (cierran hoy, hora de Chile) o week (en 7 días)")
+                                String closing,
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
-        var filter = cl.andesops.compraagil.CompraAgilFilter.of(q, state);
+        if (closing != null && !cl.andesops.compraagil.CompraAgilAddress.CLOSING.contains(closing)) {
+            throw new IllegalArgumentException("closing debe ser open, today o week");
+        }
+        // the closing window as the list's address counts it, from now
+        var window = new cl.andesops.compraagil.CompraAgilAddress(null, null, null, null, closing)
+                .filter(clock.instant());
+        var filter = new cl.andesops.compraagil.CompraAgilFilter(q, state, region, minAmount, null,
+                window.closesAfter(), window.closesBefore());
         return new ApiPage<>(compraAgil.find(filter, page * size, size), page, size, compraAgil.count(filter));
     }
 

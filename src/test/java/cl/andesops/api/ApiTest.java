@@ -96,6 +96,16 @@ class ApiTest extends SyncedAppTest {
         JsonNode request = json.readTree(get("/api/v1/compra-agil/" + ca).body());
         assertThat(request.get("products")).isNotEmpty();
         assertThat(json.readTree(get("/api/v1/compra-agil").body()).get("total").asLong()).isPositive();
+        // the list's filters: still open (closing from now on, as the screen's "cierre=open"), and a window it has not
+        String region = jdbc.sql("SELECT region FROM ca_request WHERE region IS NOT NULL GROUP BY region "
+                + "ORDER BY count(*) DESC LIMIT 1").query(String.class).single();
+        long open = json.readTree(get("/api/v1/compra-agil?closing=open&region="
+                + java.net.URLEncoder.encode(region, java.nio.charset.StandardCharsets.UTF_8)).body()).get("total")
+                .asLong();
+        assertThat(open).isEqualTo(jdbc.sql("SELECT count(*) FROM ca_request WHERE region = :r AND closes_at >= :now")
+                .param("r", region).param("now", cl.andesops.testing.TestClock.CLOCK.millis()).query(Long.class)
+                .single());
+        assertThat(get("/api/v1/compra-agil?closing=later").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -2,9 +2,7 @@ package cl.andesops.compraagil.ui;
 
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -46,8 +44,8 @@ import cl.andesops.shared.ui.MainLayout;
 @AnonymousAllowed
 public class CompraAgilView extends VerticalLayout implements BeforeEnterObserver, com.vaadin.flow.router.HasDynamicTitle {
 
-    static final List<Integer> STATES = List.of(2, 3, 4, 5, 6);
-    static final List<String> CLOSING = List.of("open", "today", "week");
+    static final List<Integer> STATES = cl.andesops.compraagil.CompraAgilAddress.STATES;
+    static final List<String> CLOSING = cl.andesops.compraagil.CompraAgilAddress.CLOSING;
     private final List<String> regions;
     final TextField search = new TextField();
     final Select<Integer> state = new Select<>();
@@ -165,34 +163,19 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> p = event.getLocation().getQueryParameters().getParameters();
+        var a = cl.andesops.compraagil.CompraAgilAddress.decode(event.getLocation().getQueryParameters()
+                .getParameters());
         applying = true;
         try {
-            search.setValue(first(p, "q", ""));
-            state.setValue(STATES.stream().filter(s -> String.valueOf(s).equals(first(p, "estado", null)))
-                    .findFirst().orElse(null));
-            String r = first(p, "region", null);
-            region.setValue(r != null && regions.contains(r) ? r : null);
-            minAmount.setValue(number(first(p, "min", null)));
-            String c = first(p, "cierre", null);
-            closing.setValue(c != null && CLOSING.contains(c) ? c : null);
+            search.setValue(a.text() == null ? "" : a.text());
+            state.setValue(a.state());
+            region.setValue(a.region() != null && regions.contains(a.region()) ? a.region() : null);
+            minAmount.setValue(a.minAmount() == null || a.minAmount() >= 1e15 ? null : a.minAmount().doubleValue());
+            closing.setValue(a.closing());
         } finally {
             applying = false;
         }
         grid.getDataProvider().refreshAll();
-    }
-
-    private static String first(Map<String, List<String>> p, String key, String fallback) {
-        return cl.andesops.shared.ui.UrlParams.first(p, key, fallback);
-    }
-
-    private static Double number(String text) {
-        try {
-            double v = text == null ? -1 : Double.parseDouble(text);
-            return v >= 0 && v < 1e15 ? Math.floor(v) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private void changed() {
@@ -204,41 +187,23 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
         if (applying) {
             return;
         }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (!search.getValue().isBlank()) {
-            params.put("q", List.of(search.getValue().strip()));
-        }
-        if (state.getValue() != null) {
-            params.put("estado", List.of(state.getValue().toString()));
-        }
-        if (region.getValue() != null) {
-            params.put("region", List.of(region.getValue()));
-        }
-        if (minAmount.getValue() != null) {
-            params.put("min", List.of(Long.toString(minAmount.getValue().longValue())));
-        }
-        if (closing.getValue() != null) {
-            params.put("cierre", List.of(closing.getValue()));
-        }
-        QueryParameters query = new QueryParameters(params);
+        QueryParameters query = new QueryParameters(address().encode());
         urlQuery = query.getQueryString();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("compra-agil", query)));
     }
 
+    /** What the fields say, as the address keeps it. */
+    cl.andesops.compraagil.CompraAgilAddress address() {
+        return new cl.andesops.compraagil.CompraAgilAddress(search.getValue(), state.getValue(), region.getValue(),
+                minAmount.getValue() == null ? null : minAmount.getValue().longValue(), closing.getValue());
+    }
+
     /** The filter the fields describe now; closing windows are counted in Chile time. */
     CompraAgilFilter filter() {
-        java.time.Instant now = clock.instant();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, Formats.CHILE);
-        java.time.Instant before = switch (closing.getValue() == null ? "" : closing.getValue()) {
-            case "today" -> today.plusDays(1).atStartOfDay(Formats.CHILE).toInstant();
-            case "week" -> now.plus(java.time.Duration.ofDays(7));
-            default -> null;
-        };
+        CompraAgilFilter f = address().filter(clock.instant());
         // words too broad to search are left out (the field says so): the list, its count and its files agree
-        String words = service.tooBroad(search.getValue()) ? null : search.getValue();
-        return new CompraAgilFilter(words, state.getValue(), region.getValue(),
-                minAmount.getValue() == null ? null : minAmount.getValue().longValue(), null,
-                closing.getValue() == null ? null : now, before);
+        return service.tooBroad(search.getValue()) ? new CompraAgilFilter(null, f.state(), f.region(), f.minAmount(),
+                f.maxAmount(), f.closesAfter(), f.closesBefore()) : f;
     }
 
     @Override

@@ -58,6 +58,8 @@ public class OrderMatcher {
         private final List<Facts> facts;
         private IndexBatch words;
         private final Map<String, Set<String>> byText = new HashMap<>();
+        /** Filters saved alike (the same rubro and region) evaluated once per commit. */
+        private final Map<OrderFilter, Set<String>> seen = new HashMap<>();
 
         Batch(List<Facts> facts) {
             this.facts = facts;
@@ -69,6 +71,10 @@ public class OrderMatcher {
 
         /** The codes of the orders the filter matches. */
         public Set<String> matching(OrderFilter f) {
+            return seen.computeIfAbsent(f, k -> java.util.Collections.unmodifiableSet(evaluate(k)));
+        }
+
+        private Set<String> evaluate(OrderFilter f) {
             Set<String> textCodes = f.hasText() && text.restricts(f.text()) ? words(f.text()) : null;
             Integer from = f.from() == null ? null : OrderQueries.day(f.from());
             Integer to = f.to() == null ? null : OrderQueries.day(f.to());

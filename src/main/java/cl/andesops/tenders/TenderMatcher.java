@@ -41,6 +41,8 @@ public class TenderMatcher {
     /** Tenders indexed once, then matched against any number of searches. Close it when done. */
     public final class Batch implements AutoCloseable {
         private final IndexBatch index;
+        /** Searches saved alike (the same rubro, the same words) run once per commit. */
+        private final java.util.Map<TenderQuery, Set<String>> seen = new java.util.HashMap<>();
 
         Batch(IndexBatch index) {
             this.index = index;
@@ -48,7 +50,10 @@ public class TenderMatcher {
 
         /** The codes of the tenders the search matches. */
         public Set<String> matching(TenderQuery q) {
-            return search.matching(index, q);
+            // the order of the results is no part of what matches
+            return seen.computeIfAbsent(new TenderQuery(q.text(), q.states(), q.types(), q.regions(), q.buyers(),
+                    q.categories(), q.closing(), q.amount(), TenderQuery.Order.RELEVANCE),
+                    k -> java.util.Collections.unmodifiableSet(search.matching(index, k)));
         }
 
         @Override

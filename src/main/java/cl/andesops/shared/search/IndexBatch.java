@@ -14,7 +14,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -30,6 +29,7 @@ public final class IndexBatch implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final int size;
+    private final String[] codes;
 
     IndexBatch(List<ManagedIndex.Doc> docs, org.apache.lucene.analysis.Analyzer analyzer) {
         try {
@@ -45,7 +45,14 @@ public final class IndexBatch implements AutoCloseable {
             }
             reader = DirectoryReader.open(dir);
             searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null); // thrown away after one commit: nothing to gain from caching its queries
             size = docs.size();
+            // each row's code by document number, read once: a query's hits are then numbers, not stored reads
+            codes = new String[reader.maxDoc()];
+            var stored = reader.storedFields();
+            for (int doc = 0; doc < codes.length; doc++) {
+                codes[doc] = stored.document(doc, Set.of(CODE)).get(CODE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Indexing a batch of records in memory failed", e);
         }
@@ -58,14 +65,49 @@ public final class IndexBatch implements AutoCloseable {
             return out;
         }
         try {
-            var stored = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(query, size).scoreDocs) {
-                out.add(stored.document(hit.doc, Set.of(CODE)).get(CODE));
-            }
+            // every hit, unscored, in one pass
+            searcher.search(query, new org.apache.lucene.search.CollectorManager<Hits, Void>() {
+                @Override
+                public Hits newCollector() {
+                    return new Hits(out);
+                }
+
+                @Override
+                public Void reduce(java.util.Collection<Hits> collectors) {
+                    return null;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Searching a batch of records failed", e);
         }
         return out;
+    }
+
+    /** Collects the codes of the hits, by document number. */
+    private final class Hits extends org.apache.lucene.search.SimpleCollector {
+        private final Set<String> out;
+        private int base;
+
+        Hits(Set<String> out) {
+            this.out = out;
+        }
+
+        @Override
+        protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+            base = context.docBase;
+        }
+
+        @Override
+        public void collect(int doc) {
+            synchronized (out) {
+                out.add(codes[base + doc]);
+            }
+        }
+
+        @Override
+        public org.apache.lucene.search.ScoreMode scoreMode() {
+            return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class TenderQueryCodec {
 
     /** Facet dimension → its key in the address. */
     public static final Map<String, String> FACETS = orderedFacets();
-    public static final List<String> AMOUNTS = List.of("lt5", "5to50", "50to500", "gt500");
+    public static final List<String> AMOUNTS = TenderWindows.AMOUNTS;
 
     private TenderQueryCodec() {
     }
@@ -60,7 +60,7 @@ public final class TenderQueryCodec {
         String text = QueryValues.first(p, "q");
         return new TenderQuery(text == null ? "" : text, facet(p, "state"), facet(p, "type"), facet(p, "region"),
                 facet(p, "buyer"), facet(p, "category"),
-                closing != null && TenderSearch.CLOSING.contains(closing) ? closing : null,
+                closing != null && TenderWindows.CLOSING.contains(closing) ? closing : null,
                 amount != null && AMOUNTS.contains(amount) ? amount : null, o);
     }
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,6 @@ import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.search.ManagedIndex;
 import cl.andesops.shared.search.SpanishAnalyzer;
 import cl.andesops.shared.search.UserText;
-import cl.andesops.shared.format.Formats;
 
 /**
  * Full-text tender search on a {@link ManagedIndex} of the tenders: BM25 top-k over name, items, description and
@@ -256,13 +254,13 @@ public class TenderSearch extends ManagedIndex {
         filter(b, "buyer", q.buyers());
         filter(b, "category", q.categories());
         if (q.closing() != null) {
-            long[] range = closingRange(q.closing());
+            long[] range = TenderWindows.closing(q.closing(), clock.instant());
             if (range != null) {
                 b.add(LongPoint.newRangeQuery("closes_p", range[0], range[1]), Occur.FILTER);
             }
         }
         if (q.amount() != null) {
-            long[] range = amountRange(q.amount());
+            long[] range = TenderWindows.amount(q.amount());
             if (range != null) {
                 b.add(LongPoint.newRangeQuery("amount_p", range[0], range[1]), Occur.FILTER);
             }
@@ -361,14 +359,14 @@ public class TenderSearch extends ManagedIndex {
             }
             out.put(dim, values);
         }
-        LongRange[] closing = closingRanges();
+        LongRange[] closing = TenderWindows.closingRanges(clock.instant());
         LongRangeFacetCounts closingCounts = new LongRangeFacetCounts("closes", fc, closing);
         List<TenderResults.FacetCount> closingValues = new ArrayList<>();
         for (LabelAndValue lv : closingCounts.getAllChildren("closes").labelValues) {
             closingValues.add(new TenderResults.FacetCount(lv.label, lv.label, lv.value.longValue()));
         }
         out.put("closing", closingValues);
-        LongRangeFacetCounts amountCounts = new LongRangeFacetCounts("amount", fc, amountRanges());
+        LongRangeFacetCounts amountCounts = new LongRangeFacetCounts("amount", fc, TenderWindows.amountRanges());
         List<TenderResults.FacetCount> amountValues = new ArrayList<>();
         for (LabelAndValue lv : amountCounts.getAllChildren("amount").labelValues) {
             amountValues.add(new TenderResults.FacetCount(lv.label, lv.label, lv.value.longValue()));
@@ -378,56 +376,7 @@ public class TenderSearch extends ManagedIndex {
     }
 
     /** The closing-date keys, in the order a screen lists them. */
-    public static final List<String> CLOSING = List.of("today", "week", "month", "later", "closed", "none");
-
-    /**
-     * The closing-date buckets, relative to now in Chile and exclusive, so they add up to the results: closes today,
-     * in 1 to 7 days, in 8 to 30 days, later, already closed, and tenders that give no closing date.
-     */
-    private LongRange[] closingRanges() {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, Formats.CHILE);
-        long endOfToday = endOf(today);
-        long endOfWeek = endOf(today.plusDays(7));
-        long endOfMonth = endOf(today.plusDays(30));
-        long nowMs = now.toEpochMilli();
-        return new LongRange[]{new LongRange("today", nowMs, true, endOfToday, true),
-                new LongRange("week", endOfToday, false, endOfWeek, true),
-                new LongRange("month", endOfWeek, false, endOfMonth, true),
-                new LongRange("later", endOfMonth, false, Long.MAX_VALUE - 1, true),
-                new LongRange("closed", Long.MIN_VALUE, true, nowMs, false),
-                new LongRange("none", Long.MAX_VALUE, true, Long.MAX_VALUE, true)}; // indexed as MAX_VALUE
-    }
-
-    /** The last millisecond of a Chile day. */
-    private static long endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(Formats.CHILE).toInstant().toEpochMilli() - 1;
-    }
-
-    private long[] closingRange(String key) {
-        for (LongRange r : closingRanges()) {
-            if (r.label.equals(key)) {
-                return new long[]{r.min, r.max};
-            }
-        }
-        return null;
-    }
-
-    private static LongRange[] amountRanges() {
-        return new LongRange[]{new LongRange("lt5", 0, true, 5_000_000, false),
-                new LongRange("5to50", 5_000_000, true, 50_000_000, false),
-                new LongRange("50to500", 50_000_000, true, 500_000_000, false),
-                new LongRange("gt500", 500_000_000, true, Long.MAX_VALUE, true)};
-    }
-
-    private static long[] amountRange(String key) {
-        for (LongRange r : amountRanges()) {
-            if (r.label.equals(key)) {
-                return new long[]{r.min, r.max};
-            }
-        }
-        return null;
-    }
+    public static final List<String> CLOSING = TenderWindows.CLOSING;
 
     static String escape(String s) {
         if (s == null) {

@@ -38,29 +38,14 @@ class CompraAgilMatcherTest extends SyncedAppTest {
     }
 
     @Test
-    void the_matcher_finds_exactly_what_the_list_finds_over_random_addresses_and_requests() {
+    void the_matcher_finds_exactly_what_the_list_finds_over_random_addresses_and_requests() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM ca_request").query(Integer.class).single() >= 5);
-        // the search index follows commits just after them: with the sync running it can be a commit behind the
-        // rows the matcher reads, so the comparison is made on still data
-        engine.pause();
-        try {
-            Thread.sleep(500); // a step under way commits
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        text.awaitIndexed();
+        cl.andesops.testing.StillData.pause(engine, text);
         List<String> codes = jdbc.sql("SELECT code FROM ca_request ORDER BY id").query(String.class).list();
         List<String> regions = jdbc.sql("SELECT DISTINCT region FROM ca_request WHERE region IS NOT NULL")
                 .query(String.class).list();
-        List<String> words = new ArrayList<>();
-        for (String name : jdbc.sql("SELECT name FROM ca_request WHERE name IS NOT NULL").query(String.class).list()) {
-            for (String w : name.split("[^\\p{L}\\p{N}]+")) {
-                if (w.length() >= 4) {
-                    words.add(w);
-                }
-            }
-        }
+        List<String> words = cl.andesops.testing.StillData.words(jdbc, "SELECT name FROM ca_request WHERE name IS NOT NULL");
         Random r = new Random(20261207);
         int nonEmpty = 0;
         for (int round = 0; round < 200; round++) {

@@ -36,18 +36,10 @@ class OrderMatcherTest extends SyncedAppTest {
     }
 
     @Test
-    void the_matcher_finds_exactly_what_the_screens_query_finds_over_random_filters_and_orders() {
+    void the_matcher_finds_exactly_what_the_screens_query_finds_over_random_filters_and_orders() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM purchase_order WHERE has_detail = 1").query(Integer.class).single() >= 100);
-        // the search index follows commits just after them: with the sync running it can be a commit behind the
-        // rows the matcher reads, so the comparison is made on still data
-        engine.pause();
-        try {
-            Thread.sleep(500); // a step under way commits
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        text.awaitIndexed();
+        cl.andesops.testing.StillData.pause(engine, text);
         List<String> codes = jdbc.sql("SELECT code FROM purchase_order ORDER BY id").query(String.class).list();
         List<String> types = values("type");
         List<String> states = values("state_code");
@@ -57,15 +49,7 @@ class OrderMatcherTest extends SyncedAppTest {
         List<String> categories = values("category_code");
         List<Integer> days = jdbc.sql("SELECT DISTINCT day FROM purchase_order WHERE day IS NOT NULL ORDER BY 1")
                 .query(Integer.class).list();
-        List<String> words = new ArrayList<>();
-        for (String name : jdbc.sql("SELECT name FROM purchase_order WHERE name IS NOT NULL ORDER BY id LIMIT 200")
-                .query(String.class).list()) {
-            for (String w : name.split("[^\\p{L}\\p{N}]+")) {
-                if (w.length() >= 4) {
-                    words.add(w);
-                }
-            }
-        }
+        List<String> words = cl.andesops.testing.StillData.words(jdbc, "SELECT name FROM purchase_order WHERE name IS NOT NULL ORDER BY id LIMIT 200");
         Random r = new Random(20261207);
         int nonEmpty = 0;
         for (int round = 0; round < 300; round++) {

@@ -36,29 +36,14 @@ class TenderMatcherTest extends SyncedAppTest {
     }
 
     @Test
-    void the_matcher_finds_exactly_what_the_search_finds_over_random_searches_and_tenders() {
+    void the_matcher_finds_exactly_what_the_search_finds_over_random_searches_and_tenders() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM tender WHERE has_detail = 1").query(Integer.class).single() >= 10);
-        // the search index follows commits just after them: with the sync running it can be a commit behind the
-        // rows the matcher reads, so the comparison is made on still data
-        engine.pause();
-        try {
-            Thread.sleep(500); // a step under way commits
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        search.awaitIndexed();
+        cl.andesops.testing.StillData.pause(engine, search);
         List<String> codes = jdbc.sql("SELECT code FROM tender ORDER BY id").query(String.class).list();
         TenderResults everything = search.search(TenderQuery.text(""), 0, 1);
         Map<String, List<TenderResults.FacetCount>> facets = everything.facets();
-        List<String> words = new ArrayList<>();
-        for (String name : jdbc.sql("SELECT name FROM tender WHERE name IS NOT NULL").query(String.class).list()) {
-            for (String w : name.split("[^\\p{L}\\p{N}]+")) {
-                if (w.length() >= 4) {
-                    words.add(w);
-                }
-            }
-        }
+        List<String> words = cl.andesops.testing.StillData.words(jdbc, "SELECT name FROM tender WHERE name IS NOT NULL");
         Random r = new Random(20261207);
         int nonEmpty = 0;
         for (int round = 0; round < 200; round++) {

@@ -59,12 +59,21 @@ public class OrderService {
         return queries.idsInCategories(categories, fromDay, toDay);
     }
 
-    /** The categories (rubros) orders were seen in: UNSPSC code to its name, in code order. */
+    /**
+     * The categories (rubros) orders were seen in: UNSPSC code to its name, in code order. Every Monitor opened asks
+     * for them and they change seldom (a new class of product): read at most every ten minutes, not per screen.
+     */
     public java.util.Map<String, String> categories() {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        stats.knownCategories().forEach(c -> out.put(c[0], c[1] == null ? c[0] : c[1]));
-        return out;
+        return categories.get(Boolean.TRUE, k -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            stats.knownCategories().forEach(c -> out.put(c[0], c[1] == null ? c[0] : c[1]));
+            return java.util.Collections.unmodifiableMap(out);
+        });
     }
+
+    private final com.github.benmanes.caffeine.cache.Cache<Boolean, java.util.Map<String, String>> categories =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     /** Visits every order of the filter in pages, for exports: memory stays flat whatever the size of the result. */
     /**

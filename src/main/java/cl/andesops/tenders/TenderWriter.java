@@ -50,10 +50,13 @@ public class TenderWriter {
         this.versions = versions;
     }
 
-    record Known(Integer state, boolean hasDetail) {
+    record Known(Integer state, boolean hasDetail, Long closesAt) {
     }
 
-    /** Codes needing a detail map to (reason, closing time): new, state changed, or never detailed. */
+    /**
+     * Codes needing a detail map to (reason, closing time): new, state changed, closing moved (a buyer extends the
+     * period: the listing says so before anything else does), or never detailed.
+     */
     public ListOutcome storeList(List<ListedTender> all, Map<String, Long> dueOut) {
         Map<String, ListedTender> byCode = Batches.lastOfEachCode(all, ListedTender::code);
         List<ListedTender> listed = List.copyOf(byCode.values());
@@ -73,7 +76,8 @@ public class TenderWriter {
                         MpCodes.typeFromCode(t.code()), closes, now});
                 added.add(t.code());
                 toFetch.put(t.code(), "NEW");
-            } else if (!Objects.equals(k.state(), t.stateCode())) {
+            } else if (!Objects.equals(k.state(), t.stateCode())
+                    || closes != null && k.closesAt() != null && !closes.equals(k.closesAt())) {
                 updates.add(new Object[]{t.stateCode(), MpCodes.tender(t.stateCode()), closes, now, t.code()});
                 changed.add(t.code());
                 toFetch.put(t.code(), "CHANGED");
@@ -83,7 +87,7 @@ public class TenderWriter {
         }
         if (!inserts.isEmpty() || !updates.isEmpty()) {
             long version = versions.next(Dataset.TENDERS);
-            inserts.replaceAll(r -> Batches.with(r, 6, version));
+            inserts.replaceAll(r -> Batches.with(r, 7, version));
             updates.replaceAll(r -> Batches.with(r, 4, version));
             jdbc.batchUpdate("""
                     INSERT INTO tender (code, name, state_code, state, type, closes_at, fetched_at, version, has_detail)
@@ -279,9 +283,12 @@ public class TenderWriter {
         Map<String, Known> out = new HashMap<>();
         for (int from = 0; from < codes.size(); from += 500) {
             List<String> chunk = codes.subList(from, Math.min(codes.size(), from + 500));
-            jdbc.query("SELECT code, state_code, has_detail FROM tender WHERE code IN (" + Batches.marks(chunk.size()) + ")",
+            jdbc.query("SELECT code, state_code, has_detail, closes_at FROM tender WHERE code IN ("
+                            + Batches.marks(chunk.size()) + ")",
                     rs -> {
-                        out.put(rs.getString(1), new Known((Integer) rs.getObject(2), rs.getInt(3) == 1));
+                        long closes = rs.getLong(4);
+                        out.put(rs.getString(1), new Known((Integer) rs.getObject(2), rs.getInt(3) == 1,
+                                rs.wasNull() ? null : closes));
                     }, chunk.toArray());
         }
         return out;

@@ -161,7 +161,7 @@ final class SimJson {
         m.put("CodigoExterno", t.code());
         m.put("Nombre", t.name());
         m.put("CodigoEstado", t.stateCode(now));
-        m.put("FechaCierre", v1(t.closesAt(), 0));
+        m.put("FechaCierre", v1(t.closesAt(now), 0));
         return m;
     }
 
@@ -206,12 +206,12 @@ final class SimJson {
         m.put("CantidadReclamos", t.complaints());
         Map<String, Object> dates = new LinkedHashMap<>();
         dates.put("FechaCreacion", v1(t.createdAt(), 3));
-        dates.put("FechaCierre", v1(t.closesAt(), 0));
+        dates.put("FechaCierre", v1(t.closesAt(now), 0));
         dates.put("FechaInicio", v1(t.publishedAt(), 0));
         dates.put("FechaFinal", v1(t.publishedAt().plusSeconds(3 * 86_400), 0));
         dates.put("FechaPubRespuestas", v1(t.publishedAt().plusSeconds(4 * 86_400), 0));
-        dates.put("FechaActoAperturaTecnica", v1(t.closesAt().plusSeconds(60), 0));
-        dates.put("FechaActoAperturaEconomica", v1(t.closesAt().plusSeconds(60), 0));
+        dates.put("FechaActoAperturaTecnica", v1(t.closesAt(now).plusSeconds(60), 0));
+        dates.put("FechaActoAperturaEconomica", v1(t.closesAt(now).plusSeconds(60), 0));
         dates.put("FechaPublicacion", v1(t.publishedAt(), 2));
         dates.put("FechaAdjudicacion", awarded ? v1(t.awardAt(), 0) : null);
         dates.put("FechaEstimadaAdjudicacion", v1(t.awardAt(), 0));

@@ -175,8 +175,19 @@ final class SimTenders {
         }
         openDays = plant == SimPlants.Plant.SHORT_PUBLICATION ? 2 : Math.max(openDays, minDays(type) + 1);
         Instant closes = published.plus(Duration.ofDays(openDays)).plus(Duration.ofHours(openHours));
-        Instant award = closes.plus(Duration.ofDays(awardDays));
         String code = buyer.code() + "-" + tenderSeq(day, i) + "-" + type + String.format("%02d", day.getYear() % 100);
+        // one tender in six (none planted) has its period extended, as buyers do, by three to five days
+        Instant extendedAt = null;
+        Duration extension = Duration.ZERO;
+        if (plant == null && extended(code)) {
+            extension = Duration.ofDays(3 + Math.floorMod(code.hashCode() / 6, 3));
+            Duration after = settings.extensionAfter() != null ? settings.extensionAfter()
+                    : Duration.between(published, closes).dividedBy(2);
+            Instant latest = closes.minus(Duration.ofHours(1));
+            extendedAt = published.plus(after).isBefore(latest) ? published.plus(after) : latest;
+            closes = closes.plus(extension);
+        }
+        Instant award = closes.plus(Duration.ofDays(awardDays));
         String name = switch (r.nextInt(5)) {
             case 0 -> "Adquisición de " + main.noun() + " para " + SimWorld.shortName(buyer.name());
             case 1 -> "Licitación pública " + main.noun() + " " + day.getYear();
@@ -189,7 +200,12 @@ final class SimTenders {
                 + " Las ofertas deben ajustarse a las bases administrativas y técnicas.";
         return new SimWorld.Tender(code, name, description, type, buyer, published.minus(Duration.ofHours(20)), published,
                 closes, award, fate, SimCatalog.money(total), amountVisible, bidders, r.nextInt(700),
-                List.copyOf(lines), plant);
+                List.copyOf(lines), plant, extendedAt, extension);
+    }
+
+    /** Whether the tender's period is extended after its publication (by its code: no random draw is spent). */
+    public static boolean extended(String code) {
+        return Math.floorMod(code.hashCode(), 6) == 0;
     }
 
     /** The line with a unit price whose total is at least 100,000 pesos and not a round thousand. */

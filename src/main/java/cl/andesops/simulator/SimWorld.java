@@ -74,7 +74,15 @@ final class SimWorld {
     record Tender(String code, String name, String description, String type, SimCatalog.Buyer buyer,
                   Instant createdAt, Instant publishedAt, Instant closesAt, Instant awardAt, int fate,
                   BigDecimal estimatedAmount, boolean amountVisible, int bidders, int complaints,
-                  List<TenderLine> lines, SimPlants.Plant plant) {
+                  List<TenderLine> lines, SimPlants.Plant plant, Instant extendedAt, java.time.Duration extension) {
+
+        /**
+         * Its closing as published at {@code now}: until the buyer extends the period ({@code extendedAt}), the first
+         * one; then the last ({@link #closesAt()}).
+         */
+        Instant closesAt(Instant now) {
+            return extendedAt != null && now.isBefore(extendedAt) ? closesAt.minus(extension) : closesAt;
+        }
 
         int stateCode(Instant now) {
             if (now.isBefore(closesAt)) {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * seed, and whether it enforces the real rules (burst rejection at its spacing, daily quota, the ticket). In
  * demo mode the client uses the same short spacing, so the last days appear within a minute. With
  * {@code weekdayRhythm} a Saturday has 15 % and a Sunday 8 % of a weekday's records, as the real market; tests turn
- * it off so that what they wait for does not depend on the day they run.
+ * it off so that what they wait for does not depend on the day they run. {@code extensionAfter} is when, after its
+ * publication, a tender whose period is extended sees its closing moved (unset: half-way through its first period).
  */
 @ConfigurationProperties("andesops.simulator")
 public record SimulatorSettings(
@@ -25,7 +26,19 @@ public record SimulatorSettings(
         @DefaultValue("1000000") int dailyQuota,
         @DefaultValue("andesops-demo-ticket") String ticket,
         @DefaultValue("0") int port,
-        @DefaultValue("true") boolean weekdayRhythm) {
+        @DefaultValue("true") boolean weekdayRhythm,
+        Duration extensionAfter) {
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public SimulatorSettings {
+    }
+
+    public SimulatorSettings(long seed, int historyDays, int ordersPerDay, int tendersPerDay, int compraAgilPerDay,
+                             int suppliers, Duration minSpacing, boolean enforceRules, int dailyQuota, String ticket,
+                             int port, boolean weekdayRhythm) {
+        this(seed, historyDays, ordersPerDay, tendersPerDay, compraAgilPerDay, suppliers, minSpacing, enforceRules,
+                dailyQuota, ticket, port, weekdayRhythm, null);
+    }
 
     /** Small and fast: for tests. */
     public static SimulatorSettings small(long seed) {
@@ -35,16 +48,16 @@ public record SimulatorSettings(
 
     public SimulatorSettings withSpacing(Duration spacing) {
         return new SimulatorSettings(seed, historyDays, ordersPerDay, tendersPerDay, compraAgilPerDay, suppliers,
-                spacing, enforceRules, dailyQuota, ticket, port, weekdayRhythm);
+                spacing, enforceRules, dailyQuota, ticket, port, weekdayRhythm, extensionAfter);
     }
 
     public SimulatorSettings withQuota(int quota) {
         return new SimulatorSettings(seed, historyDays, ordersPerDay, tendersPerDay, compraAgilPerDay, suppliers,
-                minSpacing, enforceRules, quota, ticket, port, weekdayRhythm);
+                minSpacing, enforceRules, quota, ticket, port, weekdayRhythm, extensionAfter);
     }
 
     public SimulatorSettings withVolume(int days, int orders, int tenders, int compraAgil) {
         return new SimulatorSettings(seed, days, orders, tenders, compraAgil, suppliers, minSpacing, enforceRules,
-                dailyQuota, ticket, port, weekdayRhythm);
+                dailyQuota, ticket, port, weekdayRhythm, extensionAfter);
     }
 }

@@ -68,4 +68,33 @@ class SimWorldConsistencyTest {
         List<SimWorld.Order> visible = world.ordersVisible(day, noon);
         assertThat(visible).isNotEmpty().allMatch(o -> !o.sentAt().isAfter(noon));
     }
+
+    @Test
+    void one_tender_in_about_six_has_its_period_extended_once_half_way_and_none_planted() {
+        List<SimWorld.Tender> all = tenders();
+        List<SimWorld.Tender> extended = all.stream().filter(t -> t.extendedAt() != null).toList();
+        assertThat(extended.size()).as("about one in six").isBetween(all.size() / 10, all.size() / 4);
+        for (SimWorld.Tender t : extended) {
+            assertThat(t.plant()).as(t.code()).isNull();
+            assertThat(SimTenders.extended(t.code())).isTrue();
+            Instant first = t.closesAt().minus(t.extension());
+            assertThat(t.extension().toDays()).isBetween(3L, 5L);
+            assertThat(t.extendedAt()).isAfter(t.publishedAt()).isBefore(first);
+            assertThat(t.closesAt(t.extendedAt().minusSeconds(1))).as("before: the first closing").isEqualTo(first);
+            assertThat(t.closesAt(t.extendedAt())).as("after: the last").isEqualTo(t.closesAt());
+            assertThat(SimJson.listedTender(t, t.extendedAt().minusSeconds(1)).get("FechaCierre"))
+                    .isNotEqualTo(SimJson.listedTender(t, t.extendedAt()).get("FechaCierre"));
+        }
+        assertThat(all.stream().filter(t -> t.extendedAt() == null)).allSatisfy(t ->
+                assertThat(t.closesAt(t.publishedAt())).isEqualTo(t.closesAt()));
+    }
+
+    @Test
+    void an_extension_may_be_set_to_come_soon_after_publication() {
+        SimWorld soon = new SimWorld(new SimulatorSettings(11, 0, 200, 120, 10, 200, java.time.Duration.ofMillis(5),
+                true, 1_000_000, "t", 0, false, java.time.Duration.ofSeconds(90)));
+        SimWorld.Tender t = soon.tendersOf(LocalDate.of(2025, 10, 2)).stream().filter(x -> x.extendedAt() != null)
+                .findFirst().orElseThrow();
+        assertThat(java.time.Duration.between(t.publishedAt(), t.extendedAt())).hasSeconds(90);
+    }
 }

@@ -1,7 +1,6 @@
 package cl.andesops.shared.cluster;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ import cl.andesops.shared.events.SyncProgress;
 import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.shared.persistence.DatabaseTarget;
 import cl.andesops.shared.persistence.Writer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The app processes on one database and the one of them that leads: runs the sync and the history imports.
@@ -55,18 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class Cluster implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Cluster.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** "AndesOps" in ASCII: the advisory lock whose holder leads. */
     static final long LEADER_LOCK = 0x416E6465734F7073L;
-    static final String DATA_CHANNEL = "andesops_data";
-    static final String PROGRESS_CHANNEL = "andesops_progress";
-    static final String CONTROL_CHANNEL = "andesops_control";
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /** A node whose row was not written for this long is gone. */
     static final Duration GONE_AFTER = Duration.ofSeconds(20);
-    /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more: codes beyond this are left out. */
-    static final int PAYLOAD_BYTES = 7_000;
     /** Before the indexes (and so before the sync): leadership is known when the sync starts. */
     public static final int PHASE = Integer.MAX_VALUE - 300;
 
@@ -79,17 +70,6 @@ public class Cluster implements SmartLifecycle {
 
     /** Which database, this node, the leader (null while none is known) and the nodes alive. */
     public record View(String database, String self, String leader, List<Node> nodes) {
-    }
-
-    /** The notification of a commit: node, dataset, data version, added and changed codes (maybe cut short). */
-    record Change(String node, Dataset dataset, long version, List<String> added, List<String> changed,
-                  boolean cut) {
-    }
-
-    record Progress(String node, SyncProgress progress) {
-    }
-
-    record Control(String node, String command) {
     }
 
     /** An admin's command given on another node, for the leader: pause or resume the sync or the imports. */
@@ -274,9 +254,9 @@ public class Cluster implements SmartLifecycle {
         Connection c = DriverManager.getConnection(target.jdbcUrl(), p);
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("LISTEN " + DATA_CHANNEL);
-            s.execute("LISTEN " + PROGRESS_CHANNEL);
-            s.execute("LISTEN " + CONTROL_CHANNEL);
+            for (String channel : Notices.CHANNELS) {
+                s.execute("LISTEN " + channel);
+            }
         }
         session = c;
         catchUp();
@@ -353,32 +333,14 @@ public class Cluster implements SmartLifecycle {
         synchronized (seen) {
             seen.merge(event.dataset(), version, Math::max);
         }
-        notify(DATA_CHANNEL, payload(nodeId, event, version));
-    }
-
-    static String payload(String node, DataChanged event, long version) {
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        int bytes = 200 + node.length();
-        boolean cut = false;
-        for (List<String> from : List.of(event.added(), event.changed())) {
-            for (String code : from) {
-                bytes += code.getBytes(StandardCharsets.UTF_8).length + 3;
-                if (bytes > PAYLOAD_BYTES) {
-                    cut = true;
-                    break;
-                }
-                (from == event.added() ? added : changed).add(code);
-            }
-        }
-        return JSON.writeValueAsString(new Change(node, event.dataset(), version, added, changed, cut));
+        notify(Notices.DATA, Notices.change(nodeId, event, version));
     }
 
     /** The leader's sync progress, for the header of the other nodes. */
     @EventListener
     void on(SyncProgress progress) {
         if (postgres() && leader && running) {
-            notify(PROGRESS_CHANNEL, JSON.writeValueAsString(new Progress(nodeId, progress)));
+            notify(Notices.PROGRESS, Notices.progress(nodeId, progress));
         }
     }
 
@@ -398,39 +360,30 @@ public class Cluster implements SmartLifecycle {
      */
     public void tellLeader(String command) {
         if (postgres() && !leader && running) {
-            notify(CONTROL_CHANNEL, JSON.writeValueAsString(new Control(nodeId, command)));
+            notify(Notices.CONTROL, Notices.control(nodeId, command));
         }
+    }
+
+    /**
+     * A feature's news for the other nodes (as many subjects as a notification holds): they get a
+     * {@link cl.andesops.shared.events.Signal}.
+     */
+    public void signal(String topic, List<String> subjects) {
+        if (!postgres() || !running) {
+            return;
+        }
+        notify(Notices.SIGNAL, Notices.signal(nodeId, topic, subjects));
     }
 
     void receive(String channel, String payload) {
         try {
-            if (CONTROL_CHANNEL.equals(channel)) {
-                Control c = JSON.readValue(payload, Control.class);
-                if (!c.node().equals(nodeId) && leader) {
-                    log.info("Command {} from node {}", c.command(), c.node());
-                    events.publishEvent(new Command(c.command()));
-                }
-                return;
+            Object event = Notices.read(channel, payload, nodeId, leader, seen);
+            if (event instanceof Command c) {
+                log.info("Command {} from another node", c.name());
             }
-            if (PROGRESS_CHANNEL.equals(channel)) {
-                Progress p = JSON.readValue(payload, Progress.class);
-                if (!p.node().equals(nodeId) && !leader) {
-                    events.publishEvent(p.progress());
-                }
-                return;
+            if (event != null) {
+                events.publishEvent(event);
             }
-            Change c = JSON.readValue(payload, Change.class);
-            if (c.node().equals(nodeId)) {
-                return;
-            }
-            synchronized (seen) {
-                Long before = seen.get(c.dataset());
-                if (before != null && c.version() <= before) {
-                    return; // already caught up past it
-                }
-                seen.put(c.dataset(), c.version());
-            }
-            events.publishEvent(new DataChanged(c.dataset(), c.version(), c.added(), c.changed(), true));
         } catch (RuntimeException e) {
             log.warn("Ignoring a notification on {}: {}", channel, e.toString());
         }

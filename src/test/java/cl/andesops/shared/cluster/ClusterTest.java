@@ -42,18 +42,18 @@ class ClusterTest {
     @Test
     void a_notification_stays_under_postgresqls_limit_and_says_when_it_left_codes_out() {
         List<String> codes = IntStream.range(0, 2_000).mapToObj(i -> "1057-" + i + "-SE26").toList();
-        String json = Cluster.payload("node-a", new DataChanged(Dataset.ORDERS, 42, codes.subList(0, 300),
+        String json = Notices.change("node-a", new DataChanged(Dataset.ORDERS, 42, codes.subList(0, 300),
                 codes.subList(300, 2_000)), 42);
         assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(8_000);
-        Cluster.Change c = JsonMapper.builder().build().readValue(json, Cluster.Change.class);
+        Notices.Change c = JsonMapper.builder().build().readValue(json, Notices.Change.class);
         assertThat(c.cut()).isTrue();
         assertThat(c.version()).isEqualTo(42);
         assertThat(c.added()).hasSize(300); // added codes go first: screens count the new ones
         assertThat(c.changed()).isNotEmpty().allMatch(codes::contains);
 
-        Cluster.Change small = JsonMapper.builder().build().readValue(Cluster.payload("node-a",
-                new DataChanged(Dataset.TENDERS, 7, List.of("1-2-LE26"), List.of("3-4-L126")), 7), Cluster.Change.class);
-        assertThat(small).isEqualTo(new Cluster.Change("node-a", Dataset.TENDERS, 7, List.of("1-2-LE26"),
+        Notices.Change small = JsonMapper.builder().build().readValue(Notices.change("node-a",
+                new DataChanged(Dataset.TENDERS, 7, List.of("1-2-LE26"), List.of("3-4-L126")), 7), Notices.Change.class);
+        assertThat(small).isEqualTo(new Notices.Change("node-a", Dataset.TENDERS, 7, List.of("1-2-LE26"),
                 List.of("3-4-L126"), false));
     }
 

@@ -33,7 +33,10 @@ class TableOwnershipTest {
             Map.entry("analysis", "analysis"), Map.entry("ai_usage", "analysis"), Map.entry("data_version", "shared"),
             Map.entry("cluster_node", "shared"),
             Map.entry("import_file", "opendata"), Map.entry("import_rejection", "opendata"),
-            Map.entry("utm_month", "rules"), Map.entry("derived_version", "shared"), Map.entry("flag_record", "flags"));
+            Map.entry("utm_month", "rules"), Map.entry("derived_version", "shared"), Map.entry("flag_record", "flags"),
+            Map.entry("alert_key", "alerts"), Map.entry("mail_address", "alerts"), Map.entry("saved_search", "alerts"),
+            Map.entry("follow", "alerts"), Map.entry("alert", "alerts"), Map.entry("mail_token", "alerts"),
+            Map.entry("mail_outbox", "alerts"));
 
     private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE)\\s+([a-z_]+)\\b");
 

@@ -31,6 +31,12 @@ public class SecretsStatus {
             new String[]{"SII_BASE_URL", "url", "andesops.rules.sii-base-url"},
             new String[]{"GROQ_BASE_URL", "url", "andesops.ai.groq.base-url"},
             new String[]{"FEATHERLESS_BASE_URL", "url", "andesops.ai.featherless.base-url"},
+            new String[]{"SMTP_HOST", "plain", "andesops.mail.host"},
+            new String[]{"SMTP_PORT", "plain", "andesops.mail.port"},
+            // an address is never shown on a page: the user name and the sender are said set or not, as secrets
+            new String[]{"SMTP_USERNAME", "secret", null}, new String[]{"SMTP_PASSWORD", "secret", null},
+            new String[]{"SMTP_FROM", "secret", null},
+            new String[]{"ANDESOPS_PUBLIC_URL", "url", "andesops.alerts.public-url"},
             new String[]{"PORT", "plain", "server.port"}, new String[]{"ANDESOPS_DATA_DIR", "plain",
                     "andesops.storage.data-dir"});
 

@@ -65,7 +65,9 @@ class OpenApiConfig {
             if (api.getComponents() == null) {
                 api.setComponents(new Components());
             }
-            api.getComponents().addSchemas(PROBLEM, problemSchema()).addSecuritySchemes(BASIC, basicScheme());
+            api.getComponents().addSchemas(PROBLEM, problemSchema()).addSecuritySchemes(BASIC, basicScheme())
+                    .addSecuritySchemes(AlertsApi.BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer").description("The private key of POST /api/v1/alerts/keys"));
             if (api.getPaths() == null) {
                 return;
             }
@@ -75,13 +77,21 @@ class OpenApiConfig {
                     op.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
                     problem(op, "401", "Sin credenciales de administrador, o credenciales incorrectas");
                     problem(op, "403", "Petición desde otro sitio (Origin o Sec-Fetch-Site), rechazada");
+                } else if (path.startsWith("/api/v1/alerts") && !path.startsWith("/api/v1/alerts/feeds/")
+                        && !path.startsWith("/api/v1/alerts/calendar/") && !path.equals("/api/v1/alerts/keys")) {
+                    op.setSecurity(List.of(new SecurityRequirement().addList(AlertsApi.BEARER)));
+                    problem(op, "401", "Sin clave privada, o una clave reemplazada");
                 } else {
                     op.setSecurity(List.of()); // public: no security, said explicitly
                 }
                 if (op.getParameters() != null && !op.getParameters().isEmpty()) {
                     problem(op, "400", "Un parámetro falta o no es válido");
                 }
-                if (path.contains("{")) {
+                if (path.startsWith("/api/v1/alerts/feeds/") || path.startsWith("/api/v1/alerts/calendar/")) {
+                    // a private address that opens nothing answers a bare 404: not even a problem to read
+                    op.getResponses().computeIfAbsent("404", k -> new ApiResponse().description("Nada con ese nombre"))
+                            .setContent(null);
+                } else if (path.contains("{")) {
                     problem(op, "404", "No hay un registro con ese código");
                 }
                 problem(op, "500", "Falla inesperada; el detalle da un identificador para citar");

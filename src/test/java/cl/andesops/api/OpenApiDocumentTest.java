@@ -51,18 +51,35 @@ class OpenApiDocumentTest extends SyncedAppTest {
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode responses = operation.getValue().path("responses");
                 boolean admin = path.getKey().startsWith("/api/v1/admin/");
+                boolean privateLink = path.getKey().startsWith("/api/v1/alerts/feeds/")
+                        || path.getKey().startsWith("/api/v1/alerts/calendar/");
+                boolean keyed = path.getKey().startsWith("/api/v1/alerts") && !privateLink
+                        && !path.getKey().equals("/api/v1/alerts/keys");
                 assertThat(operation.getValue().path("security").toString()).as(name)
-                        .isEqualTo(admin ? "[{\"" + OpenApiConfig.BASIC + "\":[]}]" : "[]");
+                        .isEqualTo(admin ? "[{\"" + OpenApiConfig.BASIC + "\":[]}]"
+                                : keyed ? "[{\"" + AlertsApi.BEARER + "\":[]}]" : "[]");
+                if (keyed) {
+                    assertThat(responses.path("401").path("content").has("application/problem+json")).as(name)
+                            .isTrue();
+                }
                 assertThat(responses.has("500")).as(name).isTrue();
                 if (admin) {
                     assertThat(responses.has("401") && responses.has("403")).as(name).isTrue();
                 }
-                if (path.getKey().contains("{")) {
+                if (privateLink) {
+                    // an address that opens nothing says no more than that
+                    assertThat(responses.path("404").has("content")).as(name).isFalse();
+                } else if (path.getKey().contains("{")) {
                     assertThat(responses.path("404").path("content").has("application/problem+json")).as(name).isTrue();
                 }
             });
         });
         assertThat(doc.path("paths").has("/api/v1/admin/sync")).isTrue();
+        assertThat(doc.path("components").path("securitySchemes").path(AlertsApi.BEARER).path("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(doc.path("paths").has("/api/v1/alerts/searches")).isTrue();
+        assertThat(doc.path("paths").path("/api/v1/alerts/mail/unsubscribe/{token}").isMissingNode())
+                .as("the mails' pages are for people, not the API").isTrue();
         assertThat(doc.path("paths").path("/api/v1/orders").path("get").path("responses").has("400")).isTrue();
     }
 

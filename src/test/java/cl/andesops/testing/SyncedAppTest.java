@@ -38,6 +38,11 @@ public abstract class SyncedAppTest {
             registry.add("andesops.ai." + p + ".base-url", () -> stub.base(p));
         }
         registry.add("andesops.ai.first-token-timeout", () -> "3s");
+        // the alerts' mail goes to a real SMTP server in this JVM
+        MailStub mail = MailStub.shared();
+        registry.add("andesops.mail.host", () -> "127.0.0.1");
+        registry.add("andesops.mail.port", () -> Integer.toString(mail.port));
+        registry.add("andesops.mail.from", () -> "alertas@andesops.test");
     }
 
     @TestConfiguration

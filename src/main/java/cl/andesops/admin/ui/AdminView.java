@@ -60,13 +60,14 @@ public class AdminView extends VerticalLayout implements com.vaadin.flow.router.
     final Div probes = new Div();
     final HistoryPanel history;
     final RulesPanel rules;
+    final MailPanel mail;
     private final AdminService admin;
     private final LiveUpdates live;
     private final Clock clock;
     private Runnable unsubscribe;
 
     AdminView(AdminService admin, LiveUpdates live, Clock clock, cl.andesops.rules.Rules ruleBook,
-            cl.andesops.rules.SiiUtm sii) {
+            cl.andesops.rules.SiiUtm sii, cl.andesops.alerts.MailAdmin mailAdmin) {
         this.admin = admin;
         this.live = live;
         this.clock = clock;
@@ -180,11 +181,13 @@ public class AdminView extends VerticalLayout implements com.vaadin.flow.router.
         history.setWidthFull(); // its grid scrolls inside the screen's width, not the whole page sideways
         rules = new RulesPanel(ruleBook, sii, LocalDate.now(clock.withZone(Formats.CHILE)));
         rules.setWidthFull();
+        mail = new MailPanel(mailAdmin);
+        mail.setWidthFull();
         add(header, new Div(quota), new Div(ai), new H2(getTranslation("admin.integrations")), probes,
                 new H2(getTranslation("admin.variables")), variables, new H2(getTranslation("admin.cluster")),
                 clusterText, nodes, new H2(getTranslation("admin.sync")),
                 progressText, progress, controls, jobs, new H2(getTranslation("admin.history")), history,
-                new H2(getTranslation("admin.rules")), rules);
+                new H2(getTranslation("admin.rules")), rules, new H2(getTranslation("admin.mail")), mail);
         refreshJobs();
     }
 

@@ -31,13 +31,16 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         com.vaadin.flow.router.HasDynamicTitle {
 
     private final CompraAgilService service;
+    private final cl.andesops.shared.ui.Watching watching;
     private final cl.andesops.shared.DataOrigin origin;
     private String pageTitle = "";
 
     private final java.util.List<cl.andesops.shared.ui.RecordSection> sections;
 
     CompraAgilRequestView(CompraAgilService service, cl.andesops.shared.DataOrigin origin,
-                          java.util.List<cl.andesops.shared.ui.RecordSection> sections) {
+                          java.util.List<cl.andesops.shared.ui.RecordSection> sections,
+                          cl.andesops.shared.ui.Watching watching) {
+        this.watching = watching;
         this.sections = sections;
         this.origin = origin;
         this.service = service;
@@ -54,7 +57,8 @@ public class CompraAgilRequestView extends VerticalLayout implements BeforeEnter
         var official = cl.andesops.shared.ui.OfficialLink.of(this, origin.simulated(r.fromOpenData()), r.officialUrl(),
                 "ca-official");
         Div header = new Div(new RouterLink(getTranslation("ca.back"), CompraAgilView.class), new H1(r.name()),
-                new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official);
+                new Paragraph(r.code() + " · " + (r.state() == null ? "" : r.state())), official,
+                watching.follow("/compra-agil/" + r.code()));
         header.addClassName("view-header");
         add(header);
         // what other features say of the record (the integrity signals that fired on it)

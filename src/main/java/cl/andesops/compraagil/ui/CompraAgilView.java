@@ -62,7 +62,7 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
     private boolean applying;
 
     CompraAgilView(CompraAgilService service, LiveUpdates live, Clock clock, cl.andesops.shared.DataOrigin origin,
-                   cl.andesops.shared.ui.RecordSignals signals) {
+                   cl.andesops.shared.ui.RecordSignals signals, cl.andesops.shared.ui.Watching watching) {
         cl.andesops.shared.ui.RecordSignals.Rows marks = new cl.andesops.shared.ui.RecordSignals.Rows(signals,
                 getLocale());
         this.service = service;
@@ -155,7 +155,9 @@ public class CompraAgilView extends VerticalLayout implements BeforeEnterObserve
                         CompraAgilExport.MAX_ROWS, this::getTranslation, getLocale(), origin.simulated()),
                 CompraAgilExport.of(service, this::filter, cl.andesops.shared.ui.TableExport.Format.XLSX,
                         CompraAgilExport.MAX_ROWS, this::getTranslation, getLocale(), origin.simulated()));
-        HorizontalLayout filters = new HorizontalLayout(search, state, region, minAmount, closing, exports);
+        var save = watching.saveSearch(() -> "/compra-agil?" + cl.andesops.shared.format.QueryValues.format(
+                address().encode()));
+        HorizontalLayout filters = new HorizontalLayout(search, state, region, minAmount, closing, save, exports);
         filters.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
         add(header, filters, grid);

@@ -94,7 +94,8 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     private Runnable unsubscribeProgress;
 
     MarketMonitorView(OrderService orders, MonitorService monitor, LiveUpdates live, Clock clock,
-                      cl.andesops.shared.DataOrigin origin, cl.andesops.shared.ui.RecordSignals signals) {
+                      cl.andesops.shared.DataOrigin origin, cl.andesops.shared.ui.RecordSignals signals,
+                      cl.andesops.shared.ui.Watching watching) {
         this.origin = origin;
         this.monitor = monitor;
         this.live = live;
@@ -128,7 +129,9 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
                         this::getTranslation, getLocale(), origin.simulated()),
                 OrderExport.of(orders, this::shown, TableExport.Format.XLSX, OrderExport.MAX_ROWS,
                         this::getTranslation, getLocale(), origin.simulated()));
-        HorizontalLayout header = new HorizontalLayout(heading, newOrders, exports);
+        var save = watching.saveSearch(() -> "/?" + cl.andesops.shared.format.QueryValues.format(
+                cl.andesops.orders.OrderFilterCodec.encode(filter())));
+        HorizontalLayout header = new HorizontalLayout(heading, newOrders, save, exports);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setFlexGrow(1, heading);

@@ -38,6 +38,7 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final BuyerProfiles profiles;
     private final cl.andesops.parties.Parties parties;
     private final Clock clock;
+    private final cl.andesops.shared.ui.Watching watching;
     private final java.util.List<cl.andesops.shared.ui.ProfileSection> sections;
     private final cl.andesops.shared.DataOrigin origin;
     private String title = "AndesOps";
@@ -49,7 +50,9 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     BuyerView(BuyerProfiles profiles, cl.andesops.parties.Parties parties, Clock clock,
-              cl.andesops.shared.DataOrigin origin, java.util.List<cl.andesops.shared.ui.ProfileSection> sections) {
+              cl.andesops.shared.DataOrigin origin, java.util.List<cl.andesops.shared.ui.ProfileSection> sections,
+              cl.andesops.shared.ui.Watching watching) {
+        this.watching = watching;
         this.sections = sections;
         this.profiles = profiles;
         this.parties = parties;
@@ -112,7 +115,7 @@ public class BuyerView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         Anchor analyse = new Anchor("analysis?kind=buyer&subject=" + b.code(), getTranslation("profile.analyse"));
         analyse.setId("profile-analyse");
-        header.add(analyse, ProfileParts.tools(this, "perfil-comprador-" + b.code(), PartyKeys.buyerPath(b.code()),
+        header.add(watching.follow(PartyKeys.buyerPath(b.code())), analyse, ProfileParts.tools(this, "perfil-comprador-" + b.code(), PartyKeys.buyerPath(b.code()),
                 p.period(), origin.simulated(), clock));
         header.addClassName("view-header");
         return header;

@@ -115,7 +115,8 @@ final class ProfilePdf {
             doc.add(new org.openpdf.text.Paragraph("•  " + li.getElement().getTextRecursively(), BODY));
             return;
         }
-        if (c instanceof Anchor || c instanceof Details || !c.isVisible()) {
+        if (c instanceof Anchor || c instanceof Details || c instanceof com.vaadin.flow.component.button.Button
+                || c instanceof com.vaadin.flow.component.Text || !c.isVisible()) {
             return;
         }
         c.getChildren().forEach(child -> walk(child, doc, figures, url, generated));

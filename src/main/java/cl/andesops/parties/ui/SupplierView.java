@@ -34,6 +34,7 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
 
     private final SupplierProfiles profiles;
     private final Clock clock;
+    private final cl.andesops.shared.ui.Watching watching;
     private final java.util.List<cl.andesops.shared.ui.ProfileSection> sections;
     private final cl.andesops.shared.DataOrigin origin;
     private String title = "AndesOps";
@@ -45,7 +46,8 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     SupplierView(SupplierProfiles profiles, Clock clock, cl.andesops.shared.DataOrigin origin,
-                 java.util.List<cl.andesops.shared.ui.ProfileSection> sections) {
+                 java.util.List<cl.andesops.shared.ui.ProfileSection> sections, cl.andesops.shared.ui.Watching watching) {
+        this.watching = watching;
         this.sections = sections;
         this.profiles = profiles;
         this.clock = clock;
@@ -101,7 +103,7 @@ public class SupplierView extends VerticalLayout implements BeforeEnterObserver,
             analyse.setId("profile-analyse");
             header.add(analyse);
         }
-        header.add(ProfileParts.tools(this, "perfil-proveedor-" + s.rut(), s.path(), p.period(), origin.simulated(),
+        header.add(watching.follow(s.path()), ProfileParts.tools(this, "perfil-proveedor-" + s.rut(), s.path(), p.period(), origin.simulated(),
                 clock));
         header.addClassName("view-header");
         return header;

@@ -46,6 +46,7 @@ public abstract class Follower implements SmartLifecycle {
     private volatile ScheduledExecutorService worker;
     private volatile boolean running;
     private volatile long failures;
+    private final java.util.List<Runnable> afterEach = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     protected Follower(String name, Set<Dataset> datasets, DataVersions versions, JdbcClient read,
             JdbcTemplate writer) {
@@ -77,6 +78,20 @@ public abstract class Follower implements SmartLifecycle {
      */
     protected Duration spacing() {
         return Duration.ZERO;
+    }
+
+    /**
+     * The version of a dataset to follow up to now: the current one by default; a follower that reads what another
+     * derives (the alerts read the indicators) stops at what that one reflects, and runs again after it
+     * ({@link #afterEach}).
+     */
+    protected long upTo(Dataset dataset, long current) {
+        return current;
+    }
+
+    /** Runs {@code action} after each catch-up of this follower that recorded a version (on its thread). */
+    public void afterEach(Runnable action) {
+        afterEach.add(action);
     }
 
     /** What the derived data is computed under; when it changes, every dataset is followed again from zero. */
@@ -235,8 +250,9 @@ public abstract class Follower implements SmartLifecycle {
         String basis = basis();
         try {
             load(basis);
+            boolean moved = false;
             for (Dataset d : datasets) {
-                long to = versions.current(d);
+                long to = upTo(d, versions.current(d));
                 long from = reflects(d);
                 if (to > from && running) {
                     follow(d, from, to);
@@ -248,7 +264,11 @@ public abstract class Follower implements SmartLifecycle {
                     }
                     record(d, to, basis);
                     lastEnd = System.nanoTime();
+                    moved = true;
                 }
+            }
+            if (moved) {
+                afterEach.forEach(Runnable::run);
             }
         } catch (RuntimeException e) {
             if (!running) {

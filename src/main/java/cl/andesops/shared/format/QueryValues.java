@@ -84,4 +84,46 @@ public final class QueryValues {
             m.put(key, List.of(values.stream().map(Object::toString).sorted().collect(Collectors.joining(","))));
         }
     }
+
+    /**
+     * The query of an address ({@code a=1&b=x%20y}, with or without a leading {@code ?}) as a codec reads it: each key
+     * with its values in order, {@code +} and percent escapes decoded. A malformed escape reads as the text it is.
+     */
+    public static Map<String, List<String>> parse(String query) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (query == null || query.isBlank()) {
+            return out;
+        }
+        for (String pair : (query.startsWith("?") ? query.substring(1) : query).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    /** The query a codec's values make, in their order, each value percent-encoded (a space as {@code %20}). */
+    public static String format(Map<String, List<String>> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach((key, list) -> list.forEach(v -> {
+            out.append(out.isEmpty() ? "" : "&").append(encode(key)).append('=').append(encode(v));
+        }));
+        return out.toString();
+    }
+
+    private static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return s;
+        }
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

@@ -39,7 +39,14 @@ public final class Batches {
         }
     }
 
-    /** {@code ?, ?, ?} for n parameters. */
+    /** The distinct codes in chunks of at most {@link #CHUNK}, for {@code IN (...)} lists. */
+    public static List<List<String>> chunks(java.util.Collection<String> codes) {
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(codes));
+        List<List<String>> out = new java.util.ArrayList<>();
+        inChunks(all, out::add);
+        return out;
+    }
+
     /**
      * Of these codes, the ones whose details in {@code table} (a feature's, with {@code code}, {@code has_detail}
      * and {@code fetched_at}) were fetched at or after {@code at}: what a file of that time must not overwrite.

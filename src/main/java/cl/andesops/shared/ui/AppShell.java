@@ -19,6 +19,10 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("andesops.css")
+// components every screen may open though no route names them (the alerts' save dialog, reached through an
+// interface the production bundle's scan cannot follow): in the first chunk, not a route's
+@com.vaadin.flow.component.dependency.Uses(com.vaadin.flow.component.textfield.EmailField.class)
+@com.vaadin.flow.component.dependency.Uses(com.vaadin.flow.component.dialog.Dialog.class)
 @Meta(name = "description", content = "AndesOps: inteligencia de compras públicas de Chile (Mercado Público)")
 class AppShell implements AppShellConfigurator {
 

@@ -53,7 +53,8 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
     private Runnable unsubscribe;
     private boolean dark;
 
-    MainLayout(List<StatusIndicator> indicators, LiveUpdates live, AuthenticationContext auth) {
+    MainLayout(List<StatusIndicator> indicators, LiveUpdates live, AuthenticationContext auth,
+               org.springframework.beans.factory.ObjectProvider<Watching> watching) {
         this.indicators = indicators;
         this.live = live;
         this.auth = auth;
@@ -80,7 +81,9 @@ public class MainLayout extends AppLayout implements LocaleChangeObserver {
         themeToggle.addClickListener(e -> setDark(!dark, true));
 
         Div spacer = new Div();
-        HorizontalLayout navbar = new HorizontalLayout(toggle, badges, spacer, language, themeToggle);
+        HorizontalLayout navbar = new HorizontalLayout(toggle, badges, spacer);
+        watching.ifAvailable(w -> navbar.add(w.bell()));
+        navbar.add(language, themeToggle);
         navbar.setId("navbar");
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);

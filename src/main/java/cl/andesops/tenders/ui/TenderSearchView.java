@@ -70,7 +70,7 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
     private final cl.andesops.shared.ui.RecordSignals.Rows marks;
 
     TenderSearchView(TenderSearch engine, Clock clock, cl.andesops.shared.DataOrigin origin,
-                     cl.andesops.shared.ui.RecordSignals signals) {
+                     cl.andesops.shared.ui.RecordSignals signals, cl.andesops.shared.ui.Watching watching) {
         this.marks = new cl.andesops.shared.ui.RecordSignals.Rows(signals, getLocale());
         this.origin = origin;
         this.engine = engine;
@@ -105,7 +105,9 @@ public class TenderSearchView extends VerticalLayout implements BeforeEnterObser
                         this::getTranslation, getLocale(), origin.simulated()),
                 TenderExport.of(engine, this::query, cl.andesops.shared.ui.TableExport.Format.XLSX,
                         this::getTranslation, getLocale(), origin.simulated()));
-        HorizontalLayout bar = new HorizontalLayout(search, order, total, exports);
+        var save = watching.saveSearch(() -> "/tenders?" + cl.andesops.shared.format.QueryValues.format(
+                cl.andesops.tenders.TenderQueryCodec.encode(query())));
+        HorizontalLayout bar = new HorizontalLayout(search, order, total, save, exports);
         bar.setWidthFull();
         bar.setAlignItems(Alignment.BASELINE);
         bar.addClassName("search-bar");

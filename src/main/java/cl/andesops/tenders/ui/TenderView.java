@@ -51,6 +51,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
     private final TenderSearch search;
     private final TenderPages pages;
     private final Clock clock;
+    private final cl.andesops.shared.ui.Watching watching;
     private final cl.andesops.shared.DataOrigin origin;
     /** Whether the tender shown is simulated, by where it came from (its page's link follows it). */
     private boolean simulated;
@@ -60,7 +61,9 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
     private final java.util.List<cl.andesops.shared.ui.RecordSection> sections;
 
     TenderView(TenderService tenders, TenderSearch search, TenderPages pages, Clock clock,
-               cl.andesops.shared.DataOrigin origin, java.util.List<cl.andesops.shared.ui.RecordSection> sections) {
+               cl.andesops.shared.DataOrigin origin, java.util.List<cl.andesops.shared.ui.RecordSection> sections,
+               cl.andesops.shared.ui.Watching watching) {
+        this.watching = watching;
         this.sections = sections;
         this.origin = origin;
         this.tenders = tenders;
@@ -90,7 +93,7 @@ public class TenderView extends VerticalLayout implements BeforeEnterObserver, H
                 java.nio.charset.StandardCharsets.UTF_8), getTranslation("tender.analyse"));
         analyse.setId("tender-analyse");
         Div links = new Div(official, new Span(" · "), analyse);
-        Div header = new Div(back, title, sub, links);
+        Div header = new Div(back, title, sub, links, watching.follow("/tenders/" + t.code()));
         header.addClassName("view-header");
         add(header);
         // what other features say of the record (the integrity signals that fired on it)

@@ -116,7 +116,8 @@ class ShellTest extends KaribuTest {
                 "success", new cl.andesops.shared.StatusIndicator.Key("sync.kind.DAY_ORDERS"), " 30-11-2026", 10, 10,
                 new cl.andesops.shared.StatusIndicator.Key("sync.state.DONE")));
         MainLayout layout = new MainLayout(List.of(sync), context.getBean(cl.andesops.shared.events.LiveUpdates.class),
-                context.getBean(com.vaadin.flow.spring.security.AuthenticationContext.class));
+                context.getBean(com.vaadin.flow.spring.security.AuthenticationContext.class),
+                context.getBeanProvider(Watching.class));
         UI.getCurrent().add(layout);
         Span badge = _get(layout, Span.class, spec -> spec.withId("badge-t-sync"));
         assertThat(badge.getElement().getAttribute("tabindex")).isEqualTo("0");

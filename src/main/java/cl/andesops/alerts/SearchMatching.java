@@ -97,7 +97,22 @@ class SearchMatching {
         void close();
     }
 
+    /** The records of a window, each distinct stored query run once (searches are often saved alike). */
     Batch batch(Dataset d, Set<String> codes) {
+        Batch each = eachQuery(d, codes);
+        java.util.Map<String, Set<String>> seen = new java.util.HashMap<>();
+        return new Batch() {
+            public Set<String> matching(String q, Instant now) {
+                return seen.computeIfAbsent(q, k -> each.matching(k, now));
+            }
+
+            public void close() {
+                each.close();
+            }
+        };
+    }
+
+    private Batch eachQuery(Dataset d, Set<String> codes) {
         return switch (d) {
             case TENDERS -> {
                 var b = tenders.batch(codes);

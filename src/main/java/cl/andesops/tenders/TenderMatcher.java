@@ -48,12 +48,51 @@ public class TenderMatcher {
             this.index = index;
         }
 
-        /** The codes of the tenders the search matches. */
+        /** Each part of the searches (their words, a facet's values, a window) run once, as document numbers. */
+        private final java.util.Map<Object, java.util.BitSet> parts = new java.util.HashMap<>();
+
+        /**
+         * The codes of the tenders the search matches: the AND of its parts (as the search's query is), each part
+         * run once for all the searches of the commit.
+         */
         public Set<String> matching(TenderQuery q) {
             // the order of the results is no part of what matches
             return seen.computeIfAbsent(new TenderQuery(q.text(), q.states(), q.types(), q.regions(), q.buyers(),
                     q.categories(), q.closing(), q.amount(), TenderQuery.Order.RELEVANCE),
-                    k -> java.util.Collections.unmodifiableSet(search.matching(index, k)));
+                    k -> java.util.Collections.unmodifiableSet(index.codes(docs(k))));
+        }
+
+        private java.util.BitSet docs(TenderQuery q) {
+            java.util.BitSet out = index.all();
+            if (q.text() != null && !q.text().isBlank()) {
+                out.and(part(java.util.List.of("text", q.text()), () -> search.textQuery(q.text())));
+            }
+            facet(out, "state", q.states());
+            facet(out, "type", q.types());
+            facet(out, "region", q.regions());
+            facet(out, "buyer", q.buyers());
+            facet(out, "category", q.categories());
+            if (q.closing() != null) {
+                out.and(part(java.util.List.of("closing", q.closing()), () -> search.closingQuery(q.closing())));
+            }
+            if (q.amount() != null) {
+                out.and(part(java.util.List.of("amount", q.amount()), () -> search.amountQuery(q.amount())));
+            }
+            return out;
+        }
+
+        private void facet(java.util.BitSet out, String dim, Set<String> values) {
+            if (!values.isEmpty()) {
+                out.and(part(java.util.List.of(dim, values), () -> search.facetQuery(dim, values)));
+            }
+        }
+
+        /** A part's documents (every row when it bounds nothing), run once per commit. */
+        private java.util.BitSet part(Object key, java.util.function.Supplier<org.apache.lucene.search.Query> query) {
+            return parts.computeIfAbsent(key, k -> {
+                org.apache.lucene.search.Query q = query.get();
+                return q == null ? index.all() : index.docs(q);
+            });
         }
 
         @Override

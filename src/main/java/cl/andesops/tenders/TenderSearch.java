@@ -238,11 +238,6 @@ public class TenderSearch extends ManagedIndex {
         }
     }
 
-    /** The codes of the batch's tenders the search would find (its words, facets, closing and amount windows). */
-    public java.util.Set<String> matching(cl.andesops.shared.search.IndexBatch batch, TenderQuery q) {
-        return batch.codes(query(q));
-    }
-
     /** The full query: the text, AND the facet selections. */
     Query query(TenderQuery q) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -253,28 +248,41 @@ public class TenderSearch extends ManagedIndex {
         filter(b, "region", q.regions());
         filter(b, "buyer", q.buyers());
         filter(b, "category", q.categories());
-        if (q.closing() != null) {
-            long[] range = TenderWindows.closing(q.closing(), clock.instant());
-            if (range != null) {
-                b.add(LongPoint.newRangeQuery("closes_p", range[0], range[1]), Occur.FILTER);
-            }
+        Query closing = q.closing() == null ? null : closingQuery(q.closing());
+        if (closing != null) {
+            b.add(closing, Occur.FILTER);
         }
-        if (q.amount() != null) {
-            long[] range = TenderWindows.amount(q.amount());
-            if (range != null) {
-                b.add(LongPoint.newRangeQuery("amount_p", range[0], range[1]), Occur.FILTER);
-            }
+        Query amount = q.amount() == null ? null : amountQuery(q.amount());
+        if (amount != null) {
+            b.add(amount, Occur.FILTER);
         }
         return b.build();
     }
 
     private void filter(BooleanQuery.Builder b, String dim, Set<String> values) {
         if (!values.isEmpty()) {
-            String field = facets.getDimConfig(dim).indexFieldName;
-            List<BytesRef> terms = values.stream()
-                    .map(v -> org.apache.lucene.facet.DrillDownQuery.term(field, dim, v).bytes()).toList();
-            b.add(new TermInSetQuery(field, terms), Occur.FILTER);
+            b.add(facetQuery(dim, values), Occur.FILTER);
         }
+    }
+
+    /** The tenders with any of these values of a facet. */
+    Query facetQuery(String dim, Set<String> values) {
+        String field = facets.getDimConfig(dim).indexFieldName;
+        List<BytesRef> terms = values.stream()
+                .map(v -> org.apache.lucene.facet.DrillDownQuery.term(field, dim, v).bytes()).toList();
+        return new TermInSetQuery(field, terms);
+    }
+
+    /** The tenders closing in a window of {@link TenderWindows#CLOSING} now, or null when it bounds nothing. */
+    Query closingQuery(String closing) {
+        long[] range = TenderWindows.closing(closing, clock.instant());
+        return range == null ? null : LongPoint.newRangeQuery("closes_p", range[0], range[1]);
+    }
+
+    /** The tenders in an amount window of {@link TenderWindows#AMOUNTS}, or null when it bounds nothing. */
+    Query amountQuery(String amount) {
+        long[] range = TenderWindows.amount(amount);
+        return range == null ? null : LongPoint.newRangeQuery("amount_p", range[0], range[1]);
     }
 
     /** The user's words as a Lucene query over the tender's text fields ({@link UserText}). */

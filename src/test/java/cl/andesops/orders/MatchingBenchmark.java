@@ -149,7 +149,7 @@ public final class MatchingBenchmark {
         return out;
     }
 
-    static List<TenderQuery> tenderQueries(TenderSearch search, JdbcClient jdbc, Random r, int n) {
+    public static List<TenderQuery> tenderQueries(TenderSearch search, JdbcClient jdbc, Random r, int n) {
         TenderResults all = search.search(TenderQuery.text(""), 0, 1);
         List<String> categories = all.facets().getOrDefault("category", List.of()).stream()
                 .map(TenderResults.FacetCount::value).toList();

@@ -60,7 +60,31 @@ public final class IndexBatch implements AutoCloseable {
 
     /** The codes of the rows the query matches. */
     public Set<String> codes(Query query) {
+        return codes(docs(query));
+    }
+
+    /** Every row, as document numbers. */
+    public java.util.BitSet all() {
+        java.util.BitSet b = new java.util.BitSet(codes.length);
+        b.set(0, codes.length);
+        return b;
+    }
+
+    /** The codes of these document numbers. */
+    public Set<String> codes(java.util.BitSet docs) {
         Set<String> out = new LinkedHashSet<>();
+        for (int d = docs.nextSetBit(0); d >= 0; d = docs.nextSetBit(d + 1)) {
+            out.add(codes[d]);
+        }
+        return out;
+    }
+
+    /**
+     * The rows the query matches, as document numbers: a part of many searches (their words, a facet's values) is
+     * run once and the searches combine the parts' sets.
+     */
+    public java.util.BitSet docs(Query query) {
+        java.util.BitSet out = new java.util.BitSet(codes.length);
         if (size == 0) {
             return out;
         }
@@ -83,12 +107,12 @@ public final class IndexBatch implements AutoCloseable {
         return out;
     }
 
-    /** Collects the codes of the hits, by document number. */
-    private final class Hits extends org.apache.lucene.search.SimpleCollector {
-        private final Set<String> out;
+    /** Collects the hits' document numbers. */
+    private static final class Hits extends org.apache.lucene.search.SimpleCollector {
+        private final java.util.BitSet out;
         private int base;
 
-        Hits(Set<String> out) {
+        Hits(java.util.BitSet out) {
             this.out = out;
         }
 
@@ -100,7 +124,7 @@ public final class IndexBatch implements AutoCloseable {
         @Override
         public void collect(int doc) {
             synchronized (out) {
-                out.add(codes[base + doc]);
+                out.set(base + doc);
             }
         }
 

@@ -56,14 +56,27 @@ class AlertMail {
         this.clock = clock;
     }
 
+    /** Digests are looked at once a minute at most (the immediate mails at every pass). */
+    static final Duration DIGEST_CHECK = Duration.ofMinutes(1);
+    private volatile long lastDigestCheck;
+
+    /** The next pass looks at the digests whatever the minute: for tests. */
+    void checkDigestsNow() {
+        lastDigestCheck = 0;
+    }
+
     /** Queues every mail due now; returns how many. */
     int queueDue() {
         Instant now = clock.instant();
         int queued = 0;
+        boolean digests = System.nanoTime() - lastDigestCheck >= DIGEST_CHECK.toNanos() || lastDigestCheck == 0;
+        if (digests) {
+            lastDigestCheck = System.nanoTime();
+        }
         for (SavedSearch s : read.sql("""
                         SELECT * FROM saved_search s WHERE s.mail = 'ON' AND (s.digest = 'IMMEDIATE' AND EXISTS (
                             SELECT 1 FROM alert a WHERE a.search_id = s.id AND a.mailed = 0)
-                          OR s.digest <> 'IMMEDIATE')""")
+                          OR s.digest <> 'IMMEDIATE' AND :digests = 1)""").param("digests", digests ? 1 : 0)
                 .query(SearchMatching.Searches.ROW).list()) {
             if (s.digest() == SavedSearch.Digest.IMMEDIATE) {
                 queued += search(s, now, false);

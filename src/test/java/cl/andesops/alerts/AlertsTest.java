@@ -50,6 +50,7 @@ class AlertsTest extends SyncedAppTest {
     @Autowired MercadoPublicoClient client;
     @Autowired JdbcClient jdbc;
     @Autowired AlertsProperties properties;
+    @Autowired AlertMail alertMail;
     @Autowired cl.andesops.sync.SyncEngine engine;
     @LocalServerPort int port;
 
@@ -253,6 +254,7 @@ class AlertsTest extends SyncedAppTest {
         // saved yesterday: today's 09:00 has passed since (the app's clock says noon)
         jdbc.sql("UPDATE saved_search SET created_at = :t WHERE id = :id").param("t",
                 now.minus(Duration.ofDays(1)).toEpochMilli()).param("id", s.id()).update();
+        alertMail.checkDigestsNow();
         MimeMessage digest = MailStub.shared().await(email, m -> subject(m).contains("zzdigest"), 1,
                 Duration.ofSeconds(20)).getFirst();
         assertThat(subject(digest)).startsWith("AndesOps, resumen: Resumen zzdigest");

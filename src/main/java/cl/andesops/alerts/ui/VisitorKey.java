@@ -76,7 +76,8 @@ final class VisitorKey {
             c.setHttpOnly(true);
             c.setMaxAge((int) LIFE.toSeconds());
             c.setSecure(request != null && request.isSecure());
-            c.setAttribute("SameSite", "Lax");
+            // no SameSite here: over HTTPS the app's cookie processor makes it SameSite=None; Partitioned, which a
+            // Space's iframe needs to keep it at all
             response.addCookie(c);
         }
     }

@@ -93,6 +93,11 @@ class ClusterTest {
                 waitFor(Duration.ofSeconds(2), () -> heard.contains(new DataChanged(Dataset.ORDERS, orders,
                         List.of("1057-1-SE26"), List.of("1057-2-SE26"), true)));
 
+                // the leader's new alerts reach the other node's bells by the same session
+                ctx.publishEvent(new cl.andesops.alerts.AlertsAdded(java.util.Set.of("key-1")));
+                waitFor(Duration.ofSeconds(2), () -> heard.contains(new cl.andesops.shared.events.Signal("alerts",
+                        List.of("key-1"))));
+
                 // b's session is cut; what was committed meanwhile arrives by the catch-up after it reconnects
                 heard.clear();
                 JdbcClient jdbc = ctx.getBean(JdbcClient.class);

@@ -263,7 +263,9 @@ public class AlertsView extends VerticalLayout implements BeforeEnterObserver, H
             });
             yes.setId("replace-key-confirm");
             yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-            d.getFooter().add(new Button(getTranslation("alerts.cancel"), x -> d.close()), yes);
+            Button no = new Button(getTranslation("alerts.cancel"), x -> d.close());
+            no.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            d.getFooter().add(no, yes);
             d.open();
         });
         replace.setId("replace-key");

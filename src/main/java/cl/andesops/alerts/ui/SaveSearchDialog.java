@@ -93,6 +93,7 @@ class SaveSearchDialog extends Dialog {
         save.setId("save-search-confirm");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button(getTranslation("alerts.cancel"), e -> close());
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         getFooter().add(cancel, save);
     }
 

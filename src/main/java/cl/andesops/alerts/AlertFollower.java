@@ -88,13 +88,15 @@ class AlertFollower extends Follower {
 
     @Override
     protected void follow(Dataset d, long from, long to) {
-        boolean anyFollow = d != Dataset.ORDERS && follows.any();
+        boolean anyFollow = follows.any();
         var since = searches.since(d);
         if (since.isEmpty() && !anyFollow) {
             return; // nobody asks about this dataset: nothing to read
         }
-        // nothing stamped before the oldest search or follow alerts anyone: history is not read again
-        long start = Math.max(from, Math.min(since.orElse(Long.MAX_VALUE), anyFollow ? oldestFollow() : Long.MAX_VALUE));
+        // nothing stamped before the oldest search or follow of the dataset alerts anyone: history is not read again
+        // (a party's follow counts the tenders' versions: for orders and requests only the searches set the floor)
+        long floor = Math.min(since.orElse(Long.MAX_VALUE), anyFollow ? oldestFollow(d) : Long.MAX_VALUE);
+        long start = floor != Long.MAX_VALUE ? Math.max(from, floor) : anyFollow && from > 0 ? from : to;
         long after = 0;
         while (isRunning()) {
             Map<String, Stamped> window = window(d, start, to, after);
@@ -119,8 +121,19 @@ class AlertFollower extends Follower {
         }
     }
 
-    private long oldestFollow() {
-        return read.sql("SELECT min(since_version) FROM follow").query(Long.class).optional().orElse(Long.MAX_VALUE);
+    /** The oldest version a follow of this dataset's records (and, for tenders, of a party) alerts after. */
+    private long oldestFollow(Dataset d) {
+        List<String> kinds = switch (d) {
+            case TENDERS -> List.of("TENDER", "BUYER", "SUPPLIER");
+            case COMPRA_AGIL -> List.of("COMPRA_AGIL");
+            case ORDERS -> List.of();
+        };
+        if (kinds.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        Long v = read.sql("SELECT min(since_version) FROM follow WHERE kind IN (:k)").param("k", kinds)
+                .query(Long.class).optional().orElse(null);
+        return v == null ? Long.MAX_VALUE : v;
     }
 
     /** The records stamped in ({@code from}, {@code to}], after row {@code after}, a window at a time. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import cl.andesops.alerts.Alert.Event;
 import cl.andesops.alerts.FollowedRecords.State;
+import cl.andesops.flags.Flags;
 import cl.andesops.shared.events.DataChanged.Dataset;
 import cl.andesops.shared.events.Stamped;
 import cl.andesops.tenders.TenderChanges;
@@ -41,10 +42,12 @@ class FollowEvents {
     private final Clock clock;
 
     private final TenderChanges tenders;
+    private final Flags flags;
 
     FollowEvents(JdbcClient read, @Qualifier(Writer.NAME) JdbcTemplate writer, FollowedRecords records,
-                 TenderChanges tenders, Clock clock) {
+                 TenderChanges tenders, Flags flags, Clock clock) {
         this.tenders = tenders;
+        this.flags = flags;
         this.read = read;
         this.writer = writer;
         this.records = records;
@@ -67,10 +70,55 @@ class FollowEvents {
             }
             case COMPRA_AGIL -> recordEvents(Follow.Kind.COMPRA_AGIL, d, changed, out, now);
             case ORDERS -> {
-                // orders are not followed one by one; their parties' events come from tenders
+                // orders are not followed one by one: only their parties' flags below
             }
         }
+        partiesFlags(d, changed, out);
         return out;
+    }
+
+    /**
+     * An integrity indicator fired on a record of a followed buyer or supplier: told once per record (a reason to
+     * look, never proof). The follow's own record is told by its own events.
+     */
+    private void partiesFlags(Dataset d, Map<String, Stamped> changed, List<AlertStore.New> out) {
+        if (read.sql("SELECT 1 FROM follow WHERE kind IN ('BUYER', 'SUPPLIER') LIMIT 1").query(Integer.class)
+                .optional().isEmpty()) {
+            return;
+        }
+        Map<String, List<Flags.Hit>> fired = flags.on(changed.keySet());
+        if (fired.isEmpty()) {
+            return;
+        }
+        Map<List<String>, Set<String>> byParty = new HashMap<>(); // [kind, key] -> record codes
+        fired.forEach((code, hits) -> hits.forEach(h -> {
+            if (h.buyerCode() != null) {
+                PartyKeys.buyer(h.buyerCode()).ifPresent(b -> byParty.computeIfAbsent(List.of("BUYER", b),
+                        k -> new LinkedHashSet<>()).add(code));
+            }
+            if (h.supplier() != null) {
+                PartyKeys.supplier(h.supplier()).ifPresent(r -> byParty.computeIfAbsent(List.of("SUPPLIER", r),
+                        k -> new LinkedHashSet<>()).add(code));
+            }
+        }));
+        for (Follow.Kind kind : List.of(Follow.Kind.BUYER, Follow.Kind.SUPPLIER)) {
+            Set<String> keys = new LinkedHashSet<>();
+            byParty.keySet().stream().filter(k -> k.get(0).equals(kind.name())).forEach(k -> keys.add(k.get(1)));
+            if (keys.isEmpty()) {
+                continue;
+            }
+            for (Follow f : follows(kind, keys)) {
+                for (String code : byParty.get(List.of(kind.name(), f.code()))) {
+                    Stamped c = changed.get(code);
+                    // a party's follow counts versions of the tenders: for any dataset, its records' dates decide
+                    if (c != null && !c.fromFiles() && Fresh.forSince(c, f.createdAt())) {
+                        out.add(new AlertStore.New(f.keyId(), null, f.id(), d, code, c.name(), Event.FLAG,
+                                fired.get(code).stream().map(h -> h.indicator().id).distinct().sorted().toList(),
+                                ONCE, true));
+                    }
+                }
+            }
+        }
     }
 
     private List<Follow> follows(Follow.Kind kind, Collection<String> codes) {

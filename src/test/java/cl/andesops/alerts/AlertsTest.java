@@ -238,6 +238,29 @@ class AlertsTest extends SyncedAppTest {
     }
 
     @Test
+    void a_followed_buyers_record_that_an_indicator_fires_on_is_told_once() throws Exception {
+        TenderDetail model = stillTender();
+        Watchlist.NewKey key = watchlist.createKey(I18n.SPANISH);
+        Follow buyer = watchlist.follow(key.key(), "/buyers/" + model.buyer().organismCode());
+        Instant now = cl.andesops.testing.TestClock.CLOCK.instant();
+        String code = "9991-" + (System.nanoTime() % 100000) + "-LE26";
+        // a public tender (LE: ten days at least) open for one day: short publication fires
+        TenderDetail shortOne = typed(copy(model, code, "Servicio de zzcorto", now.plus(Duration.ofDays(1)), 5), "LE");
+        store(shortOne);
+        assertThat(follower.awaitMatched(Duration.ofSeconds(30))).isTrue();
+        store(typed(copy(model, code, "Servicio de zzcorto (rectificado)", now.plus(Duration.ofDays(1)), 5), "LE"));
+        assertThat(follower.awaitMatched(Duration.ofSeconds(30))).isTrue();
+        List<Alert> flags = alerts.page(key.key(), 0, 20).stream().filter(a -> a.event() == Alert.Event.FLAG)
+                .toList();
+        assertThat(flags).singleElement().satisfies(a -> {
+            assertThat(a.code()).isEqualTo(code);
+            assertThat(a.followId()).isEqualTo(buyer.id());
+            assertThat(a.args()).contains("short-publication");
+            assertThat(AlertWords.what(a, I18n.SPANISH)).contains("una razón para mirar, no una prueba");
+        });
+    }
+
+    @Test
     void a_daily_digest_has_what_is_new_and_what_closes_soon_at_its_hour() throws Exception {
         TenderDetail model = stillTender();
         Watchlist.NewKey key = watchlist.createKey(I18n.SPANISH);
@@ -319,6 +342,15 @@ class AlertsTest extends SyncedAppTest {
         MimeMessage m = MailStub.shared().await(email, x -> true, 1, Duration.ofSeconds(20)).getFirst();
         assertThat(post(local(link(MailStub.text(m), "/api/v1/alerts/mail/confirm/")), "").statusCode())
                 .isEqualTo(200);
+    }
+
+    /** The tender as a procedure of another type. */
+    static TenderDetail typed(TenderDetail d, String type) {
+        return new TenderDetail(d.code(), d.name(), d.description(), d.stateCode(), d.state(), type, 1, d.currency(),
+                d.stages(), d.complaints(), d.buyer(), d.createdAt(), d.publishedAt(), d.closesAt(), d.forumOpensAt(),
+                d.forumClosesAt(), d.answersAt(), d.technicalOpeningAt(), d.economicOpeningAt(), d.awardedAt(),
+                d.estimatedAwardAt(), d.estimation(), d.amountVisible(), d.estimatedAmount(), d.funding(),
+                d.paymentModality(), d.contractDuration(), d.award(), d.items());
     }
 
     /** The tender with every line awarded to one supplier. */

@@ -261,6 +261,40 @@ class AlertsTest extends SyncedAppTest {
     }
 
     @Test
+    void a_followed_compra_agil_request_tells_its_selection_and_its_order(
+            @Autowired cl.andesops.compraagil.CompraAgilWriter requests,
+            @Autowired cl.andesops.mercadopublico.CompraAgilClient caClient) throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql("SELECT count(*) FROM ca_request r "
+                + "WHERE has_detail = 1 AND EXISTS (SELECT 1 FROM ca_quote q WHERE q.request_id = r.id)")
+                .query(Integer.class).single() > 0);
+        cl.andesops.testing.StillData.pause(engine);
+        String code = jdbc.sql("SELECT code FROM ca_request r WHERE has_detail = 1 AND EXISTS (SELECT 1 FROM ca_quote "
+                + "q WHERE q.request_id = r.id) ORDER BY id LIMIT 1").query(String.class).single();
+        cl.andesops.mercadopublico.CaRequest r = caClient.detail(code, Purpose.BACKGROUND).orElseThrow();
+        requests.storeDetails(List.of(r));
+        Watchlist.NewKey key = watchlist.createKey(I18n.SPANISH);
+        watchlist.follow(key.key(), "/compra-agil/" + code);
+        // the buyer picks the first quote and issues its order
+        var first = r.quotes().getFirst();
+        List<cl.andesops.mercadopublico.CaQuote> quotes = r.quotes().stream().map(q -> new cl.andesops.mercadopublico
+                .CaQuote(q.quoteId(), q.supplierRut(), q.supplierName(), q.supplierCode(), q.description(),
+                q.validUntil(), q.createdAt(), q.netTotal(), q.tax(), q.shipping(), q.total(), q == first, q.state(),
+                q == first ? "4321-99-SE26" : null, q.lines(), q.supplierSize(), q.criterion())).toList();
+        requests.storeDetails(List.of(new cl.andesops.mercadopublico.CaRequest(r.code(), r.name(), 4, r.stateCode(),
+                "Proveedor seleccionado", r.callState(), r.publishedAt(), r.closesAt(), r.firstCallClosesAt(),
+                r.secondCallClosesAt(), r.changedAt(), r.cancelledAt(), r.currency(), r.availableAmount(),
+                r.availableClp(), r.budgetType(), r.estimatedBudget(), r.organism(), r.organismRut(), r.unitName(),
+                r.regionId(), r.regionName(), r.offersReceived(), r.cancelReason(), r.desertedReason(),
+                r.description(), r.deliveryAddress(), r.deliveryDays(), "4321-99-SE26", true, r.products(), quotes)));
+        assertThat(follower.awaitMatched(Duration.ofSeconds(30))).isTrue();
+        List<Alert> told = alerts.page(key.key(), 0, 20);
+        assertThat(told.stream().map(Alert::event)).contains(Alert.Event.SELECTED, Alert.Event.ORDER);
+        assertThat(told).allSatisfy(a -> assertThat(a.path()).isEqualTo("/compra-agil/" + code));
+        assertThat(told.stream().filter(a -> a.event() == Alert.Event.ORDER).findFirst().orElseThrow().args())
+                .containsExactly("4321-99-SE26");
+    }
+
+    @Test
     void a_daily_digest_has_what_is_new_and_what_closes_soon_at_its_hour() throws Exception {
         TenderDetail model = stillTender();
         Watchlist.NewKey key = watchlist.createKey(I18n.SPANISH);

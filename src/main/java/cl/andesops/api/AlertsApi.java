@@ -171,9 +171,7 @@ class AlertsApi {
                               @Parameter(description = "Página, desde 0") @RequestParam(defaultValue = "0") int page,
                               @Parameter(description = "Tamaño, 1 a 200") @RequestParam(defaultValue = "50") int size) {
         AlertKey k = key(request);
-        if (page < 0 || size < 1 || size > 200) {
-            throw new IllegalArgumentException(ApiErrors.text("api.error.params"));
-        }
+        Paging.check(page, size); // the same bounds as every list of the API, at most 100,000 rows deep
         java.util.Locale l = ApiErrors.locale();
         List<AlertAnswer> items = alerts.page(k, page * size, size).stream().map(a -> new AlertAnswer(a.id(),
                 a.event().name(), AlertWords.what(a, l), a.code(), a.title(), base() + a.path(),

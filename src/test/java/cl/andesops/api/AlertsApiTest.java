@@ -70,6 +70,9 @@ class AlertsApiTest extends SyncedAppTest {
         assertThat(page.path("size").asInt()).isEqualTo(10);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(page.path("items").size());
         assertThat(send("GET", "/api/v1/alerts?size=500", secret, null).statusCode()).isEqualTo(400);
+        HttpResponse<String> deep = send("GET", "/api/v1/alerts?page=50000000&size=200", secret, null);
+        assertThat(deep.statusCode()).as("no int overflow into a negative offset").isEqualTo(400);
+        assertThat(json.readTree(deep.body()).path("detail").asString()).contains("100000");
 
         assertThat(send("DELETE", "/api/v1/alerts/searches/" + s.path("id").asString(), secret, null).statusCode())
                 .isEqualTo(204);

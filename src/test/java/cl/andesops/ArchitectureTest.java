@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import cl.andesops.testing.NoDatabase;
+
 /** The package rules of STYLE.md. */
+@NoDatabase
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

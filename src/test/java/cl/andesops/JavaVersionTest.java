@@ -13,10 +13,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import cl.andesops.testing.NoDatabase;
+
 /**
  * The README's two commands work on a machine whose default Java is older than 25: bin/run and bin/test find a
  * JDK 25, and Maven itself, started on an older one, stops at once and says how to point JAVA_HOME.
  */
+@NoDatabase
 class JavaVersionTest {
 
     /** A JDK older than 25 on this machine (the default java of these machines is 17). */

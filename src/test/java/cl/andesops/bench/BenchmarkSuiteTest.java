@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cl.andesops.testing.NoDatabase;
+
 /**
  * The benchmark suite at a tiny size, without the browser parts (those run against the packaged jar in
  * {@code bench/run}): it keeps compiling and running, and its report names every figure with its baseline.
  */
+@NoDatabase
 class BenchmarkSuiteTest {
 
     @TempDir

@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cl.andesops.testing.NoDatabase;
+
 /**
  * bin/space-push publishes the repository as the Hugging Face Hub accepts it: every binary of every commit in Git
  * LFS, a .gitattributes that says so, and a clone (as the Space's Docker build makes) gets the real files.
  * Checked against a local bare repository standing in for the Hub.
  */
+@NoDatabase
 class SpacePushTest {
 
     @TempDir Path dir;

@@ -7,7 +7,10 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import cl.andesops.testing.NoDatabase;
+
 /** A worker whose loop ends, even by an Error, never says it is running; it can be started again. */
+@NoDatabase
 class BackgroundWorkerTest {
 
     @Test

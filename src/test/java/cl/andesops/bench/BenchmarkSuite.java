@@ -459,29 +459,27 @@ public final class BenchmarkSuite {
         Map<String, String> offline = Map.of("ANDESOPS_SYNC_ENABLED", "false", "MERCADO_PUBLICO_TICKET", "bench",
                 "MERCADO_PUBLICO_BASE_URL", "http://127.0.0.1:9", "COMPRA_AGIL_BASE_URL", "http://127.0.0.1:9");
 
-        // startup to health UP, plain and with a JDK 25 AOT cache trained on this jar
+        // startup to health UP, plain and as the image runs it: extracted, with a JDK 25 AOT cache trained on this jar
         List<Long> plain = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            try (PackagedApp app = PackagedApp.start(offline, year)) {
+            try (PackagedApp app = PackagedApp.startPlain(offline, year)) {
                 plain.add(app.startup.toMillis());
             }
         }
-        Path extracted = work.resolve("extracted");
         List<Long> aot = new ArrayList<>();
         String aotNote;
         try {
-            Path cache = trainAotCache(Path.of(jar), extracted, year, offline);
-            System.setProperty("andesops.jar", extracted.resolve(Path.of(jar).getFileName()).toString());
+            if (PackagedApp.extracted().cache() == null) {
+                throw new IllegalStateException("the training wrote no cache");
+            }
             for (int i = 0; i < 3; i++) {
-                try (PackagedApp app = PackagedApp.start(offline, year, List.of("-XX:AOTCache=" + cache))) {
+                try (PackagedApp app = PackagedApp.start(offline, year)) {
                     aot.add(app.startup.toMillis());
                 }
             }
             aotNote = "extracted jar + -XX:AOTCache: " + aot.stream().map(v -> fmt(v) + " ms").toList();
         } catch (Exception | AssertionError e) {
             aotNote = "AOT cache could not be used: " + e.getMessage();
-        } finally {
-            System.setProperty("andesops.jar", jar);
         }
         long bestPlain = median(plain);
         long bestAot = aot.isEmpty() ? Long.MAX_VALUE : median(aot);
@@ -695,27 +693,6 @@ public final class BenchmarkSuite {
             throw new IllegalStateException("No heap figure in: " + info);
         }
         return Long.parseLong(m.group(1)) * 1024;
-    }
-
-    /** Extracts the jar (the AOT cache needs a plain classpath) and trains a cache on one start. */
-    private Path trainAotCache(Path jar, Path extracted, Path year, Map<String, String> env) throws Exception {
-        deleteTree(extracted);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", extracted.toString()));
-        Path cache = work.resolve("andesops.aot");
-        Files.deleteIfExists(cache);
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:AOTCacheOutput=" + cache,
-                "-Dspring.context.exit=onRefresh", "-jar", extracted.resolve(jar.getFileName()).toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("aot-training.log").toFile());
-        pb.environment().putAll(env);
-        pb.environment().put("ANDESOPS_DATA_DIR", year.toString());
-        pb.environment().put("PORT", "0");
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS) || !Files.exists(cache)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("training did not write " + cache);
-        }
-        return cache;
     }
 
     // ---- the jar ---------------------------------------------------------------------------------------------

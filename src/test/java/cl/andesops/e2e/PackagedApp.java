@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The production jar started as its own process, on a free port with an empty data directory, as an operator
- * would run it. Its output goes to a log file the tests can scan.
+ * would run it. Its output goes to a log file the tests can scan. It runs as the image runs it (Dockerfile): the jar
+ * extracted to a plain classpath with a JDK 25 AOT cache trained once on it, the same JVM options in training and at
+ * run time; that start takes about two thirds of a {@code java -jar} one, which every end-to-end test pays once or
+ * twice. {@link #startPlain} runs the jar itself, for the benchmark that compares the two.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -41,22 +44,115 @@ public final class PackagedApp implements AutoCloseable {
         return start(env, dir, List.of());
     }
 
-    /** With extra JVM options (an AOT cache, a heap size); starts are timed to health UP with 50 ms resolution. */
+    /** With extra JVM options (a heap size); starts are timed to health UP with 50 ms resolution. */
     public static PackagedApp start(Map<String, String> env, Path dir, List<String> jvmOptions) throws Exception {
+        Extracted run = extracted();
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (run.cache() != null) {
+            options.add("-XX:AOTCache=" + run.cache());
+        }
+        return start(run.jar(), env, dir, options);
+    }
+
+    /** {@code java -jar} on the packaged jar itself, no cache. */
+    public static PackagedApp startPlain(Map<String, String> env, Path dir) throws Exception {
+        return start(packagedJar(), env, dir, List.of());
+    }
+
+    /** The JVM options of every start, and of the cache's training (the JVM refuses a cache trained with others). */
+    static final List<String> JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "--add-modules=jdk.incubator.vector");
+
+    /** The jar extracted to a plain classpath, and its AOT cache (null when training failed: it then starts without). */
+    public record Extracted(Path jar, Path cache) {
+    }
+
+    private static Extracted extracted;
+
+    /**
+     * Extracts the packaged jar next to it ({@code target/packaged-run}) and trains its AOT cache on one start with an
+     * empty data directory, once per jar: a later run of the tests on the same jar reuses both.
+     */
+    public static synchronized Extracted extracted() throws Exception {
+        Path jar = packagedJar();
+        if (extracted != null && Files.getLastModifiedTime(extracted.jar()).compareTo(
+                Files.getLastModifiedTime(jar)) >= 0) {
+            return extracted;
+        }
+        Path dir = jar.toAbsolutePath().getParent().resolve("packaged-run");
+        Path stamp = dir.resolve("from-" + Files.getLastModifiedTime(jar).toMillis() + "-" + Files.size(jar));
+        Path runJar = dir.resolve(jar.getFileName());
+        Path cache = dir.resolve("app.aot");
+        if (!Files.exists(stamp)) {
+            deleteTree(dir);
+            run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", dir.toString()),
+                    Map.of(), dir.resolveSibling("packaged-run-extract.log"), 120);
+            Path training = Files.createTempDirectory("andesops-aot-training");
+            List<String> command = new ArrayList<>(List.of(java()));
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-Xmx512m", "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar",
+                    runJar.toString()));
+            boolean trained = run(command, Map.of("ANDESOPS_DATA_DIR", training.toString(), "PORT", "0",
+                    "ANDESOPS_SYNC_ENABLED", "false", "ANDESOPS_HISTORY_MONTHS", "0", "VAADIN_USAGE_STATS_ENABLED",
+                    "false"), dir.resolve("aot-training.log"), 180) && Files.exists(cache);
+            deleteTree(training);
+            if (!trained) {
+                System.err.println("PackagedApp: the AOT cache could not be trained (see " + dir.resolve(
+                        "aot-training.log") + "): the app starts without it");
+                Files.deleteIfExists(cache);
+            }
+            Files.createFile(stamp);
+        }
+        extracted = new Extracted(runJar, Files.exists(cache) ? cache : null);
+        return extracted;
+    }
+
+    private static Path packagedJar() {
         String jar = System.getProperty("andesops.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("The packaged jar is missing (" + jar + "): run through 'mvnw verify'");
         }
+        return Path.of(jar);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static boolean run(List<String> command, Map<String, String> env, Path log, int seconds)
+            throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return false;
+        }
+        return p.exitValue() == 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static PackagedApp start(Path jar, Map<String, String> env, Path dir, List<String> jvmOptions)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path log = Files.createTempFile("andesops-app", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(JVM_OPTIONS);
         command.addAll(jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx")) ? jvmOptions
-                : java.util.stream.Stream.concat(Stream.of("-Xmx512m"), jvmOptions.stream()).toList());
-        command.addAll(List.of("-jar", jar));
+                : Stream.concat(Stream.of("-Xmx512m"), jvmOptions.stream()).toList());
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().put("ANDESOPS_DATA_DIR", dir.toString());

@@ -3,9 +3,7 @@ package cl.andesops.tenders;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +41,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -304,33 +300,19 @@ public class TenderSearch extends ManagedIndex {
     }
 
     private List<TenderHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-        List<TenderHit> out = new ArrayList<>();
-        if (page.length == 0) {
-            return out;
+        return TenderHits.of(searcher, analyzer, query, page);
+    }
+
+    /** The query the highlighter is given for a search ({@link TenderHits#withoutPrefixes}). */
+    Query highlightQuery(TenderQuery q) {
+        IndexSearcher searcher = acquire();
+        try {
+            return TenderHits.withoutPrefixes(query(q), searcher.getIndexReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withHighlightPhrasesStrictly(false).build();
-        TopDocs pageDocs = new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
-                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page);
-        Map<String, String[]> highlights = highlighter.highlightFields(new String[]{"name", "description"}, query,
-                pageDocs, new int[]{1, 2});
-        for (int i = 0; i < page.length; i++) {
-            Document d = searcher.storedFields().document(page[i].doc);
-            String name = d.get("name");
-            String nameHtml = highlights.get("name")[i] != null ? highlights.get("name")[i] : escape(name);
-            String snippet = highlights.get("description")[i] != null ? highlights.get("description")[i]
-                    : escape(abbreviate(d.get("description"), 220));
-            Number amount = d.getField("amount_s") == null ? null : d.getField("amount_s").numericValue();
-            long closes = d.getField("closes_s").numericValue().longValue();
-            long published = d.getField("published_s").numericValue().longValue();
-            out.add(new TenderHit(d.get("code"), name, nameHtml, snippet, d.get("buyer"), d.get("buyer_code"),
-                    d.get("region_s"),
-                    d.get("state_s"), d.get("type_s"), amount == null ? null : BigDecimal.valueOf(amount.longValue()),
-                    closes == Long.MAX_VALUE ? null : Instant.ofEpochMilli(closes),
-                    published == 0 ? null : Instant.ofEpochMilli(published)));
-        }
-        return out;
     }
 
     private Map<String, List<TenderResults.FacetCount>> facets(IndexSearcher searcher, FacetsCollector fc)
@@ -385,18 +367,4 @@ public class TenderSearch extends ManagedIndex {
 
     /** The closing-date keys, in the order a screen lists them. */
     public static final List<String> CLOSING = TenderWindows.CLOSING;
-
-    static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String abbreviate(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() <= max ? s : s.substring(0, max).strip() + " …";
-    }
 }

@@ -162,6 +162,43 @@ class TenderSearchTest {
     }
 
     @Test
+    void a_prefix_is_highlighted_through_its_words_in_the_index_not_by_analysing_each_hit_again() throws Exception {
+        // the last word typed is also a prefix: marked in the name and in the description
+        TenderHit fluticasona = search.search(TenderQuery.text("fluticas"), 0, 10).hits().getFirst();
+        assertThat(fluticasona.nameHtml()).containsPattern("(?i)<mark>fluticasona</mark>");
+        TenderHit urgencia = search.search(TenderQuery.text("hospitaliz"), 0, 10).hits().stream()
+                .filter(h -> h.code().equals("1509-5-L114")).findFirst().orElseThrow();
+        assertThat(urgencia.snippetHtml()).contains("<mark>Hospitalizados</mark>");
+        // the highlighter's query holds no prefix query (which would make it analyse the text of every hit again),
+        // only words the index holds
+        {
+            org.apache.lucene.search.Query highlighted = search.highlightQuery(TenderQuery.text("insumos farma"));
+            List<String> leaves = new ArrayList<>();
+            highlighted.visit(new org.apache.lucene.search.QueryVisitor() {
+                @Override
+                public void consumeTerms(org.apache.lucene.search.Query q, org.apache.lucene.index.Term... terms) {
+                    for (var t : terms) {
+                        leaves.add(t.field() + ":" + t.text());
+                    }
+                }
+
+                @Override
+                public void consumeTermsMatching(org.apache.lucene.search.Query q, String field,
+                                                 java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> a) {
+                    leaves.add("automaton " + q);
+                }
+
+                @Override
+                public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur o,
+                                                                           org.apache.lucene.search.Query parent) {
+                    return this;
+                }
+            });
+            assertThat(leaves).noneMatch(l -> l.startsWith("automaton")).contains("name:insum", "name:farmac");
+        }
+    }
+
+    @Test
     void similar_tenders_share_words() {
         assertThat(search.similar("2105-33-L114", 3)).extracting(TenderRow::code).contains("2105-36-L114");
     }

@@ -62,6 +62,8 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarketMonitorView.class);
     /** A burst of commits within this becomes one push. */
     private static final Duration COALESCE = Duration.ofMillis(250);
+    /** Whether the filter shown has words (set in the UI's lock, read by the thread that brings a commit). */
+    private volatile boolean textFiltered;
 
     final MonitorFilters filters;
     final MonitorCharts charts = new MonitorCharts();
@@ -187,6 +189,7 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
 
     /** Recomputes (or takes from the shared cache) the summary and redraws KPIs, charts and the grid. */
     void refresh() {
+        textFiltered = filter().hasText();
         OrderFilter period = shown();
         filters.clampTo(period);
         filters.describe(period, textTooBroad(period), monitor.textMatchLimit());
@@ -208,10 +211,12 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         UI ui = attachEvent.getUI();
         cl.andesops.shared.ui.PhoneFold.foldIfNarrow(filters.panel, () -> hasNarrowingFilter());
         CoalescedPush push = new CoalescedPush(ui, COALESCE, this::liveRefresh);
+        // a text filter's matches come from the search index, which catches up just after the commit
+        CoalescedPush afterIndex = CoalescedPush.afterDelay(ui, COALESCE, this::liveRefresh);
         unsubscribeData = live.onData(event -> {
             if (event.dataset() == DataChanged.Dataset.ORDERS) {
                 pendingNew.addAndGet(event.added().size());
-                push.request();
+                (textFiltered ? afterIndex : push).request();
             }
         });
         unsubscribeProgress = live.onProgress(p -> CoalescedPush.access(ui, () -> showProgress(p)));

@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.vaadin.flow.component.UI;
 
 /**
- * "Coalesce updates, then push": any number of {@link #request()}s from any thread within the delay become one run
- * of the action inside {@code ui.access}, so a burst of commits or streamed tokens costs a screen one redraw. Pushes
- * run on virtual threads, so many open screens are refreshed side by side rather than queued behind one another.
+ * "Push at once, then at most once a delay": the first {@link #request()} after a quiet delay runs the action inside
+ * {@code ui.access} at once, and any number of requests from any thread after that become one more run, a delay after
+ * the one before; so a burst of commits or streamed tokens costs a screen two redraws, and news that comes alone is
+ * shown without waiting. Pushes run on virtual threads, so many open screens are refreshed side by side rather than
+ * queued behind one another.
  */
 public final class CoalescedPush {
 
@@ -22,20 +24,42 @@ public final class CoalescedPush {
     private final Duration delay;
     private final Runnable action;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the action last began (System.nanoTime), long ago at first. */
+    private volatile long lastRun;
+    private volatile boolean ranOnce;
+    /** Whether a first request runs at once ({@link #afterDelay} waits the delay first, every time). */
+    private final boolean leading;
 
     /** {@code action} runs in the UI's session lock; {@code delay} may be zero (the next free moment). */
     public CoalescedPush(UI ui, Duration delay, Runnable action) {
+        this(ui, delay, action, true);
+    }
+
+    private CoalescedPush(UI ui, Duration delay, Runnable action, boolean leading) {
         this.ui = ui;
         this.delay = delay;
         this.action = action;
+        this.leading = leading;
+    }
+
+    /**
+     * Requests within the delay become one run, a delay after the first of them: for a screen that reads something
+     * that catches up just after the news (a search index after a commit).
+     */
+    public static CoalescedPush afterDelay(UI ui, Duration delay, Runnable action) {
+        return new CoalescedPush(ui, delay, action, false);
     }
 
     public void request() {
         if (scheduled.compareAndSet(false, true)) {
-            Executor executor = delay.isZero() ? PUSHERS
-                    : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, PUSHERS);
+            long wait = !leading ? delay.toNanos()
+                    : ranOnce ? delay.toNanos() - (System.nanoTime() - lastRun) : 0;
+            Executor executor = wait <= 0 ? PUSHERS
+                    : CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, PUSHERS);
             executor.execute(() -> access(ui, () -> {
                 scheduled.set(false);
+                lastRun = System.nanoTime();
+                ranOnce = true;
                 action.run();
             }));
         }

@@ -43,10 +43,18 @@ public class MonitorService {
     private final OrderTextIndex text;
     private final OrderService orders;
     private final Clock clock;
-    /** Summaries by their normalised filter (period made explicit and clamped), bounded by weight. */
-    private final com.github.benmanes.caffeine.cache.Cache<OrderFilter, MonitorSummary> cache =
+    /**
+     * Summaries by the data version they were computed on and their normalised filter (period made explicit and
+     * clamped), bounded by weight. Keyed by version, a summary computed while a commit came in is never served for
+     * the newer data; and the Monitors that ask for the same one at once (every open Monitor after a commit) wait for
+     * one computation instead of each doing it.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Key, MonitorSummary> cache =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(CACHE_BYTES)
-                    .weigher((OrderFilter f, MonitorSummary m) -> weight(m)).build();
+                    .weigher((Key k, MonitorSummary m) -> weight(m)).build();
+
+    private record Key(long version, OrderFilter filter) {
+    }
 
     /** A summary's rough size in bytes: its points and slices. */
     static int weight(MonitorSummary m) {
@@ -159,22 +167,19 @@ public class MonitorService {
 
     /** The KPIs and charts of a filter; empty while the columns load. */
     public Optional<MonitorSummary> summary(OrderFilter requested) {
+        // the version before the columns: a commit catches the columns up before it counts the version, so columns
+        // read after a version are at least as new as it
+        long v = version.get();
         OrderColumns columns = loader.columns();
         if (columns == null) {
             return Optional.empty();
         }
         OrderFilter f = effective(requested);
-        long v = version.get();
-        MonitorSummary cached = cache.getIfPresent(f);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        MonitorSummary computed = compute(columns, f);
         // a text filter's matches come from the search index, which catches up just after a commit: not cached
-        if (version.get() == v && !f.hasText()) {
-            cache.put(f, computed);
+        if (f.hasText()) {
+            return Optional.of(compute(columns, f));
         }
-        return Optional.of(computed);
+        return Optional.of(cache.get(new Key(v, f), k -> compute(columns, f)));
     }
 
     private MonitorSummary compute(OrderColumns columns, OrderFilter f) {

@@ -306,6 +306,35 @@ class MonitorServiceTest extends SyncedAppTest {
     }
 
     @Test
+    void monitorsAskingForTheSameSummaryAtOnceAfterACommitWaitForOneComputation() throws Exception {
+        OrderFilter week = OrderFilter.none().withDates(cl.andesops.testing.TestClock.today().minusDays(6),
+                cl.andesops.testing.TestClock.today());
+        monitor.on(new cl.andesops.shared.events.DataChanged(cl.andesops.shared.events.DataChanged.Dataset.ORDERS,
+                cl.andesops.shared.events.DataChanged.UNKNOWN, List.of(), List.of()));
+        long before = monitor.computations();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<MonitorSummary>> asked = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 51; i++) {
+                asked.add(threads.submit(() -> {
+                    start.await();
+                    return monitor.summary(week).orElseThrow();
+                }));
+            }
+            start.countDown();
+            for (var f : asked) {
+                assertThat(f.get()).isSameAs(asked.getFirst().get());
+            }
+        }
+        assertThat(monitor.computations() - before).isEqualTo(1);
+        // the next commit's Monitors get a new one
+        monitor.on(new cl.andesops.shared.events.DataChanged(cl.andesops.shared.events.DataChanged.Dataset.ORDERS,
+                cl.andesops.shared.events.DataChanged.UNKNOWN, List.of(), List.of()));
+        assertThat(monitor.summary(week).orElseThrow()).isNotSameAs(asked.getFirst().get());
+        assertThat(monitor.computations() - before).isEqualTo(2);
+    }
+
+    @Test
     void selectFindsTheKthSmallest() {
         Random random = new Random(7);
         for (int round = 0; round < 200; round++) {

@@ -152,6 +152,11 @@ public final class PackagedApp implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         command.addAll(jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx")) ? jvmOptions
                 : Stream.concat(Stream.of("-Xmx512m"), jvmOptions.stream()).toList());
+        // -Dandesops.app.jvm-options="-XX:StartFlightRecording=..." profiles the app a benchmark starts
+        String extra = System.getProperty("andesops.app.jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PORT", Integer.toString(port));

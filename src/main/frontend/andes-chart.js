@@ -51,6 +51,10 @@ class AndesChart extends HTMLElement {
     const option = Object.assign({ color: PALETTE, backgroundColor: 'transparent',
       textStyle: { fontFamily: 'inherit' } }, this._option);
     localise(option, (document.documentElement.getAttribute('lang') || 'es').startsWith('en') ? 'en' : 'es');
+    // a live update (or a reader who asks for less motion) is drawn at once, not animated: 51 open Monitors
+    // animating every commit kept the browser's cores busy for seconds (#29)
+    if (this._drawn || matchMedia('(prefers-reduced-motion: reduce)').matches) option.animation = false;
+    this._drawn = true;
     // lazyUpdate: drawn on the next animation frame, so a live update's KPIs show first and a Monitor in a
     // background tab does no drawing until it is looked at
     this._chart.setOption(option, { notMerge: true, lazyUpdate: true });

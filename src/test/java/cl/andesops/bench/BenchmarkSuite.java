@@ -586,50 +586,65 @@ public final class BenchmarkSuite {
                     "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
             try {
                 List<String> tabs = openMonitors(driver, app, size.monitors() + 1, null);
-                // wait for the next sync round that adds orders, then for every tab to show it
-                long deadline = System.currentTimeMillis() + 120_000;
+                // three sync rounds that add orders, one after another: for each, every tab showing it (one commit
+                // on two cores shared with 51 renderers says more about the renderers than about the push)
+                List<Long> browserMs = new ArrayList<>();
+                List<Long> serverMs = new ArrayList<>();
                 int from = (int) app.logText().lines().count();
-                Long commit = null;
-                while (commit == null && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(500);
-                    commit = newOrdersCommittedAt(app, from);
+                boolean everyTab = true;
+                for (int round = 0; round < 3; round++) {
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    Long commit = null;
+                    while (commit == null && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(500);
+                        commit = newOrdersCommittedAt(app, from);
+                    }
+                    if (commit == null) {
+                        break;
+                    }
+                    long last = 0;
+                    int seen = 0;
+                    long waitUntil = System.currentTimeMillis() + 15_000;
+                    while (System.currentTimeMillis() < waitUntil) {
+                        last = 0;
+                        seen = 0;
+                        for (String tab : tabs) {
+                            driver.switchTo().window(tab);
+                            // the first change at or after the commit: that commit's update reaching this tab
+                            Number at = (Number) ((JavascriptExecutor) driver).executeScript(
+                                    "return window.__changes.find(t => t >= arguments[0]) || 0;", commit);
+                            if (at != null && at.doubleValue() > 0) {
+                                seen++;
+                                last = Math.max(last, at.longValue());
+                            }
+                        }
+                        if (seen == tabs.size()) {
+                            break;
+                        }
+                        Thread.sleep(200);
+                    }
+                    everyTab &= seen == tabs.size();
+                    browserMs.add(last - commit);
+                    Long server = lastRefreshDone(app, from, commit, tabs.size());
+                    serverMs.add(server == null ? -1 : server - commit);
+                    from = (int) app.logText().lines().count();
                 }
-                if (commit == null) {
+                if (browserMs.isEmpty()) {
                     notes.add("Push: no new orders were committed within two minutes; not measured.");
                     return;
                 }
-                long last = 0;
-                int seen = 0;
-                long waitUntil = System.currentTimeMillis() + 15_000;
-                while (System.currentTimeMillis() < waitUntil) {
-                    last = 0;
-                    seen = 0;
-                    for (String tab : tabs) {
-                        driver.switchTo().window(tab);
-                        // the first change at or after the commit: that commit's update reaching this tab
-                        Number at = (Number) ((JavascriptExecutor) driver).executeScript(
-                                "return window.__changes.find(t => t >= arguments[0]) || 0;", commit);
-                        if (at != null && at.doubleValue() > 0) {
-                            seen++;
-                            last = Math.max(last, at.longValue());
-                        }
-                    }
-                    if (seen == tabs.size()) {
-                        break;
-                    }
-                    Thread.sleep(200);
-                }
-                long latency = last - commit;
-                Long server = lastRefreshDone(app, from, commit, tabs.size());
+                long median = median(browserMs);
                 notes.add("Push, server side: the last of the " + tabs.size() + " Monitors had its update ready "
-                        + (server == null ? "(not seen in the log)" : fmt(server - commit) + " ms")
-                        + " after the commit (its log line); the browser figure adds the delivery and the work of "
+                        + serverMs.stream().map(v -> v < 0 ? "(not seen in the log)" : fmt(v) + " ms").toList()
+                        + " after each commit (its log line); the browser figures add the delivery and the work of "
                         + tabs.size() + " tabs' renderers on the same two cores.");
                 rows.add(new Row("new orders committed by the sync shown on " + tabs.size() + " open Monitors",
-                        "≤ 1 s to the last one", seen == tabs.size() ? fmt(latency) + " ms to the last (" + seen + "/"
-                        + tabs.size() + " tabs)" : seen + " of " + tabs.size() + " tabs within 15 s",
-                        "commit time from the sync's log line (ms clock of this machine)",
-                        seen == tabs.size() && latency <= 1_000));
+                        "≤ 1 s to the last one", everyTab ? fmt(median) + " ms to the last, median of "
+                        + browserMs.size() + " commits " + browserMs.stream().map(v -> fmt(v) + " ms").toList()
+                        : "not every tab within 15 s " + browserMs,
+                        "commit time from the sync's log line (ms clock of this machine); the server had the last "
+                        + "update ready " + serverMs.stream().map(v -> fmt(v) + " ms").toList() + " after it",
+                        everyTab && median <= 1_000));
             } finally {
                 driver.quit();
             }

@@ -7,7 +7,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** A small run of the search benchmark, so the harness keeps working; it asserts work done, not speed. */
+import cl.andesops.testing.NoDatabase;
+
+/**
+ * A small run of the search benchmark, so the harness keeps working; it asserts work done, not speed. It names its
+ * own SQLite database, so the PostgreSQL run would only repeat it.
+ */
+@NoDatabase
 class SearchBenchmarkTest {
 
     @Test

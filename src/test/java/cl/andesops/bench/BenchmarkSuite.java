@@ -552,13 +552,15 @@ public final class BenchmarkSuite {
             new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) ((JavascriptExecutor) d)
                     .executeScript("const k = document.getElementById('kpi-orders-value');"
                             + "return k != null && k.textContent !== '';"));
-            // every change of the orders KPI, with its time (this machine's clock, as the app's log)
+            // every change of the orders KPI, with its time: the wall clock, as the app's log has it (a tab's
+            // performance.timeOrigin + now() drifts from it over minutes, and an update that now comes a few ms after
+            // the commit was then dated before it and not counted)
             ((JavascriptExecutor) driver).executeScript("""
                     const k = document.getElementById('kpi-orders-value');
                     window.__last = k.textContent; window.__changes = [];
                     new MutationObserver(() => { if (k.textContent !== window.__last) {
                         window.__last = k.textContent;
-                        window.__changes.push(performance.timeOrigin + performance.now()); } })
+                        window.__changes.push(Date.now()); } })
                       .observe(k, {childList: true, characterData: true, subtree: true});""");
             tabs.add(driver.getWindowHandle());
             if (i == 0 && afterFirst != null) {

@@ -60,7 +60,7 @@ class TendersApi {
         boolean hasText = q != null && !q.isBlank();
         TenderQuery query = new TenderQuery(q, state == null ? null : Set.of(MpCodes.tender(state)), null, null, null,
                 null, null, null, hasText ? TenderQuery.Order.RELEVANCE : TenderQuery.Order.PUBLISHED);
-        TenderResults results = search.search(query, page * size, size);
+        TenderResults results = search.list(query, page * size, size);
         return new ApiPage<>(results.hits().stream().map(h -> new TenderSummary(h.code(), h.name(), h.state(),
                 h.type(), h.buyer(), h.buyerProfile(), h.region(), h.amount(), h.publishedAt(), h.closesAt())).toList(),
                 page, size,

@@ -53,7 +53,16 @@ final class TenderHits {
     private TenderHits() {
     }
 
-    static List<TenderHit> of(IndexSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page)
+    /** A page of hits as they are, unmarked: for a file or the API, which show no highlighting. */
+    static List<TenderHit> plain(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+        return of(searcher, null, null, page);
+    }
+
+    /**
+     * A page of hits with the words of the query marked; {@code highlight} is {@link #highlightQuery} of it, built
+     * once per search.
+     */
+    static List<TenderHit> of(IndexSearcher searcher, Analyzer analyzer, Query highlight, ScoreDoc[] page)
             throws IOException {
         List<TenderHit> out = new ArrayList<>();
         if (page.length == 0) {
@@ -64,6 +73,30 @@ final class TenderHits {
         for (ScoreDoc sd : page) {
             docs.put(sd.doc, stored.document(sd.doc));
         }
+        Map<String, String[]> highlights = highlight == null ? Map.of()
+                : highlight(searcher, analyzer, highlight, page, docs);
+        for (int i = 0; i < page.length; i++) {
+            Document d = docs.get(page[i].doc);
+            String name = d.get("name");
+            String[] names = highlights.get("name");
+            String[] snippets = highlights.get("description");
+            String nameHtml = names != null && names[i] != null ? names[i] : escape(name);
+            String snippet = snippets != null && snippets[i] != null ? snippets[i]
+                    : escape(abbreviate(d.get("description"), 220));
+            Number amount = d.getField("amount_s") == null ? null : d.getField("amount_s").numericValue();
+            long closes = d.getField("closes_s").numericValue().longValue();
+            long published = d.getField("published_s").numericValue().longValue();
+            out.add(new TenderHit(d.get("code"), name, nameHtml, snippet, d.get("buyer"), d.get("buyer_code"),
+                    d.get("region_s"), d.get("state_s"), d.get("type_s"),
+                    amount == null ? null : BigDecimal.valueOf(amount.longValue()),
+                    closes == Long.MAX_VALUE ? null : Instant.ofEpochMilli(closes),
+                    published == 0 ? null : Instant.ofEpochMilli(published)));
+        }
+        return out;
+    }
+
+    private static Map<String, String[]> highlight(IndexSearcher searcher, Analyzer analyzer, Query highlight,
+                                                   ScoreDoc[] page, Map<Integer, Document> docs) throws IOException {
         UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withHighlightPhrasesStrictly(false)) {
@@ -85,33 +118,20 @@ final class TenderHits {
             }
         };
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-        Map<String, String[]> highlights = highlighter.highlightFields(HIGHLIGHTED,
-                withoutPrefixes(query, searcher.getIndexReader()), pageDocs, new int[]{1, 2});
-        for (int i = 0; i < page.length; i++) {
-            Document d = docs.get(page[i].doc);
-            String name = d.get("name");
-            String nameHtml = highlights.get("name")[i] != null ? highlights.get("name")[i] : escape(name);
-            String snippet = highlights.get("description")[i] != null ? highlights.get("description")[i]
-                    : escape(abbreviate(d.get("description"), 220));
-            Number amount = d.getField("amount_s") == null ? null : d.getField("amount_s").numericValue();
-            long closes = d.getField("closes_s").numericValue().longValue();
-            long published = d.getField("published_s").numericValue().longValue();
-            out.add(new TenderHit(d.get("code"), name, nameHtml, snippet, d.get("buyer"), d.get("buyer_code"),
-                    d.get("region_s"), d.get("state_s"), d.get("type_s"),
-                    amount == null ? null : BigDecimal.valueOf(amount.longValue()),
-                    closes == Long.MAX_VALUE ? null : Instant.ofEpochMilli(closes),
-                    published == 0 ? null : Instant.ofEpochMilli(published)));
-        }
-        return out;
+        return highlighter.highlightFields(HIGHLIGHTED, highlight, pageDocs, new int[]{1, 2});
     }
 
-    /** The query with every prefix query in it replaced by its most frequent words, for the highlighter. */
-    static Query withoutPrefixes(Query q, IndexReader reader) throws IOException {
+    /**
+     * The query the highlighter is given: the search's, with each prefix on a highlighted field replaced by its most
+     * frequent words, and the prefixes on the other fields (items, buyer), which nothing marks, left out.
+     */
+    static Query highlightQuery(Query q, IndexReader reader) throws IOException {
         if (q instanceof PrefixQuery p) {
-            return words(p.getPrefix(), reader);
+            return List.of(HIGHLIGHTED).contains(p.getPrefix().field()) ? words(p.getPrefix(), reader)
+                    : new MatchNoDocsQuery();
         }
         if (q instanceof BoostQuery b) {
-            Query inner = withoutPrefixes(b.getQuery(), reader);
+            Query inner = highlightQuery(b.getQuery(), reader);
             return inner == b.getQuery() ? b : new BoostQuery(inner, b.getBoost());
         }
         if (q instanceof BooleanQuery bq) {
@@ -119,7 +139,7 @@ final class TenderHits {
                     bq.getMinimumNumberShouldMatch());
             boolean changed = false;
             for (BooleanClause c : bq.clauses()) {
-                Query inner = withoutPrefixes(c.query(), reader);
+                Query inner = highlightQuery(c.query(), reader);
                 changed |= inner != c.query();
                 out.add(inner, c.occur());
             }

@@ -153,7 +153,7 @@ public class TenderSearch extends ManagedIndex {
         IndexSearcher searcher = acquire();
         try {
             Query query = query(q);
-            int n = Math.max(1, Math.min(offset + limit, 10_000));
+            int n = Math.max(1, Math.min(offset + limit, MAX_RANKED));
             FacetsCollectorManager.FacetsResult result = sort(q) == null
                     ? FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager())
                     : FacetsCollectorManager.search(searcher, query, n, sort(q), new FacetsCollectorManager());
@@ -164,7 +164,33 @@ public class TenderSearch extends ManagedIndex {
             }
             ScoreDoc[] page = top.scoreDocs.length <= offset ? new ScoreDoc[0]
                     : java.util.Arrays.copyOfRange(top.scoreDocs, offset, Math.min(top.scoreDocs.length, offset + limit));
-            return new TenderResults(hits(searcher, query, page), total, facets(searcher, result.facetsCollector()));
+            List<TenderHit> hits = page.length == 0 ? List.of() : TenderHits.of(searcher, analyzer,
+                    TenderHits.highlightQuery(query, searcher.getIndexReader()), page);
+            return new TenderResults(hits, total, facets(searcher, result.facetsCollector()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * A page of a query's hits and their exact total, as {@link #search} ranks and counts them, without what only the
+     * screen shows (the facet counts, the marked words): for the API.
+     */
+    public TenderResults list(TenderQuery q, int offset, int limit) {
+        IndexSearcher searcher = acquire();
+        try {
+            Query query = query(q);
+            int n = Math.max(1, Math.min(offset + limit, MAX_RANKED));
+            TopDocs top = sort(q) == null
+                    ? searcher.search(query, new org.apache.lucene.search.TopScoreDocCollectorManager(n,
+                    Integer.MAX_VALUE))
+                    : searcher.search(query, new org.apache.lucene.search.TopFieldCollectorManager(sort(q), n,
+                    Integer.MAX_VALUE));
+            ScoreDoc[] page = top.scoreDocs.length <= offset ? new ScoreDoc[0]
+                    : java.util.Arrays.copyOfRange(top.scoreDocs, offset, Math.min(top.scoreDocs.length, offset + limit));
+            return new TenderResults(TenderHits.plain(searcher, page), top.totalHits.value(), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -191,7 +217,8 @@ public class TenderSearch extends ManagedIndex {
             for (int from = 0; from < top.scoreDocs.length; from += 500) {
                 ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from,
                         Math.min(top.scoreDocs.length, from + 500));
-                for (TenderHit hit : hits(searcher, query, page)) {
+                // a file shows no marked words: its hits are not highlighted
+                for (TenderHit hit : TenderHits.plain(searcher, page)) {
                     each.accept(hit);
                     given++;
                 }
@@ -299,15 +326,11 @@ public class TenderSearch extends ManagedIndex {
         };
     }
 
-    private List<TenderHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-        return TenderHits.of(searcher, analyzer, query, page);
-    }
-
-    /** The query the highlighter is given for a search ({@link TenderHits#withoutPrefixes}). */
+    /** The query the highlighter is given for a search ({@link TenderHits#highlightQuery}). */
     Query highlightQuery(TenderQuery q) {
         IndexSearcher searcher = acquire();
         try {
-            return TenderHits.withoutPrefixes(query(q), searcher.getIndexReader());
+            return TenderHits.highlightQuery(query(q), searcher.getIndexReader());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -194,8 +194,34 @@ class TenderSearchTest {
                     return this;
                 }
             });
-            assertThat(leaves).noneMatch(l -> l.startsWith("automaton")).contains("name:insum", "name:farmac");
+            assertThat(leaves).noneMatch(l -> l.startsWith("automaton")).contains("name:insum", "name:farmac")
+                    .as("a prefix on a field nothing marks is not expanded: only the typed words' own terms there")
+                    .filteredOn(l -> l.startsWith("items:") || l.startsWith("buyer:"))
+                    .containsOnly("items:insum", "items:farm", "buyer:insum", "buyer:farm");
         }
+    }
+
+    @Test
+    void the_api_list_and_a_file_rank_and_count_as_the_screen_does_without_marking_words() {
+        for (TenderQuery q : List.of(TenderQuery.text("insumos"), TenderQuery.text("farma"), TenderQuery.text(""),
+                new TenderQuery("medic", Set.of("Publicada"), null, null, null, null, null, null,
+                        TenderQuery.Order.CLOSING),
+                new TenderQuery("", null, null, null, null, null, null, null, TenderQuery.Order.AMOUNT))) {
+            TenderResults screen = search.search(q, 0, 50);
+            TenderResults api = search.list(q, 0, 50);
+            assertThat(api.total()).as(q.text()).isEqualTo(screen.total());
+            assertThat(api.hits()).extracting(TenderHit::code).as(q.text())
+                    .containsExactlyElementsOf(screen.hits().stream().map(TenderHit::code).toList());
+            assertThat(search.list(q, 3, 2).hits()).extracting(TenderHit::code)
+                    .containsExactlyElementsOf(screen.hits().stream().skip(3).limit(2).map(TenderHit::code).toList());
+            List<TenderHit> file = new ArrayList<>();
+            assertThat(search.forEach(q, 1_000, file::add)).isEqualTo(screen.total());
+            assertThat(file).extracting(TenderHit::code)
+                    .containsExactlyElementsOf(screen.hits().stream().map(TenderHit::code).toList());
+            assertThat(api.hits()).noneMatch(h -> h.nameHtml().contains("<mark>"));
+            assertThat(file).noneMatch(h -> h.nameHtml().contains("<mark>") || h.snippetHtml().contains("<mark>"));
+        }
+        assertThat(search.search(TenderQuery.text("insumos"), 0, 1).hits().getFirst().nameHtml()).contains("<mark>");
     }
 
     @Test

@@ -48,9 +48,6 @@ public final class SearchBenchmark {
         QUERIES.put("prefix", new String[]{"combust", "combust*", "%combust%"});
     }
 
-    /** How long each query is run before it is timed (at least 3 runs). */
-    private static long warmNanos;
-
     /** The baselines take up to seconds a query: they are timed at most this often. */
     static final int BASELINE_RUNS = 20;
 
@@ -58,7 +55,8 @@ public final class SearchBenchmark {
         int baselineRuns = Math.min(repetitions, BASELINE_RUNS);
         // a measurement (20 runs and more) waits for a quiet process and warms each query; a test's tiny run does not
         boolean measuring = repetitions >= BASELINE_RUNS;
-        warmNanos = measuring ? 3_000_000_000L : 0;
+        // how long each query runs before it is timed (at least 3 runs)
+        long warmNanos = measuring ? 3_000_000_000L : 0;
         Path appDir = Files.createDirectories(dir.resolve("app"));
         SimulatorFixtures fixtures = new SimulatorFixtures(new SimulatorSettings(20260101, 0, 0,
                 Math.max(1, target / 300), 0, 5_000, java.time.Duration.ofMillis(1), false, 1, "bench", 0, true));
@@ -93,7 +91,8 @@ public final class SearchBenchmark {
             Set<String> regions = Set.of("Región Metropolitana de Santiago");
             for (var q : QUERIES.entrySet()) {
                 TenderQuery query = new TenderQuery(q.getValue()[0], states, null, regions, null, null, null, null, null);
-                figures.add(measure("Lucene", q.getKey(), repetitions, () -> search.search(query, 0, 20).total()));
+                figures.add(measure("Lucene", q.getKey(), repetitions, warmNanos,
+                        () -> search.search(query, 0, 20).total()));
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                 long f0 = System.nanoTime();
@@ -105,7 +104,7 @@ public final class SearchBenchmark {
                 }
                 System.out.printf("fts5: built in %.1f s%n", (System.nanoTime() - f0) / 1e9);
                 for (var q : QUERIES.entrySet()) {
-                    figures.add(measure("FTS5 bm25", q.getKey(), baselineRuns, () -> sql(c, """
+                    figures.add(measure("FTS5 bm25", q.getKey(), baselineRuns, warmNanos, () -> sql(c, """
                             SELECT t.code FROM tender_fts f JOIN tender t ON t.id = f.rowid
                              WHERE tender_fts MATCH ? AND t.state = 'Publicada'
                                AND t.region = 'Región Metropolitana de Santiago'
@@ -114,7 +113,7 @@ public final class SearchBenchmark {
                              WHERE tender_fts MATCH ? AND t.state = 'Publicada'
                                AND t.region = 'Región Metropolitana de Santiago' GROUP BY t.type""",
                             q.getValue()[1])));
-                    figures.add(measure("LIKE", q.getKey(), baselineRuns, () -> sql(c, """
+                    figures.add(measure("LIKE", q.getKey(), baselineRuns, warmNanos, () -> sql(c, """
                             SELECT code FROM tender WHERE (name LIKE ? OR description LIKE ?) AND state = 'Publicada'
                                AND region = 'Región Metropolitana de Santiago' ORDER BY closes_at LIMIT 20""", """
                             SELECT count(*), type FROM tender WHERE (name LIKE ? OR description LIKE ?)
@@ -131,7 +130,7 @@ public final class SearchBenchmark {
      * tenders) has ended, so the figures are the search's and not theirs: the process's CPU under a tenth of a core
      * over two seconds, at most ten minutes.
      */
-    static void awaitQuiet() throws InterruptedException {
+    public static void awaitQuiet() throws InterruptedException {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -227,7 +226,8 @@ public final class SearchBenchmark {
         long run() throws Exception;
     }
 
-    private static Figure measure(String engine, String query, int repetitions, Work work) throws Exception {
+    private static Figure measure(String engine, String query, int repetitions, long warmNanos, Work work)
+            throws Exception {
         // warmed until the JIT has compiled the path (3 runs measured the compiler, not the search: #29's profile)
         long warm = System.nanoTime() + warmNanos;
         for (int i = 0; i < 3 || System.nanoTime() < warm; i++) {

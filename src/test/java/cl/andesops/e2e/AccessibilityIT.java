@@ -51,10 +51,7 @@ class AccessibilityIT {
                 assertThat(driver.findElement(By.cssSelector("[id^='badge-'][aria-haspopup]")).getAttribute("role"))
                         .isEqualTo("button");
                 for (String theme : List.of("light", "dark")) {
-                    ((JavascriptExecutor) driver).executeScript(theme.equals("dark")
-                            ? "document.documentElement.setAttribute('theme', 'dark')"
-                            : "document.documentElement.removeAttribute('theme')");
-                    Thread.sleep(300); // the theme's colours are in place (they change with a transition)
+                    Browser.theme(driver, theme.equals("dark")); // returns once the colours are in place
                     List<Axe.Violation> found = Axe.run(driver);
                     String name = "/ while a sync runs (" + theme + ")";
                     report.append(name).append(": ").append(found.size()).append(" rules broken\n");
@@ -106,10 +103,7 @@ class AccessibilityIT {
                     wait.until(d -> !d.findElements(By.cssSelector(screen.getValue())).isEmpty());
                     Thread.sleep(1_500); // lazy parts (charts, grid rows) drawn
                     for (String theme : List.of("light", "dark")) {
-                        ((JavascriptExecutor) driver).executeScript(theme.equals("dark")
-                                ? "document.documentElement.setAttribute('theme', 'dark')"
-                                : "document.documentElement.removeAttribute('theme')");
-                        Thread.sleep(300);
+                        Browser.theme(driver, theme.equals("dark"));
                         List<Axe.Violation> found = Axe.run(driver);
                         String name = screen.getKey().replace(order, "{code}").replace(tender, "{code}")
                                 .replace(request, "{code}").replace(buyer, "/buyers/{code}")

@@ -43,6 +43,34 @@ public final class Browser {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * Puts the page in the dark theme or back in the light one and returns once the colours are in place: the
+     * components' colours change with CSS transitions, which a loaded machine can leave half-way for longer than any
+     * fixed pause (axe-core then reads a colour between the two themes). Waits, at most 10 s, for every transition
+     * running in the document and in its shadow roots to finish.
+     */
+    public static void theme(ChromeDriver driver, boolean dark) {
+        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(15));
+        driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                if (arguments[0]) document.documentElement.setAttribute('theme', 'dark');
+                else document.documentElement.removeAttribute('theme');
+                const roots = [document];
+                for (let i = 0; i < roots.length; i++) {
+                  roots[i].querySelectorAll('*').forEach(e => { if (e.shadowRoot) roots.push(e.shadowRoot); });
+                }
+                // two frames: the new style is computed and its transitions have started
+                requestAnimationFrame(() => requestAnimationFrame(() => {
+                  const running = new Set(roots.flatMap(r => r.getAnimations())
+                      .filter(a => typeof CSSTransition !== 'undefined' && a instanceof CSSTransition));
+                  Promise.race([
+                    Promise.all([...running].map(a => a.finished.catch(() => null))),
+                    new Promise(r => setTimeout(r, 10000))
+                  ]).then(() => requestAnimationFrame(() => done(running.size)));
+                }));
+                """, dark);
+    }
+
     public static Path screenshot(ChromeDriver driver, String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

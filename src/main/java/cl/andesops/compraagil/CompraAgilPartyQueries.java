@@ -65,12 +65,12 @@ public class CompraAgilPartyQueries {
 
     /** Each supplier and product name the requests in {@code rows} give, once per spelling (or more). */
     public void names(PartyKeys.Rows rows, Consumer<PartyKeys.Named> each) {
-        jdbc.sql("SELECT DISTINCT q.supplier_rut, q.supplier_name FROM ca_quote q JOIN ca_request r ON r.id = "
-                        + "q.request_id WHERE " + rows.where("r")).params(rows.params()).query(rs -> {
+        jdbc.sql(rows.changed("ca_request", "t.id") + "SELECT DISTINCT q.supplier_rut, q.supplier_name FROM changed c "
+                        + "CROSS JOIN ca_quote q WHERE q.request_id = c.id").params(rows.params()).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.SUPPLIER, rs.getString(1), rs.getString(2));
                 });
-        jdbc.sql("SELECT DISTINCT p.product_code, p.name FROM ca_product p JOIN ca_request r ON r.id = "
-                        + "p.request_id WHERE " + rows.where("r")).params(rows.params()).query(rs -> {
+        jdbc.sql(rows.changed("ca_request", "t.id") + "SELECT DISTINCT p.product_code, p.name FROM changed c "
+                        + "CROSS JOIN ca_product p WHERE p.request_id = c.id").params(rows.params()).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.PRODUCT, rs.getString(1), rs.getString(2));
                 });
     }

@@ -234,16 +234,16 @@ public class OrderPartyQueries {
     /** Each buyer, supplier and product name the orders in {@code rows} give, once per spelling (or more). */
     public void names(PartyKeys.Rows rows, Consumer<PartyKeys.Named> each) {
         Map<String, Object> p = rows.params();
-        jdbc.sql("SELECT DISTINCT po.buyer_code, po.buyer_name FROM purchase_order po WHERE " + rows.where("po"))
-                .params(p).query(rs -> {
+        jdbc.sql(rows.changed("purchase_order", "t.buyer_code, t.buyer_name")
+                        + "SELECT DISTINCT buyer_code, buyer_name FROM changed").params(p).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.BUYER, rs.getString(1), rs.getString(2));
                 });
-        jdbc.sql("SELECT DISTINCT po.supplier_rut, po.supplier_name FROM purchase_order po WHERE " + rows.where("po"))
-                .params(p).query(rs -> {
+        jdbc.sql(rows.changed("purchase_order", "t.supplier_rut, t.supplier_name")
+                        + "SELECT DISTINCT supplier_rut, supplier_name FROM changed").params(p).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.SUPPLIER, rs.getString(1), rs.getString(2));
                 });
-        jdbc.sql("SELECT DISTINCT oi.product_code, oi.product FROM order_item oi JOIN purchase_order po ON po.id = "
-                        + "oi.order_id WHERE " + rows.where("po")).params(p).query(rs -> {
+        jdbc.sql(rows.changed("purchase_order", "t.id") + "SELECT DISTINCT oi.product_code, oi.product FROM changed c "
+                        + "CROSS JOIN order_item oi WHERE oi.order_id = c.id").params(p).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.PRODUCT, rs.getString(1), rs.getString(2));
                 });
     }

@@ -95,12 +95,12 @@ public class TenderPartyQueries {
 
     /** Each buyer and bidder name the tenders in {@code rows} give, once per spelling (or more). */
     public void names(PartyKeys.Rows rows, Consumer<PartyKeys.Named> each) {
-        jdbc.sql("SELECT DISTINCT t.buyer_code, t.buyer_name FROM tender t WHERE " + rows.where("t"))
-                .params(rows.params()).query(rs -> {
+        jdbc.sql(rows.changed("tender", "t.buyer_code, t.buyer_name")
+                        + "SELECT DISTINCT buyer_code, buyer_name FROM changed").params(rows.params()).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.BUYER, rs.getString(1), rs.getString(2));
                 });
-        jdbc.sql("SELECT DISTINCT o.supplier_rut, o.supplier_name FROM tender_offer o JOIN tender t ON t.id = "
-                        + "o.tender_id WHERE " + rows.where("t")).params(rows.params()).query(rs -> {
+        jdbc.sql(rows.changed("tender", "t.id") + "SELECT DISTINCT o.supplier_rut, o.supplier_name FROM changed c "
+                        + "CROSS JOIN tender_offer o WHERE o.tender_id = c.id").params(rows.params()).query(rs -> {
                     PartyKeys.offer(each, PartyKeys.Kind.SUPPLIER, rs.getString(1), rs.getString(2));
                 });
     }

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import cl.andesops.shared.events.DataChanged;
 import cl.andesops.shared.format.PartyKeys;
 import cl.andesops.shared.format.PartyKeys.Kind;
+import cl.andesops.shared.format.PartyKeys.Named;
 import cl.andesops.shared.format.Rut;
 import cl.andesops.shared.persistence.DataVersions;
 import cl.andesops.testing.KaribuTest;
@@ -42,6 +43,7 @@ import cl.andesops.testing.SyncedAppTest;
 class PartySearchTest extends SyncedAppTest {
 
     @Autowired JdbcClient jdbc;
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("dataSource") javax.sql.DataSource dataSource;
     @Autowired PartyIndex index;
     @Autowired DataVersions versions;
     @Autowired ApplicationEventPublisher events;
@@ -126,6 +128,51 @@ class PartySearchTest extends SyncedAppTest {
         assertThat(index.search("quintralco", null, 5)).singleElement().extracting(PartyIndex.Hit::key)
                 .isEqualTo("76086428-5");
         jdbc.sql("DELETE FROM purchase_order WHERE code = 'TEST-PARTY-1'").update();
+    }
+
+    @Test
+    void a_commits_names_are_read_from_its_rows_not_from_a_scan_of_a_table() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cl.andesops.testing.PostgresTestDatabase.server() == null,
+                "SQLite's plans");
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClassLoader loader = getClass().getClassLoader();
+        javax.sql.DataSource recording = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(loader,
+                new Class<?>[]{javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object out = invoke(method, dataSource, args);
+                    return !(out instanceof java.sql.Connection c) ? out : java.lang.reflect.Proxy.newProxyInstance(
+                            loader, new Class<?>[]{java.sql.Connection.class}, (p2, m2, a2) -> {
+                                if (m2.getName().equals("prepareStatement")) {
+                                    statements.add((String) a2[0]);
+                                }
+                                return invoke(m2, c, a2);
+                            });
+                });
+        JdbcClient client = JdbcClient.create(recording);
+        for (Class<?> type : List.of(cl.andesops.orders.OrderPartyQueries.class,
+                cl.andesops.tenders.TenderPartyQueries.class, cl.andesops.compraagil.CompraAgilPartyQueries.class)) {
+            var make = type.getDeclaredConstructor(JdbcClient.class);
+            make.setAccessible(true);
+            Object queries = make.newInstance(client);
+            for (PartyKeys.Rows rows : List.of(PartyKeys.Rows.since(1), PartyKeys.Rows.ids(0, 20_000))) {
+                type.getMethod("names", PartyKeys.Rows.class, java.util.function.Consumer.class)
+                        .invoke(queries, rows, (java.util.function.Consumer<Named>) n -> { });
+            }
+        }
+        // orders: buyers, suppliers, products; tenders: buyers, bidders; Compra Ágil: bidders, products; twice each
+        assertThat(statements).hasSize(14);
+        for (String sql : statements) {
+            List<String> plan = jdbc.sql("EXPLAIN QUERY PLAN " + sql).query((rs, n) -> rs.getString("detail")).list();
+            // a commit's rows, found by the version's or the id's index, then their lines by the parent's key
+            assertThat(plan).as(sql + "\n" + plan).noneMatch(d -> d.startsWith("SCAN") && !d.matches("SCAN (changed|c)\\b.*"));
+        }
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

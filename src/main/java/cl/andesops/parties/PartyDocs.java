@@ -39,9 +39,18 @@ final class PartyDocs {
         return new Term("id", n.kind() + ":" + n.key() + ":" + folded);
     }
 
+    /**
+     * The name exactly as a record spelled it, with its party: a catch-up that finds it among the live documents
+     * has nothing to write (the same name is given again by most of a busy party's orders).
+     */
+    static Term spelling(Named n) {
+        return new Term("spelling", n.kind() + ":" + n.key() + ":" + n.name());
+    }
+
     static Document document(Named n) {
         Document doc = new Document();
         doc.add(new StringField("id", id(n).text(), Field.Store.NO));
+        doc.add(new StringField("spelling", spelling(n).text(), Field.Store.NO));
         doc.add(new StringField("kind", n.kind().name(), Field.Store.YES));
         doc.add(new StringField("exact", n.key(), Field.Store.YES));
         if (n.kind() == Kind.SUPPLIER) {

@@ -56,7 +56,7 @@ import cl.andesops.tenders.TenderPartyQueries;
 public class PartyIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PartyIndex.class);
-    static final String LAYOUT = "parties-1";
+    static final String LAYOUT = "parties-2"; // 2: a term for each exact spelling
     private static final long WINDOW = 20_000;
     private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -185,7 +185,20 @@ public class PartyIndex implements SmartLifecycle {
                     }
                     log.info("The party index read the names of {} in {} ms", d, (System.nanoTime() - t0) / 1_000_000);
                 } else {
-                    names(d, Rows.since(at), this::put);
+                    // the names the stamped rows give are mostly already here, spelled the same: only the others
+                    // are written (each write deletes a document and adds one, for the merges to clean up)
+                    searchers.maybeRefreshBlocking(); // every earlier write visible: none is taken as still held
+                    IndexSearcher held = searchers.acquire();
+                    try {
+                        Held spelled = new Held(held);
+                        names(d, Rows.since(at), n -> {
+                            if (!spelled.holds(n)) {
+                                put(n);
+                            }
+                        });
+                    } finally {
+                        searchers.release(held);
+                    }
                 }
                 if (!running) {
                     return; // not recorded: the next start reads again
@@ -229,12 +242,57 @@ public class PartyIndex implements SmartLifecycle {
         }
     }
 
+    /** Told of each name written (on the indexer's thread): for tests. */
+    volatile Consumer<Named> onWrite = n -> { };
+
     /** One document per party and spelling of its name: a name seen again replaces itself. */
     void put(Named n) {
+        onWrite.accept(n);
         try {
             writer.updateDocument(PartyDocs.id(n), PartyDocs.document(n));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether a searcher's live documents hold a name in this spelling: a term looked up in each segment (no search,
+     * no stored field read). The searcher is the one of the last catch-up, which made every earlier write visible.
+     */
+    private static final class Held {
+        private final List<org.apache.lucene.index.LeafReader> leaves = new ArrayList<>();
+        private final List<org.apache.lucene.index.TermsEnum> terms = new ArrayList<>();
+        private org.apache.lucene.index.PostingsEnum postings;
+
+        Held(IndexSearcher searcher) throws IOException {
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                org.apache.lucene.index.Terms t = leaf.reader().terms("spelling");
+                if (t != null) {
+                    leaves.add(leaf.reader());
+                    terms.add(t.iterator());
+                }
+            }
+        }
+
+        boolean holds(Named n) {
+            org.apache.lucene.util.BytesRef spelling = PartyDocs.spelling(n).bytes();
+            try {
+                for (int i = 0; i < leaves.size(); i++) {
+                    if (terms.get(i).seekExact(spelling)) {
+                        postings = terms.get(i).postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                        org.apache.lucene.util.Bits live = leaves.get(i).getLiveDocs();
+                        for (int doc = postings.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                             doc = postings.nextDoc()) {
+                            if (live == null || live.get(doc)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

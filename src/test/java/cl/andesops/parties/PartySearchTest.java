@@ -175,6 +175,40 @@ class PartySearchTest extends SyncedAppTest {
         }
     }
 
+    @Test
+    void a_name_given_again_is_written_only_when_its_spelling_changes() {
+        List<Named> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        index.onWrite = n -> {
+            if (n.key().equals("99887767")) {
+                written.add(n);
+            }
+        };
+        try {
+            for (String[] order : List.of(new String[]{"TEST-PARTY-2", "Servicio Tordo de Pruebas"},
+                    new String[]{"TEST-PARTY-3", "Servicio Tordo de Pruebas"},
+                    new String[]{"TEST-PARTY-4", "SERVICIO TORDO DE PRUEBAS"})) {
+                long v = versions.next(DataChanged.Dataset.ORDERS);
+                jdbc.sql("""
+                        INSERT INTO purchase_order (code, buyer_code, buyer_name, fetched_at, version)
+                        VALUES (:code, '99887767', :name, 0, :v)""").param("code", order[0]).param("name", order[1])
+                        .param("v", v).update();
+                events.publishEvent(new DataChanged(DataChanged.Dataset.ORDERS, DataChanged.UNKNOWN,
+                        List.of(order[0]), List.of()));
+                index.awaitIndexed();
+            }
+            // the second order gave the same spelling: nothing written; the third another one, which replaces it
+            assertThat(written).extracting(Named::name)
+                    .containsExactly("Servicio Tordo de Pruebas", "SERVICIO TORDO DE PRUEBAS");
+            assertThat(index.names(Kind.BUYER, "99887767", 10)).containsExactly("SERVICIO TORDO DE PRUEBAS");
+            assertThat(index.search("tordo", null, 5)).extracting(PartyIndex.Hit::name)
+                    .containsExactly("SERVICIO TORDO DE PRUEBAS");
+        } finally {
+            index.onWrite = n -> { };
+            jdbc.sql("DELETE FROM purchase_order WHERE code IN ('TEST-PARTY-2', 'TEST-PARTY-3', 'TEST-PARTY-4')")
+                    .update();
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

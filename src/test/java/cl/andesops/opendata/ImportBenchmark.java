@@ -49,7 +49,7 @@ public final class ImportBenchmark {
     /** {@code seconds} until the import, the search index and the Monitor's columns all hold the month. */
     public record Result(long orders, long items, double seconds, double parseSeconds, long storedOrders,
                          long liveHeapBytes, long heapBeforeBytes, long dbBytes, long indexBytes, long zipBytes,
-                         double cpuSeconds) {
+                         double cpuSeconds, double storeSeconds) {
         public double ordersPerSecond() {
             return orders / seconds;
         }
@@ -126,10 +126,29 @@ public final class ImportBenchmark {
             List<Runnable> unlisten = watchLiveHeap(live);
             long cpu0 = processCpu();
             long t0 = System.nanoTime();
+            java.util.Map<String, Long> threadCpu0 = threadCpu();
+            java.util.Map<String, Long> threadCpuSeen = new java.util.concurrent.ConcurrentHashMap<>();
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                // threads that end before the run does (the file's reader, Lucene's merges) are read as they go
+                while (!Thread.currentThread().isInterrupted()) {
+                    threadCpu().forEach((k, v) -> threadCpuSeen.merge(k, v, Math::max));
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             importMonth(ctx, zip);
+            double storeSeconds = (System.nanoTime() - t0) / 1e9; // in the database, before the followers catch up
             await(text, monitor, versions.current(DataChanged.Dataset.ORDERS));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (processCpu() - cpu0) / 1e9;
+            sampler.interrupt();
+            sampler.join();
+            threadCpu().forEach((k, v) -> threadCpuSeen.merge(k, v, Math::max));
+            System.out.println("CPU by thread while importing and following, s: " + cpuSince(threadCpu0,
+                    threadCpuSeen, cpu));
             unlisten.forEach(Runnable::run);
             long stored = jdbc.sql("SELECT count(*) FROM purchase_order WHERE has_detail = 1").query(Long.class).single();
             if (!postgres) {
@@ -137,7 +156,8 @@ public final class ImportBenchmark {
             }
             return new Result(counted[0], counted[1], seconds, parseSeconds, stored, Math.max(live.get(), heapBefore),
                     heapBefore,
-                    (postgres ? pgBytes(jdbc) : dbBytes(appDir)) - dbBefore, treeBytes(appDir.resolve("index")), Files.size(zip), cpu);
+                    (postgres ? pgBytes(jdbc) : dbBytes(appDir)) - dbBefore, treeBytes(appDir.resolve("index")), Files.size(zip), cpu,
+                    storeSeconds);
         }
     }
 
@@ -217,6 +237,34 @@ public final class ImportBenchmark {
         return undo;
     }
 
+    /** CPU time of each live thread by its name without a trailing number, summed: where a run's cores went. */
+    private static java.util.Map<String, Long> threadCpu() {
+        var bean = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (var info : bean.getThreadInfo(bean.getAllThreadIds())) {
+            if (info != null) {
+                long t = bean.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    out.merge(info.getThreadName().replaceAll("[-# ]*\\d+$", "") + "#" + info.getThreadId(), t,
+                            Long::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each kind of thread's CPU seconds since {@code before}, and the rest of the process's (GC, JIT). */
+    private static String cpuSince(java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+                                   double processSeconds) {
+        java.util.Map<String, Double> by = new java.util.TreeMap<>();
+        after.forEach((k, v) -> by.merge(k.substring(0, k.lastIndexOf('#')),
+                (v - before.getOrDefault(k, 0L)) / 1e9, Double::sum));
+        by.put("(the JVM's own: GC, JIT)", processSeconds - by.values().stream().mapToDouble(d -> d).sum());
+        return by.entrySet().stream().filter(e -> e.getValue() >= 0.1)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList().toString();
+    }
+
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -254,9 +302,10 @@ public final class ImportBenchmark {
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         Result r = run(zip, dir, args.length > 3 ? args[3] : "", before);
         System.out.printf("import: %,d orders (%,d items) from a %,d MB ZIP in %.1f s: %,.0f orders/s (index and "
-                        + "columns included, %.1f cores busy); parsing alone %,.0f orders/s; stored %,d; live heap at "
+                        + "columns included, %.1f cores busy; stored in %.1f s); parsing alone %,.0f orders/s; stored %,d; live heap at "
                         + "most %,d MB (%,d MB before); database +%,d MB, search indexes %,d MB%n", r.orders(), r.items(),
                 r.zipBytes() / 1_000_000, r.seconds(), r.ordersPerSecond(), r.cpuSeconds() / r.seconds(),
+                r.storeSeconds(),
                 r.parseOrdersPerSecond(), r.storedOrders(), r.liveHeapBytes() / 1_000_000,
                 r.heapBeforeBytes() / 1_000_000, r.dbBytes() / 1_000_000, r.indexBytes() / 1_000_000);
         System.exit(0);

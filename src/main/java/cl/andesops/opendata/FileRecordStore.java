@@ -64,8 +64,7 @@ class FileRecordStore {
         Map<String, OrderWriter.FileFacts> facts = new HashMap<>();
         batch.forEach(o -> facts.put(o.detail().code(), o.facts()));
         List<String> added = tx.execute(s -> {
-            List<String> a = orders.storeFileDetails(details, pesos);
-            orders.storeFileFacts(facts);
+            List<String> a = orders.storeFileDetails(details, pesos, facts);
             inTransaction.run();
             return a;
         });

@@ -51,7 +51,7 @@ public class OrderWriter {
         this.versions = versions;
     }
 
-    private record Known(long id, Integer state, boolean hasDetail) {
+    private record Known(long id, Integer state, boolean hasDetail, Long modifiedAt) {
     }
 
     /** Stores what an order list says; returns what changed and which details to fetch. */
@@ -94,45 +94,56 @@ public class OrderWriter {
 
     /** Stores full details (row, items, buyer, supplier, flags); returns the codes that were new. */
     public List<String> storeDetails(List<OrderDetail> batch) {
-        return storeDetails(batch, Map.of(), false);
+        return storeDetails(batch, Map.of(), Map.of(), null, false);
     }
 
     /**
      * Orders as ChileCompra's open data has them, with their amount in pesos (its own conversion) instead of one at
-     * the app's reference rates. The newer information wins: an order stored with a later modification than the
-     * file's (the API's detail, fetched after the file was written) is left as it is.
+     * the app's reference rates, and what only the file says of them ({@code facts}, by code). The newer information
+     * wins: an order stored with a later modification than the file's (the API's detail, fetched after the file was
+     * written) is left as it is, but gets the file's facts (a month read again fills them).
      */
-    public List<String> storeFileDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos) {
-        Map<String, Long> modified = new HashMap<>();
+    public List<String> storeFileDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos,
+                                         Map<String, FileFacts> facts) {
         List<String> codes = batch.stream().map(OrderDetail::code).filter(Objects::nonNull).distinct().toList();
-        Batches.inChunks(codes, chunk -> jdbc.query("SELECT code, modified_at FROM purchase_order WHERE has_detail = 1 "
-                + "AND modified_at IS NOT NULL AND code IN (" + Batches.marks(chunk.size()) + ")", rs -> {
-            modified.put(rs.getString(1), rs.getLong(2));
-        }, chunk.toArray()));
+        Map<String, Known> known = known(codes);
         List<OrderDetail> newer = batch.stream().filter(d -> {
-            Long stored = modified.get(d.code());
+            Known k = known.get(d.code());
+            Long stored = k == null || !k.hasDetail() ? null : k.modifiedAt();
             return stored == null || d.modifiedAt() == null || d.modifiedAt().toEpochMilli() > stored;
         }).toList();
-        return storeDetails(newer, pesos, true);
+        List<String> added = storeDetails(newer, pesos, facts, known, true);
+        // the orders written carry their facts; the others (the stored copy is newer) get them on their own
+        Map<String, FileFacts> left = new HashMap<>(facts);
+        newer.forEach(d -> left.remove(d.code()));
+        storeFileFacts(left);
+        return added;
     }
 
     /** What only the open-data file says of an order: how it came to be. */
     public record FileFacts(String origin, Boolean directAward, Boolean compraAgil, String frameworkCode) {
     }
 
+    /** What an order fetched from the API knows of the file's facts: nothing (the row keeps what it has). */
+    private static final FileFacts NO_FACTS = new FileFacts(null, null, null, null);
+
+    private static Integer bit(Boolean b) {
+        return b == null ? null : b ? 1 : 0;
+    }
+
     /**
      * Stores what only the file says of these orders (whether or not the file's copy is newer than the one held: a
      * month read again fills them), stamping the orders it changes with a new data version.
      */
-    public void storeFileFacts(Map<String, FileFacts> facts) {
+    private void storeFileFacts(Map<String, FileFacts> facts) {
         if (facts.isEmpty()) {
             return;
         }
         long version = versions.next(Dataset.ORDERS);
         List<Object[]> rows = new ArrayList<>();
         facts.forEach((code, f) -> {
-            Integer direct = f.directAward() == null ? null : f.directAward() ? 1 : 0;
-            Integer agile = f.compraAgil() == null ? null : f.compraAgil() ? 1 : 0;
+            Integer direct = bit(f.directAward());
+            Integer agile = bit(f.compraAgil());
             rows.add(new Object[]{f.origin(), direct, agile, f.frameworkCode(), version, code, f.origin(), direct, agile,
                     f.frameworkCode()});
         });
@@ -143,14 +154,18 @@ public class OrderWriter {
                 rows);
     }
 
-    /** Full details with the peso amount of the orders that come with one, and where they came from. */
-    private List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos, boolean fromFile) {
+    /**
+     * Full details with the peso amount of the orders that come with one, what the file says of them, and where they
+     * came from; {@code lookedUp} what the caller already looked up of these codes (null: looked up here).
+     */
+    private List<String> storeDetails(List<OrderDetail> batch, Map<String, BigDecimal> pesos,
+                                      Map<String, FileFacts> facts, Map<String, Known> lookedUp, boolean fromFile) {
         Map<String, OrderDetail> byCode = Batches.lastOfEachCode(batch, OrderDetail::code);
         List<OrderDetail> details = List.copyOf(byCode.values());
         if (details.isEmpty()) {
             return List.of();
         }
-        Map<String, Known> before = known(List.copyOf(byCode.keySet()));
+        Map<String, Known> before = lookedUp != null ? lookedUp : known(List.copyOf(byCode.keySet()));
         long now = clock.millis();
         long version = versions.next(Dataset.ORDERS);
         List<Object[]> rows = new ArrayList<>();
@@ -173,6 +188,7 @@ public class OrderWriter {
             String flag = flags.flag(d.code(), buyerCode, supplierCode, category, clp);
             Integer day = d.createdAt() == null ? null : dayOf(d.createdAt());
             String type = d.type() != null ? d.type() : MpCodes.typeFromCode(d.code());
+            FileFacts f = facts.getOrDefault(d.code(), NO_FACTS);
             rows.add(new Object[]{d.code(), d.name(), d.description(), d.stateCode(),
                     d.state() != null ? d.state() : MpCodes.order(d.stateCode()), d.supplierState(), type, d.typeCode(),
                     d.currency(), str(d.netTotal()), str(d.tax()), str(d.total()), clp, d.tenderCode(),
@@ -180,7 +196,7 @@ public class OrderWriter {
                     d.supplier().name(), d.supplier().rut(), d.buyer().region(), d.paymentTerms(), d.dispatchType(),
                     str(d.rating()), millis(d.createdAt()), millis(d.sentAt()), millis(d.acceptedAt()),
                     millis(d.cancelledAt()), millis(d.modifiedAt()), day, now, category, flag, version,
-                    fromFile ? 1 : 0});
+                    fromFile ? 1 : 0, f.origin(), bit(f.directAward()), bit(f.compraAgil()), f.frameworkCode()});
             if (d.buyer().unitCode() != null) {
                 buyers.put(d.buyer().unitCode(), new Object[]{d.buyer().unitCode(), d.buyer().unitName(),
                         d.buyer().unitRut(), buyerCode, d.buyer().organismName(), d.buyer().region(),
@@ -203,9 +219,9 @@ public class OrderWriter {
                     currency, net_total, tax, total, amount_clp, tender_code, buyer_unit_code, buyer_code, buyer_name,
                     unit_name, supplier_code, supplier_name, supplier_rut, region, payment_terms, dispatch_type, rating,
                     created_at, sent_at, accepted_at, cancelled_at, modified_at, day, fetched_at, category_code, flag,
-                    version, from_open_data, has_detail)
+                    version, from_open_data, origin, direct_award, compra_agil, framework_code, has_detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, 1)
+                    ?, ?, ?, ?, ?, 1)
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, description = excluded.description,
                     state_code = excluded.state_code, state = excluded.state, supplier_state = excluded.supplier_state,
                     type = excluded.type, type_code = excluded.type_code, currency = excluded.currency,
@@ -221,6 +237,13 @@ public class OrderWriter {
                     modified_at = excluded.modified_at, day = excluded.day, fetched_at = excluded.fetched_at,
                     category_code = excluded.category_code, version = excluded.version,
                     from_open_data = excluded.from_open_data,
+                    origin = CASE WHEN excluded.from_open_data = 1 THEN excluded.origin ELSE purchase_order.origin END,
+                    direct_award = CASE WHEN excluded.from_open_data = 1 THEN excluded.direct_award
+                        ELSE purchase_order.direct_award END,
+                    compra_agil = CASE WHEN excluded.from_open_data = 1 THEN excluded.compra_agil
+                        ELSE purchase_order.compra_agil END,
+                    framework_code = CASE WHEN excluded.from_open_data = 1 THEN excluded.framework_code
+                        ELSE purchase_order.framework_code END,
                     flag = coalesce(purchase_order.flag, excluded.flag), has_detail = 1""", rows);
         Map<String, Long> ids = ids(List.copyOf(byCode.keySet()));
         List<Object[]> deletes = new ArrayList<>();
@@ -276,9 +299,11 @@ public class OrderWriter {
 
     private Map<String, Known> known(List<String> codes) {
         Map<String, Known> out = new HashMap<>();
-        Batches.inChunks(codes, chunk -> jdbc.query("SELECT id, code, state_code, has_detail FROM purchase_order "
-                + "WHERE code IN (" + Batches.marks(chunk.size()) + ")", rs -> {
-            out.put(rs.getString(2), new Known(rs.getLong(1), (Integer) rs.getObject(3), rs.getInt(4) == 1));
+        Batches.inChunks(codes, chunk -> jdbc.query("SELECT id, code, state_code, has_detail, modified_at FROM "
+                + "purchase_order WHERE code IN (" + Batches.marks(chunk.size()) + ")", rs -> {
+            long modified = rs.getLong(5);
+            out.put(rs.getString(2), new Known(rs.getLong(1), (Integer) rs.getObject(3), rs.getInt(4) == 1,
+                    rs.wasNull() ? null : modified));
         }, chunk.toArray()));
         return out;
     }

@@ -200,6 +200,19 @@ class OpenDataImportTest {
         importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
         assertThat(jdbc.sql("SELECT state_code FROM purchase_order WHERE code = '2667-1212-SE22'").query(Integer.class)
                 .single()).as("the file's older state does not overwrite the API's newer one").isEqualTo(9);
+        String facts = "SELECT origin || ' | ' || direct_award || ' | ' || compra_agil || ' | ' "
+                + "|| coalesce(framework_code, '-') FROM purchase_order WHERE code = '2667-1212-SE22'";
+        String fromFile = jdbc.sql(facts).query(String.class).optional().orElse(null);
+        assertThat(fromFile).as("what only the file says is stored on the API's newer copy too").isNotNull();
+        // the file's copy wins where it is newer, and brings its facts with it; a later API detail keeps them
+        tx.executeWithoutResult(s -> writer.storeDetails(List.of(api)));
+        assertThat(jdbc.sql(facts).query(String.class).single()).isEqualTo(fromFile);
+        jdbc.sql("UPDATE purchase_order SET origin = NULL, direct_award = NULL, compra_agil = NULL, "
+                + "framework_code = NULL, modified_at = 0 WHERE code = '2667-1212-SE22'").update();
+        importer.importOrders(new java.io.ByteArrayInputStream(zipOfSample()), "2026-6.zip");
+        assertThat(jdbc.sql(facts).query(String.class).single()).isEqualTo(fromFile);
+        assertThat(jdbc.sql("SELECT state_code FROM purchase_order WHERE code = '2667-1212-SE22'").query(Integer.class)
+                .single()).as("the file's copy, newer now, is stored").isNotEqualTo(9);
     }
 
     @Test

@@ -45,18 +45,25 @@ import cl.andesops.testing.AiStub;
 /**
  * The public instance under load (issue #15): the packaged jar on a simulated year (its history months imported from
  * the simulator's open-data files first), the sync running against its simulator, and at once for {@code length}:
- * Monitors open in Chromium tabs (each its own session, each receiving the sync's pushes, one changing its filter every
- * few seconds), API clients, slow exports read at 160 KB/s, and analyses whose narratives stream from a local model
- * stub. At the end: errors, p99 of API and page responses, heap and WAL size, and whether the database holds every
- * order the simulator lists for the days the sync finished.
+ * Monitors (each its own session, each receiving the sync's pushes, one changing its filter every few seconds), API
+ * clients, slow exports read at 160 KB/s, and analyses whose narratives stream from a local model stub. A handful of
+ * the Monitors are Chromium tabs, whose page loads say what a visitor sees; the rest are {@link PlainMonitor}s (the
+ * page, the UI, the navigation and the push, without a browser), so that the browser's figures are not those of a
+ * Chromium of fifty tabs fighting the app for two cores (#29). At the end: errors, p99 of API and page responses,
+ * heap and WAL size, and whether the database holds every order the simulator lists for the days the sync finished.
  */
 public final class LoadBenchmark {
 
     /** How big a run is. */
     public record Settings(Duration length, int monitors, int apiClients, int exports, int analyses,
-                           int historyMonths) {
-        public static final Settings FULL = new Settings(Duration.ofMinutes(10), 50, 20, 4, 2, 12);
-        public static final Settings SMALL = new Settings(Duration.ofSeconds(40), 2, 2, 1, 1, 1);
+                           int historyMonths, int browserTabs) {
+        /** 50 Monitors: 6 in Chromium (4 of them hold the slow exports' pages, 2 change their filter), 44 plain. */
+        public static final Settings FULL = new Settings(Duration.ofMinutes(10), 50, 20, 4, 2, 12, 6);
+        public static final Settings SMALL = new Settings(Duration.ofSeconds(40), 3, 2, 1, 1, 1, 2);
+
+        public int plainMonitors() {
+            return Math.max(0, monitors - browserTabs);
+        }
     }
 
     /** What a run measured. */
@@ -66,9 +73,11 @@ public final class LoadBenchmark {
                          long analyses, double factsP50, double factsP99, long narratives, long narrativesRefused, long analysisErrors,
                          long heapEndBytes, long heapMaxBytes, long walBytes, int daysChecked, long ordersChecked,
                          long ordersMissing, long errorLines, double appCpuShare, double serverPageP50,
-                         double serverPageP99, long serverPages, double serverApiP99, List<String> problems) {
+                         double serverPageP99, long serverPages, double serverApiP99, long plainLoads,
+                         double plainP50, double plainP99, long plainErrors, long pushes, long pushBytes,
+                         List<String> problems) {
         public long errors() {
-            return apiErrors + pageErrors + exportErrors + analysisErrors + ordersMissing + errorLines;
+            return apiErrors + pageErrors + exportErrors + analysisErrors + ordersMissing + errorLines + plainErrors;
         }
     }
 
@@ -82,6 +91,9 @@ public final class LoadBenchmark {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Long> apiNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> pageNanos = new ConcurrentLinkedQueue<>();
+    /** A plain Monitor's page load: its page, its UI's init and its navigation answered (no drawing). */
+    private final ConcurrentLinkedQueue<Long> plainNanos = new ConcurrentLinkedQueue<>();
+    private final AtomicLong plainErrors = new AtomicLong();
     private final ConcurrentLinkedQueue<Long> factsNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final AtomicLong apiErrors = new AtomicLong();
@@ -112,7 +124,7 @@ public final class LoadBenchmark {
         Settings s = args.length > 0 && args[0].equals("small") ? Settings.SMALL : Settings.FULL;
         if (args.length > 1) { // minutes: a shorter run of the same load, to look at it
             s = new Settings(Duration.ofMinutes(Long.parseLong(args[1])), s.monitors(), s.apiClients(), s.exports(),
-                    s.analyses(), s.historyMonths());
+                    s.analyses(), s.historyMonths(), s.browserTabs());
         }
         Result r = run(s, Files.createTempDirectory("andesops-load"));
         System.out.println(r);
@@ -131,7 +143,9 @@ public final class LoadBenchmark {
                 "ANDESOPS_SYNC_HISTORY_DAYS", "7", "ANDESOPS_AI_ORDER", "groq", "GROQ_API_KEY", "bench-key",
                 "GROQ_BASE_URL", stub.base("groq"),
                 // the server's own time per request, beside what the clients see
-                "SERVER_TOMCAT_ACCESSLOG_ENABLED", "true", "SERVER_TOMCAT_ACCESSLOG_DIRECTORY", dir.toString(),
+                "SERVER_TOMCAT_ACCESSLOG_ENABLED", "true",
+                // absolute: a relative directory is Tomcat's own temporary base directory's, not the run's
+                "SERVER_TOMCAT_ACCESSLOG_DIRECTORY", dir.toAbsolutePath().toString(),
                 "SERVER_TOMCAT_ACCESSLOG_PREFIX", "access", "SERVER_TOMCAT_ACCESSLOG_PATTERN", "%m %U%q %s %{ms}T");
         try (PackagedApp app = PackagedApp.start(env, dir, List.of("-Xmx1g"))) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -148,8 +162,16 @@ public final class LoadBenchmark {
             ChromeDriver monitorsDriver = Browser.open(1000, 700, "--disable-background-timer-throttling",
                     "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows");
             ChromeDriver analysisDriver = Browser.open(1200, 900);
+            List<PlainMonitor> plain = new ArrayList<>();
             try {
                 List<String> tabs = openMonitors(monitorsDriver, app);
+                for (int i = 0; i < settings.plainMonitors(); i++) {
+                    // each on its own loopback address, after the tabs': another visitor's
+                    PlainMonitor m = new PlainMonitor(http, app.uri("/").toString().replace("//127.0.0.1:",
+                            "//127.0.0." + (settings.browserTabs() + i + 1) + ":"));
+                    plain.add(m);
+                    openPlain(m, "");
+                }
                 List<Export> exports = exportLinks(monitorsDriver, tabs, app);
                 for (Export e : exports) {
                     threads.add(Thread.ofVirtual().start(() -> slowExports(e)));
@@ -162,12 +184,18 @@ public final class LoadBenchmark {
                 long wall0 = System.nanoTime();
                 // the Monitors: one tab after another changes its filter (a new page load), the rest stay open; the
                 // tabs that export keep their page (a download link lives as long as its page)
-                List<String> rotating = tabs.size() > exports.size() ? tabs.subList(exports.size(), tabs.size()) : tabs;
+                List<Object> rotating = new ArrayList<>(tabs.size() > exports.size()
+                        ? tabs.subList(exports.size(), tabs.size()) : tabs);
+                rotating.addAll(plain);
                 int next = 0;
                 while (System.nanoTime() < end) {
-                    String tab = rotating.get(next++ % rotating.size());
-                    monitorsDriver.switchTo().window(tab);
-                    loadMonitor(monitorsDriver, app, randomFilter(), tabs.indexOf(tab));
+                    Object monitor = rotating.get(next++ % rotating.size());
+                    if (monitor instanceof PlainMonitor m) {
+                        openPlain(m, randomFilter());
+                    } else {
+                        monitorsDriver.switchTo().window((String) monitor);
+                        loadMonitor(monitorsDriver, app, randomFilter(), tabs.indexOf(monitor));
+                    }
                     Thread.sleep(Math.max(200, 12_000 / Math.max(1, settings.monitors())));
                 }
                 stop.set(true);
@@ -180,6 +208,7 @@ public final class LoadBenchmark {
                 heap.interrupt();
             } finally {
                 stop.set(true);
+                plain.forEach(PlainMonitor::close);
                 monitorsDriver.quit();
                 analysisDriver.quit();
             }
@@ -197,7 +226,9 @@ public final class LoadBenchmark {
                     analyses.get(), ms(factsNanos, 0.50), ms(factsNanos, 0.99), narratives.get(), narrativesRefused.get(),
                     analysisErrors.get(), heapEnd, heapMax.get(), wal, listed.size(), checked[0], checked[1],
                     errorLines, appCpuShare, pct(serverPageMs, 0.50), pct(serverPageMs, 0.99), serverPageMs.size(),
-                    pct(serverApiMs, 0.99), List.copyOf(problems));
+                    pct(serverApiMs, 0.99), plainNanos.size(), ms(plainNanos, 0.50), ms(plainNanos, 0.99),
+                    plainErrors.get(), plain.stream().mapToLong(PlainMonitor::pushes).sum(),
+                    plain.stream().mapToLong(PlainMonitor::pushBytes).sum(), List.copyOf(problems));
         }
     }
 
@@ -286,7 +317,7 @@ public final class LoadBenchmark {
     /** Each tab on its own loopback address: its own cookies, so its own session, as another visitor's. */
     private List<String> openMonitors(ChromeDriver driver, PackagedApp app) throws Exception {
         List<String> tabs = new ArrayList<>();
-        for (int i = 0; i < settings.monitors(); i++) {
+        for (int i = 0; i < Math.min(settings.monitors(), settings.browserTabs()); i++) {
             if (i > 0) {
                 driver.switchTo().newWindow(WindowType.TAB);
             }
@@ -309,6 +340,16 @@ public final class LoadBenchmark {
         } catch (RuntimeException e) {
             pageErrors.incrementAndGet();
             problem("Monitor " + query + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Opens a plain Monitor with a filter ({@code ?…} as a tab's address has it), timed. */
+    private void openPlain(PlainMonitor m, String query) {
+        try {
+            plainNanos.add(m.open(query.startsWith("?") ? query.substring(1) : query));
+        } catch (Exception e) {
+            plainErrors.incrementAndGet();
+            problem("plain Monitor " + query + ": " + e.toString().lines().findFirst().orElse(""));
         }
     }
 

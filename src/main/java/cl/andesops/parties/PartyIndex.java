@@ -56,7 +56,12 @@ import cl.andesops.tenders.TenderPartyQueries;
 public class PartyIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PartyIndex.class);
-    static final String LAYOUT = "parties-2"; // 2: a term for each exact spelling
+    /**
+     * The documents' layout; a change rebuilds the index at the next start. The {@code spelling} term added later
+     * needs none: a document without it is not found held, so it is written again (with it) the first time a commit
+     * gives its name, as every name was before.
+     */
+    static final String LAYOUT = "parties-1";
     private static final long WINDOW = 20_000;
     private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 

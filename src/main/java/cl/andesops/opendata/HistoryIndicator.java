@@ -29,6 +29,9 @@ class HistoryIndicator implements StatusIndicator {
         return c.complete()
                 ? new Status("history", "status.history.complete", "status.history.tooltip", "contrast",
                 month(c.from()))
+                : c.bulk()
+                ? new Status("history", "status.history.bulk", "status.history.bulk.tooltip", "",
+                c.importing() == null ? "…" : month(c.importing()), c.percent())
                 : new Status("history", "status.history.importing", "status.history.tooltip", "",
                 c.importing() == null ? "…" : month(c.importing()), c.percent());
     }

@@ -74,12 +74,15 @@ public class ImportService extends LeaderWorker {
     private final OpenDataProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final FirstImport bulk;
     private volatile boolean paused;
 
     ImportService(Cluster cluster, ImportFiles files, OpenDataImport importer, OpenDataProperties properties,
                   @Qualifier(Writer.NAME + "Tx") TransactionTemplate tx, Clock clock, StorageProperties storage,
-                  Endpoints endpoints, PlannerStatistics statistics, cl.andesops.shared.DataOrigin origin) {
+                  Endpoints endpoints, PlannerStatistics statistics, cl.andesops.shared.DataOrigin origin,
+                  FirstImport bulk) {
         super("open-data-import", cluster);
+        this.bulk = bulk;
         this.files = files;
         // in demo mode the simulator serves the months too (in the real format, from the world the API shows),
         // unless DATOS_ABIERTOS_BASE_URL says where the real files are: the origin decides, and marks the records so
@@ -203,8 +206,11 @@ public class ImportService extends LeaderWorker {
         log.info("First start: the last {} months of history are queued from the open data", months);
     }
 
-    /** What history the database holds: from which month, complete or still coming in (for the header). */
-    public record Coverage(String from, boolean complete, String importing, int percent) {
+    /**
+     * What history the database holds: from which month, complete or still coming in (for the header), and whether on
+     * the bulk path (the search, the Monitor and the indicators take the history in when it ends).
+     */
+    public record Coverage(String from, boolean complete, String importing, int percent, boolean bulk) {
     }
 
     public java.util.Optional<Coverage> coverage() {
@@ -220,7 +226,7 @@ public class ImportService extends LeaderWorker {
         String importing = c != null && c.dataset().equals("oc") ? c.month() : null;
         double share = c != null && c.dataset().equals("oc") ? c.percent() / 100.0 : 0;
         return java.util.Optional.of(new Coverage(from, done == all.size(), importing,
-                (int) ((done + share) * 100 / all.size())));
+                (int) ((done + share) * 100 / all.size()), bulk.active()));
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------------------
@@ -230,17 +236,28 @@ public class ImportService extends LeaderWorker {
         return properties.enabled();
     }
 
+    /**
+     * Months worked one at a time; the first on (almost) no orders begins the bulk path, which ends when nothing is left
+     * to work or the import is paused (a stop leaves it to the next start, which makes the indexes again).
+     */
     @Override
     protected void loop() {
+        try {
+            bulk.restoreLeftovers();
+        } catch (RuntimeException e) {
+            log.error("Making again the indexes a cut-short import set aside failed: the next start tries again", e);
+        }
         while (working()) {
             try {
                 var next = paused ? java.util.Optional.<ImportFiles.ImportFile>empty()
                         : files.next(properties.maxAttempts());
                 if (next.isEmpty()) {
+                    bulk.end();
                     month.idle();
                     idle(Duration.ofSeconds(5));
                     continue;
                 }
+                bulk.beginIfEmpty();
                 if (!month.work(next.get(), this::working)) {
                     // a failed attempt: a pause before the next (a month's timeout, at most 5 s)
                     idle(properties.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? properties.timeout()

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * fails {@code maxAttempts} times is failed with its reason and its file deleted. A field, a row, the rows of one
  * record and a header are bounded by {@code maxFieldChars}, {@code maxRecordChars}, {@code maxGroupRows} and
  * {@code maxColumns} ({@link ReadBounds}). On a first start the last {@code historyMonths} months
- * ({@code ANDESOPS_HISTORY_MONTHS}; 0 for none) are queued.
+ * ({@code ANDESOPS_HISTORY_MONTHS}; 0 for none) are queued. An import that begins on fewer than {@code bulkBelow}
+ * stored orders (an empty database, or the live sync's first hours) takes the bulk path ({@link FirstImport}; 0: never).
  */
 @ConfigurationProperties("andesops.opendata")
 public record OpenDataProperties(@DefaultValue("https://transparenciachc.blob.core.windows.net") URI baseUrl,
@@ -27,7 +28,8 @@ public record OpenDataProperties(@DefaultValue("https://transparenciachc.blob.co
                                  @DefaultValue("65536") int maxFieldChars,
                                  @DefaultValue("1048576") int maxRecordChars,
                                  @DefaultValue("20000") int maxGroupRows,
-                                 @DefaultValue("1000") int maxColumns) {
+                                 @DefaultValue("1000") int maxColumns,
+                                 @DefaultValue("100000") long bulkBelow) {
 
     /** What a reading of one file may hold. */
     public ReadBounds bounds() {

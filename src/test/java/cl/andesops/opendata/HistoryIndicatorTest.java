@@ -8,18 +8,25 @@ class HistoryIndicatorTest {
 
     @Test
     void the_badge_says_from_which_month_the_history_is_complete_or_that_none_is_published_yet() {
-        assertThat(HistoryIndicator.status(new ImportService.Coverage("2025-12", true, null, 100)))
+        assertThat(HistoryIndicator.status(new ImportService.Coverage("2025-12", true, null, 100, false)))
                 .satisfies(s -> {
                     assertThat(s.messageKey()).isEqualTo("status.history.complete");
                     assertThat(s.args()).containsExactly("12-2025");
                 });
-        assertThat(HistoryIndicator.status(new ImportService.Coverage("2026-03", false, "2026-02", 40)))
+        assertThat(HistoryIndicator.status(new ImportService.Coverage("2026-03", false, "2026-02", 40, false)))
                 .satisfies(s -> {
                     assertThat(s.messageKey()).isEqualTo("status.history.importing");
                     assertThat(s.args()).containsExactly("02-2026", 40);
                 });
+        // a first import on the bulk path says that the screens take the history in when it ends
+        assertThat(HistoryIndicator.status(new ImportService.Coverage(null, false, "2026-02", 40, true)))
+                .satisfies(s -> {
+                    assertThat(s.messageKey()).isEqualTo("status.history.bulk");
+                    assertThat(s.tooltipKey()).isEqualTo("status.history.bulk.tooltip");
+                    assertThat(s.args()).containsExactly("02-2026", 40);
+                });
         // the current month on its first day is not published yet: no "desde —, completa"
-        assertThat(HistoryIndicator.status(new ImportService.Coverage(null, true, null, 100)).messageKey())
+        assertThat(HistoryIndicator.status(new ImportService.Coverage(null, true, null, 100, false)).messageKey())
                 .isEqualTo("status.history.none");
     }
 

@@ -26,6 +26,8 @@ import cl.andesops.shared.persistence.DataVersions;
  * there on its own thread, never the sync's. A failure is its own: it is logged, the version stays, and the next
  * commit (or a retry a minute later) tries again. One catch-up runs at a time; a burst of commits is read in one.
  * A change to what the data is judged by ({@link #basis()}, e.g. the rules' fingerprint) starts again from zero.
+ * While a history import runs on the bulk path ({@link BulkImport}: the indexes its reads need are set aside) it
+ * waits, and reads what came in once the import ends.
  */
 public abstract class Follower implements SmartLifecycle {
 
@@ -45,6 +47,7 @@ public abstract class Follower implements SmartLifecycle {
     private String loadedBasis;
     private volatile ScheduledExecutorService worker;
     private volatile boolean running;
+    private volatile boolean held;
     private volatile long failures;
     private final java.util.List<Runnable> afterEach = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -165,6 +168,20 @@ public abstract class Follower implements SmartLifecycle {
         }
     }
 
+    /** A bulk import began (it waits) or ended (it reads what came in meanwhile). */
+    @EventListener
+    void on(BulkImport bulk) {
+        held = bulk.running();
+        if (!held && running) {
+            queue();
+        }
+    }
+
+    /** Whether it waits for a bulk import to end. */
+    public boolean held() {
+        return held;
+    }
+
     /** This node now leads (or no longer does): a new leader reads the versions recorded, as another left them. */
     @EventListener
     void on(cl.andesops.shared.cluster.LeadershipChanged change) {
@@ -230,7 +247,7 @@ public abstract class Follower implements SmartLifecycle {
     }
 
     private void catchUp() {
-        if (!running || !active()) {
+        if (!running || !active() || held) {
             return;
         }
         long wait = spacing().isZero() || lastEnd == 0 ? 0 : lastEnd + spacing().toNanos() - System.nanoTime();

@@ -31,7 +31,7 @@ class TableOwnershipTest {
             Map.entry("ca_quote_item", "compraagil"), Map.entry("sync_job", "sync"), Map.entry("sync_task", "sync"),
             Map.entry("sync_cursor", "sync"), Map.entry("api_request_ledger", "mercadopublico"),
             Map.entry("analysis", "analysis"), Map.entry("ai_usage", "analysis"), Map.entry("data_version", "shared"),
-            Map.entry("cluster_node", "shared"),
+            Map.entry("cluster_node", "shared"), Map.entry("suspended_index", "shared"),
             Map.entry("import_file", "opendata"), Map.entry("import_rejection", "opendata"),
             Map.entry("utm_month", "rules"), Map.entry("derived_version", "shared"), Map.entry("flag_record", "flags"),
             Map.entry("alert_key", "alerts"), Map.entry("mail_address", "alerts"), Map.entry("saved_search", "alerts"),

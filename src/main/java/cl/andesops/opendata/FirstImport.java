@@ -1,51 +1,40 @@
 package cl.andesops.opendata;
 
-import java.util.Map;
-import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cl.andesops.orders.OrderTables;
 import cl.andesops.shared.events.BulkImport;
 import cl.andesops.shared.persistence.PlannerStatistics;
 import cl.andesops.shared.persistence.SuspendedIndexes;
 
 /**
  * The bulk path of a history import that begins on (almost) no orders: the first start, or a re-import into an
- * emptied table. While it lasts, the orders' secondary indexes are set aside ({@link SuspendedIndexes}) and the
- * indicators, whose reads need them, wait ({@link BulkImport}) and read the history once when it ends; the search
- * indexes and the Monitor's columns, which read by the data version, follow the batches as usual on the other core.
+ * emptied table. While it lasts, the orders' secondary indexes are set aside ({@link SuspendedIndexes}; which stay:
+ * {@link OrderTables#BULK_KEEPS}) and the indicators, whose reads need them, wait ({@link BulkImport}) and read the
+ * history once when it ends; the search indexes and the Monitor's columns, which read by the data version, follow the
+ * batches as usual on the other core.
  * It ends when the queue is worked through or paused; a process that dies meanwhile makes the indexes again at its
  * next start. The header says "importando la historia" meanwhile ({@link HistoryIndicator}).
- * <p>
- * Kept in place: what the import and the followers read while rows go in: the data version (every follower catches
- * up by it), buyer and supplier together (the flag rules' "first order of the pair", read at every batch), and the
- * partial index of orders without detail (the live sync's queue; history rows are never in it).
  */
 @Component
 public class FirstImport {
 
     private static final Logger log = LoggerFactory.getLogger(FirstImport.class);
 
-    /** The tables filled in bulk, each with the secondary indexes it keeps meanwhile. */
-    static final Map<String, Set<String>> TABLES = Map.of(
-            "purchase_order", Set.of("po_version", "po_buyer_supplier", "po_detail"),
-            "order_item", Set.of());
-
     private final SuspendedIndexes indexes;
-    private final JdbcClient jdbc;
+    private final OrderTables orders;
     private final ApplicationEventPublisher events;
     private final PlannerStatistics statistics;
     private final long below;
     private volatile boolean active;
 
-    FirstImport(SuspendedIndexes indexes, JdbcClient jdbc, ApplicationEventPublisher events,
+    FirstImport(SuspendedIndexes indexes, OrderTables orders, ApplicationEventPublisher events,
                 PlannerStatistics statistics, OpenDataProperties properties) {
         this.indexes = indexes;
-        this.jdbc = jdbc;
+        this.orders = orders;
         this.events = events;
         this.statistics = statistics;
         this.below = properties.bulkBelow();
@@ -64,15 +53,14 @@ public class FirstImport {
         if (active) {
             return true;
         }
-        long stored = below <= 0 ? 0 : jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM purchase_order LIMIT :n) AS o")
-                .param("n", below).query(Long.class).single();
+        long stored = below <= 0 ? 0 : orders.storedUpTo(below);
         if (below <= 0 || stored >= below) {
             restoreLeftovers();
             return false;
         }
         active = true;
         events.publishEvent(new BulkImport(true)); // the indicators wait before their indexes go
-        TABLES.forEach((table, keep) -> indexes.suspend(table, keep));
+        OrderTables.BULK_KEEPS.forEach(indexes::suspend);
         log.info("History import on {} stored orders: the bulk path (indexes set aside, indicators at the end)", stored);
         return true;
     }

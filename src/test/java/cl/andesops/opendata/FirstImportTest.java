@@ -60,6 +60,7 @@ class FirstImportTest {
     @Autowired JdbcClient jdbc;
     @Autowired DataVersions versions;
     @Autowired OrderTextIndex text;
+    @Autowired cl.andesops.orders.OrderTables orderTables;
     @Autowired cl.andesops.flags.FlagFollower flags;
     @Autowired MonitorService monitor;
     @Autowired Events events;
@@ -76,7 +77,7 @@ class FirstImportTest {
     }
 
     private Map<String, String> definitions() {
-        return FirstImport.TABLES.keySet().stream().flatMap(t -> indexes.secondary(t, Set.of()).stream())
+        return cl.andesops.orders.OrderTables.BULK_KEEPS.keySet().stream().flatMap(t -> indexes.secondary(t, Set.of()).stream())
                 .collect(Collectors.toMap(SuspendedIndexes.Suspended::name, SuspendedIndexes.Suspended::definition));
     }
 
@@ -146,11 +147,11 @@ class FirstImportTest {
 
         importer.importOrders(new ByteArrayInputStream(month()), "2026-6.zip");
         events.seen.clear();
-        FirstImport small = new FirstImport(indexes, jdbc, publisher, statistics, withBulkBelow(10));
+        FirstImport small = new FirstImport(indexes, orderTables, publisher, statistics, withBulkBelow(10));
         assertThat(small.beginIfEmpty()).as("10 orders stored, the bound 10: the usual path").isFalse();
         assertThat(small.active()).isFalse();
         assertThat(definitions()).isEqualTo(before);
-        FirstImport never = new FirstImport(indexes, jdbc, publisher, statistics, withBulkBelow(0));
+        FirstImport never = new FirstImport(indexes, orderTables, publisher, statistics, withBulkBelow(0));
         jdbc.sql("DELETE FROM order_item").update();
         jdbc.sql("DELETE FROM purchase_order").update();
         assertThat(never.beginIfEmpty()).as("0 turns the bulk path off").isFalse();

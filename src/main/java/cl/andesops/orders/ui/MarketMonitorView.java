@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -89,7 +88,11 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
     private final MonitorService monitor;
     private final LiveUpdates live;
     private final Clock clock;
-    private final AtomicInteger pendingNew = new AtomicInteger();
+    /**
+     * The orders the summary counted when the grid was last read: the button's "N órdenes nuevas" is how many more it
+     * counts now, the same orders the KPI card counts (only those the filter matches), not every order a commit added.
+     */
+    private long listed = -1;
     /** The query string last written to the address bar (tests read it). */
     String urlQuery = "";
     private Runnable unsubscribeData;
@@ -195,11 +198,12 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         filters.describe(period, textTooBroad(period), monitor.textMatchLimit());
         LocalDate today = LocalDate.now(clock.withZone(Formats.CHILE));
         filters.limits(monitor.firstDay().orElse(today), today);
-        pendingNew.set(0);
         newOrders.setVisible(false);
         grid.filtered(hasNarrowingFilter() || filter().from() != null);
         grid.getDataProvider().refreshAll();
-        charts.show(monitor.summary(period), clock.instant());
+        var summary = monitor.summary(period);
+        listed = counted(summary);
+        charts.show(summary, clock.instant());
     }
 
     // ---- live -------------------------------------------------------------------------------------------
@@ -215,7 +219,6 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         CoalescedPush afterIndex = CoalescedPush.afterDelay(ui, COALESCE, this::liveRefresh);
         unsubscribeData = live.onData(event -> {
             if (event.dataset() == DataChanged.Dataset.ORDERS) {
-                pendingNew.addAndGet(event.added().size());
                 (textFiltered ? afterIndex : push).request();
             }
         });
@@ -244,25 +247,37 @@ public class MarketMonitorView extends VerticalLayout implements LocaleChangeObs
         super.onDetach(detachEvent);
     }
 
-    /** At the top of an unfiltered list new orders simply appear; elsewhere a button says how many arrived. */
+    /**
+     * At the top of an unfiltered list new orders simply appear; elsewhere a button says how many more orders the view
+     * counts than when its list was read (what the filter matches, as the KPI card counts them).
+     */
     void liveRefresh() {
         try {
-            charts.show(monitor.summary(filter()), clock.instant());
-            int arrived = pendingNew.get();
+            var summary = monitor.summary(filter());
+            charts.show(summary, clock.instant());
+            long now = counted(summary);
+            long arrived = listed < 0 || now < 0 ? 0 : now - listed;
             if (grid.atTop() && !hasNarrowingFilter()) {
-                pendingNew.set(0);
+                listed = now;
                 newOrders.setVisible(false);
                 grid.getDataProvider().refreshAll();
             } else if (arrived > 0) {
                 newOrders.setText(getTranslation("monitor.new", arrived));
                 newOrders.setVisible(true);
             } else {
+                listed = now; // changes only (or fewer orders): the rows are read again in place
+                newOrders.setVisible(false);
                 grid.getDataProvider().refreshAll();
             }
         } finally {
             // read by the benchmark: when the server had each Monitor's update ready to push
             log.debug("Live refresh of Monitor {} done", Integer.toHexString(System.identityHashCode(this)));
         }
+    }
+
+    /** The orders a summary counts, or -1 while the columns load. */
+    private static long counted(java.util.Optional<cl.andesops.orders.monitor.MonitorSummary> summary) {
+        return summary.map(cl.andesops.orders.monitor.MonitorSummary::orders).orElse(-1L);
     }
 
     /** The words typed match more orders than a text filter may: the screen shows the period without them. */

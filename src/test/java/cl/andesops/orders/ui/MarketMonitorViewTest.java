@@ -218,12 +218,7 @@ class MarketMonitorViewTest extends SyncedAppTest {
         MarketMonitorView view = open("");
         long shownBefore = summary(OrderFilter.none()).orders();
         LocalDate today = cl.andesops.testing.TestClock.today();
-        List<cl.andesops.mercadopublico.OrderDetail> fresh = new cl.andesops.simulator.SimulatorFixtures(
-                new cl.andesops.simulator.SimulatorSettings(77, 0, 40, 0, 0, 20_000, Duration.ofMillis(1), false,
-                        1_000, "test", 0, false)).orderDetails(today, clock.instant()).stream()
-                .map(b -> cl.andesops.mercadopublico.WireFormat.orderDetail(b).orElseThrow())
-                .filter(o -> o.createdAt() != null && !o.createdAt().isAfter(clock.instant()))
-                .filter(o -> orders.detail(o.code()).isEmpty()).limit(4).toList();
+        List<cl.andesops.mercadopublico.OrderDetail> fresh = freshOrders(today, 77, 40, 4);
         assertThat(fresh).isNotEmpty();
         // the write path commits on a thread of its own, as the sync worker does; the view hears of it by event
         Thread writer = Thread.ofPlatform().start(() -> ingest.orders(fresh));
@@ -235,9 +230,37 @@ class MarketMonitorViewTest extends SyncedAppTest {
         assertThat(summary(OrderFilter.none()).orders()).isGreaterThanOrEqualTo(shownBefore + fresh.size());
         assertThat(rows(view.grid)).extracting(OrderRow::code).contains(fresh.getFirst().code());
 
-        // a filtered Monitor is told how many arrived instead of moving the rows under the person's eyes
+        // a filtered Monitor is told how many arrived instead of moving the rows under the person's eyes: the orders
+        // its filter matches, not every order of the commit
         view.types.setValue(Set.of("CM"));
         assertThat(rows(view.grid)).allMatch(o -> "CM".equals(o.type()));
+        assertThat(view.newOrders.isVisible()).isFalse();
+        List<cl.andesops.mercadopublico.OrderDetail> more = freshOrders(today, 78, 200, 40);
+        Thread second = Thread.ofPlatform().start(() -> ingest.orders(more));
+        second.join();
+        long cm = jdbc.sql("SELECT count(*) FROM purchase_order WHERE type = 'CM' AND code IN (:codes)")
+                .param("codes", more.stream().map(cl.andesops.mercadopublico.OrderDetail::code).toList())
+                .query(Long.class).single();
+        assertThat(cm).as("the commit holds orders of the filter's type and of others").isPositive()
+                .isLessThan(more.size());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInSameThread().until(() -> {
+            MockVaadin.runUIQueue();
+            return view.newOrders.isVisible();
+        });
+        assertThat(view.newOrders.getText()).isEqualTo(cm == 1 ? "1 orden nueva" : cm + " órdenes nuevas");
+        assertThat(view.kpiOrders.value.getText()).isEqualTo(Formats.count(summary(view.filter()).orders()));
+        view.newOrders.click();
+        assertThat(view.newOrders.isVisible()).isFalse();
+    }
+
+    /** Up to {@code n} orders of another simulated world's day, created by now and not stored here. */
+    private List<cl.andesops.mercadopublico.OrderDetail> freshOrders(LocalDate day, long seed, int perDay, int n) {
+        return new cl.andesops.simulator.SimulatorFixtures(new cl.andesops.simulator.SimulatorSettings(seed, 0, perDay,
+                0, 0, 20_000, Duration.ofMillis(1), false, 1_000, "test", 0, false))
+                .orderDetails(day, clock.instant()).stream()
+                .map(b -> cl.andesops.mercadopublico.WireFormat.orderDetail(b).orElseThrow())
+                .filter(o -> o.createdAt() != null && !o.createdAt().isAfter(clock.instant()))
+                .filter(o -> orders.detail(o.code()).isEmpty()).limit(n).toList();
     }
 
     @Autowired cl.andesops.sync.Ingest ingest;

@@ -131,6 +131,14 @@ class SecurityConfig {
         }
     }
 
+    /** Files whose handlers say how long they keep: Vaadin's built scripts and its push client, the themes, ours. */
+    static final org.springframework.security.web.util.matcher.RequestMatcher STATIC_FILES =
+            new org.springframework.security.web.util.matcher.OrRequestMatcher(java.util.stream.Stream.of(
+                    "/VAADIN/build/**", "/VAADIN/static/**", "/lumo/**", "/aura/**", "/andesops.css", "/icons/**")
+                    .<org.springframework.security.web.util.matcher.RequestMatcher>map(p -> org.springframework
+                            .security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults().matcher(p))
+                    .toList());
+
     private static void headers(HttpSecurity http, SecurityProperties properties) throws Exception {
         // written before the response starts: Vaadin may commit its pages through a path the lazy writer misses
         http.headers(h -> h.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
@@ -140,6 +148,14 @@ class SecurityConfig {
                 return filter;
             }
         }));
+        // pages, Vaadin's requests and the API are never cached; the static files (hashed, or versioned by v-c)
+        // keep the lifetimes their handlers give them: a "Pragma: no-cache" written eagerly beside those makes
+        // Chromium ask again for every script and stylesheet of every page, a chain of round trips before the first
+        // render
+        http.headers(h -> h.cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                .addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+                        new org.springframework.security.web.util.matcher.NegatedRequestMatcher(STATIC_FILES),
+                        new org.springframework.security.web.header.writers.CacheControlHeadersWriter())));
         http.headers(h -> h.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
                 // images from here only: nothing on a page (a model's answer above all) can call a tracker
                 .contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors " + properties.ancestors()

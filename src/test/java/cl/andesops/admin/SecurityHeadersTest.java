@@ -42,6 +42,27 @@ class SecurityHeadersTest {
         assertThat(api.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors");
     }
 
+    @Test
+    void pages_and_the_api_are_never_cached_and_static_files_keep_their_handlers_lifetimes() throws Exception {
+        for (String path : java.util.List.of("/", "/tenders", "/api/v1/sync/status")) {
+            HttpResponse<String> r = get(path, false);
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).get().asString().contains("no-store");
+            assertThat(r.headers().firstValue("Pragma")).as(path).contains("no-cache");
+        }
+        // a "Pragma: no-cache" beside a file's max-age makes Chromium ask for it again on every page
+        for (String path : java.util.List.of("/VAADIN/static/push/vaadinPush-min.js", "/lumo/lumo.css",
+                "/andesops.css")) {
+            HttpResponse<String> r = get(path, false);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Pragma")).as(path).isEmpty();
+            assertThat(r.headers().firstValue("Expires")).as(path).isEmpty();
+            assertThat(r.headers().firstValue("Cache-Control").orElse("")).as(path).doesNotContain("no-store")
+                    .doesNotContain("no-cache");
+        }
+        assertThat(get("/VAADIN/static/push/vaadinPush-min.js", false).headers().firstValue("Cache-Control"))
+                .get().asString().contains("max-age");
+    }
+
     private HttpResponse<String> login(String origin, String password) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

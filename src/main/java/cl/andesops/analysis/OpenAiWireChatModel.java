@@ -76,14 +76,7 @@ public final class OpenAiWireChatModel implements ChatModel {
 
     @Override
     public ChatResponse call(Prompt prompt) {
-        StringBuilder text = new StringBuilder();
-        AtomicReference<ChatResponseMetadata> last = new AtomicReference<>();
-        stream(prompt).doOnNext(r -> {
-            text.append(r.getResult().getOutput().getText());
-            last.set(r.getMetadata());
-        }).blockLast(timeout);
-        return new ChatResponse(List.of(new Generation(new AssistantMessage(text.toString()))),
-                last.get() == null ? new ChatResponseMetadata() : last.get());
+        return WholeAnswer.of(stream(prompt), timeout);
     }
 
     @Override

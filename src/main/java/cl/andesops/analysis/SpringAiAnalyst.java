@@ -18,8 +18,6 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.google.genai.GoogleGenAiChatModel;
-import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
 import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.stereotype.Component;
@@ -32,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
 import cl.andesops.shared.config.AiProperties;
 
 /**
- * The language models as Spring AI chat models: Gemini through Spring AI's google-genai module, the
+ * The language models as Spring AI chat models: Gemini through Google's GenAI client ({@link GeminiChatModel}), the
  * OpenAI-compatible Groq and Featherless through {@link OpenAiWireChatModel}; each built only when its key is set. A router tries them in the configured order and falls back to the next on
  * an error, a timeout or a rate limit, as long as nothing has been streamed yet.
  */
@@ -83,10 +81,7 @@ public class SpringAiAnalyst implements Analyst, DisposableBean {
             http.baseUrl(p.baseUrl());
         }
         client.httpOptions(http.build());
-        return GoogleGenAiChatModel.builder().genAiClient(client.build())
-                .options(GoogleGenAiChatOptions.builder().model(p.model()).temperature(0.2)
-                        .maxOutputTokens(properties.maxOutputTokens()).build())
-                .build();
+        return new GeminiChatModel(client.build(), p.model(), 0.2, properties.maxOutputTokens(), properties.timeout());
     }
 
     private ChatModel openAiCompatible(AiProperties.Provider p) {

@@ -240,8 +240,10 @@ public class AnalysisView extends VerticalLayout implements BeforeEnterObserver,
         running = service.run(prepared, visitor, new AnalysisService.Listener() {
             @Override
             public void started(String provider, String model) {
+                // taken now, not when the UI's lock is had (after the whole answer, for a quick one)
+                long first = (System.nanoTime() - clickedAt) / 1_000_000;
                 ui.access(() -> {
-                    firstTokenMillis = (System.nanoTime() - clickedAt) / 1_000_000;
+                    firstTokenMillis = first;
                     narrativePanel.status(getTranslation("analysis.writing", provider + "/" + model));
                 });
             }

@@ -47,7 +47,8 @@ public class FirstImport {
 
     /**
      * Takes the bulk path when the orders stored are fewer than the configured bound; returns whether it is on. Any
-     * index a dead process left set aside is made again first when it is not taken.
+     * index a dead process left set aside is made again first when it is not taken; when an index cannot be set
+     * aside, those that were are made again and the import takes the usual path.
      */
     public synchronized boolean beginIfEmpty() {
         if (active) {
@@ -58,9 +59,21 @@ public class FirstImport {
             restoreLeftovers();
             return false;
         }
-        active = true;
         events.publishEvent(new BulkImport(true)); // the indicators wait before their indexes go
-        OrderTables.BULK_KEEPS.forEach(indexes::suspend);
+        try {
+            OrderTables.BULK_KEEPS.forEach(indexes::suspend);
+        } catch (RuntimeException e) {
+            // a database that refuses (a user without the right to drop an index): the import goes on the usual way
+            log.warn("The orders' indexes could not be set aside ({}): the history comes in the usual way",
+                    e.getMessage());
+            try {
+                restore();
+            } finally {
+                events.publishEvent(new BulkImport(false));
+            }
+            return false;
+        }
+        active = true;
         log.info("History import on {} stored orders: the bulk path (indexes set aside, indicators at the end)", stored);
         return true;
     }

@@ -158,6 +158,24 @@ class FirstImportTest {
         assertThat(definitions()).isEqualTo(before);
     }
 
+    @Test
+    void an_index_the_database_will_not_drop_leaves_the_import_on_the_usual_path_with_every_index_in_place() {
+        Map<String, String> before = definitions();
+        SuspendedIndexes refusing = org.mockito.Mockito.spy(indexes);
+        // the first table's indexes go, the second's are refused
+        org.mockito.Mockito.doCallRealMethod()
+                .doThrow(new org.springframework.dao.DataAccessResourceFailureException("no permission"))
+                .when(refusing).suspend(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        FirstImport first = new FirstImport(refusing, orderTables, publisher, statistics, properties);
+        assertThat(first.beginIfEmpty()).isFalse();
+        org.mockito.Mockito.verify(refusing, org.mockito.Mockito.times(2)).suspend(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any());
+        assertThat(first.active()).isFalse();
+        assertThat(flags.held()).as("the indicators are not left waiting").isFalse();
+        assertThat(definitions()).as("what was set aside is made again").isEqualTo(before);
+        assertThat(indexes.suspended()).isEmpty();
+    }
+
     private OpenDataProperties withBulkBelow(long n) {
         OpenDataProperties p = properties;
         return new OpenDataProperties(p.baseUrl(), p.enabled(), p.timeout(), p.maxBytes(), p.maxAttempts(),

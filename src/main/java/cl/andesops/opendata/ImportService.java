@@ -208,7 +208,7 @@ public class ImportService extends LeaderWorker {
 
     /**
      * What history the database holds: from which month, complete or still coming in (for the header), and whether on
-     * the bulk path (the search, the Monitor and the indicators take the history in when it ends).
+     * the bulk path (the integrity signals take the history in when it ends).
      */
     public record Coverage(String from, boolean complete, String importing, int percent, boolean bulk) {
     }
